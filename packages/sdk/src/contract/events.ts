@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Session } from './session.js';
+
+/** Data of a `session.removed` event: the session left the caller's view (A8). */
+export const SessionRemovedData = z.object({ id: z.string().min(1) }).meta({ id: 'SessionRemovedData' });
+export type SessionRemovedData = z.infer<typeof SessionRemovedData>;
+
+/** Data of a `reset` event: the requested id is older than the retained log; refetch. */
+export const ResetData = z.object({ reason: z.string() }).meta({ id: 'ResetData' });
+export type ResetData = z.infer<typeof ResetData>;
+
+/** The event names the stream sends, with the schema of each one's data. */
+export const STREAM_EVENTS = {
+  session: Session,
+  'session.removed': SessionRemovedData,
+  reset: ResetData,
+} as const;
+
+/**
+ * A decoded stream event. `id` is the global sequence number the server gave the event (absent
+ * on `reset`); pass the last one back as `Last-Event-ID` to resume.
+ */
+export const StreamEvent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('session'), id: z.string(), data: Session }),
+    z.object({ type: z.literal('session.removed'), id: z.string(), data: SessionRemovedData }),
+    z.object({ type: z.literal('reset'), id: z.string().optional(), data: ResetData }),
+  ])
+  .meta({ id: 'StreamEvent' });
+export type StreamEvent = z.infer<typeof StreamEvent>;

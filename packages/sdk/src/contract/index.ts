@@ -1,0 +1,15 @@
+/**
+ * The Sessions API contract: zod schemas that are the single definition of every wire type
+ * (S10). Each schema and its inferred type share a name.
+ */
+export * from './status.js';
+export * from './money.js';
+export * from './cost.js';
+export * from './session.js';
+export * from './transcript.js';
+export * from './assessment.js';
+export * from './member.js';
+export * from './problem.js';
+export * from './requests.js';
+export * from './events.js';
+export * from './routes.js';

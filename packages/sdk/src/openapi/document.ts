@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import * as contract from '../contract/index.js';
+import { routes, type Route } from '../contract/routes.js';
+
+type JsonSchema = Record<string, unknown>;
+type Operation = Record<string, unknown>;
+
+/** Options for {@link buildOpenApiDocument}. */
+export type OpenApiOptions = {
+  /** The document's `info.version` (the API's version, 1.0.0 by default). */
+  version?: string;
+  /** Server URLs to list. */
+  servers?: string[];
+};
+
+const PROBLEM_TITLES: Record<number, string> = {
+  400: 'The request is invalid; `errors` names each invalid field by path.',
+  401: 'No token, or the token is unknown or expired.',
+  403: 'The token lacks a scope this needs, or asks for more than its embed lock allows.',
+  404: 'No such session, or the caller may not see it.',
+  409: 'The session is not in a state that allows this; `currentStatus` says which it is in.',
+  429: 'Too many requests; retry after the `Retry-After` header.',
+};
+
+/** Every named schema of the contract: exported, with an `id` in its metadata. */
+function namedSchemas(): Map<string, z.ZodType> {
+  const named = new Map<string, z.ZodType>();
+  for (const value of Object.values(contract)) {
+    if (value instanceof z.ZodType) {
+      const id = value.meta()?.id;
+      if (typeof id === 'string') named.set(id, value);
+    }
+  }
+  return named;
+}
+
+/** The parts of each route, named `<operationId>.<part>` so one conversion covers them all. */
+function routeParts(): Map<string, z.ZodType> {
+  const parts = new Map<string, z.ZodType>();
+  for (const route of Object.values(routes) as Route[]) {
+    if (route.params) parts.set(`${route.operationId}.params`, route.params);
+    if (route.query) parts.set(`${route.operationId}.query`, route.query);
+    if (route.body) parts.set(`${route.operationId}.body`, route.body);
+    if ('schema' in route.response) parts.set(`${route.operationId}.response`, route.response.schema);
+  }
+  return parts;
+}
+
+function convert(
+  schemas: Map<string, z.ZodType>,
+  io: 'input' | 'output',
+  nameOf: (id: string) => string,
+): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of schemas) registry.add(schema, { id });
+  const { schemas: converted } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    uri: (id) => `#/components/schemas/${nameOf(id)}`,
+    unrepresentable: 'any',
+    // The contract parses objects loosely (a newer peer may add fields), so the document must
+    // not promise `additionalProperties: false` either.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  }) as { schemas: Record<string, JsonSchema> };
+  for (const schema of Object.values(converted)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return converted;
+}
+
+/**
+ * Builds the OpenAPI 3.1 document of the Sessions API from the contract's zod schemas and route
+ * table (S10): the one source every wire type comes from.
+ */
+export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<string, unknown> {
+  const named = namedSchemas();
+  const parts = routeParts();
+  const all = new Map([...named, ...parts]);
+
+  // Requests are described as callers send them (`io: input`: defaults optional), responses as
+  // servers send them. A named schema whose two views differ gets an `Input` twin.
+  const outputView = convert(all, 'output', (id) => id);
+  const firstInput = convert(all, 'input', (id) => id);
+  const differs = new Set(
+    [...named.keys()].filter((id) => JSON.stringify(firstInput[id]) !== JSON.stringify(outputView[id])),
+  );
+  const inputName = (id: string) => (differs.has(id) ? `${id}Input` : id);
+  const inputView = convert(all, 'input', inputName);
+
+  const components: Record<string, JsonSchema> = {};
+  for (const id of [...named.keys()].sort()) {
+    components[id] = outputView[id]!;
+    if (differs.has(id)) components[inputName(id)] = inputView[id]!;
+  }
+  if (outputView.__shared || inputView.__shared) {
+    throw new Error('A named schema is nested in the contract but not exported from it');
+  }
+
+  const paths: Record<string, Record<string, Operation>> = {};
+  for (const route of Object.values(routes) as Route[]) {
+    const operation: Operation = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: [route.tag],
+      ...(route.auth === false ? { security: [] } : {}),
+      ...(route.scopes.length ? { 'x-required-scopes': route.scopes } : {}),
+    };
+    const parameters: unknown[] = [];
+    for (const location of ['params', 'query'] as const) {
+      const schema = inputView[`${route.operationId}.${location}`] as
+        { properties?: Record<string, JsonSchema>; required?: string[] } | undefined;
+      if (!schema) continue;
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        const { description, ...propertySchema } = property;
+        parameters.push({
+          name,
+          in: location === 'params' ? 'path' : 'query',
+          required: location === 'params' || (schema.required ?? []).includes(name),
+          ...(description ? { description } : {}),
+          schema: propertySchema,
+          ...(propertySchema.type === 'array' ? { style: 'form', explode: true } : {}),
+        });
+      }
+    }
+    if (route.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Makes a retried request a no-op: the first response is replayed.',
+        schema: { type: 'string', maxLength: 255 },
+      });
+    }
+    if (parameters.length) operation.parameters = parameters;
+    if (route.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: inputView[`${route.operationId}.body`] } },
+      };
+    }
+    const responses: Record<string, unknown> = {};
+    if ('stream' in route.response) {
+      responses['200'] = {
+        description: 'A Server-Sent Events stream (see the operation description for its events).',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      };
+    } else {
+      responses[String(route.response.status)] = {
+        description: route.summary,
+        content: { 'application/json': { schema: outputView[`${route.operationId}.response`] } },
+      };
+    }
+    const problems = [
+      ...(route.body || route.query || route.params ? [400] : []),
+      ...(route.auth === false ? [] : [401]),
+      ...route.problems,
+    ];
+    for (const status of problems)
+      responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
+    operation.responses = responses;
+    (paths[route.path] ??= {})[route.method] = operation;
+  }
+
+  const problemResponses = Object.fromEntries(
+    Object.entries(PROBLEM_TITLES).map(([status, description]) => [
+      `Problem${status}`,
+      {
+        description,
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Session Lens Sessions API',
+      version: options.version ?? '1.0.0',
+      description:
+        'Sessions API of Session Lens: an index of AI-agent work (flows, tasks, chats, assessments) with a live stream. ' +
+        'Generated from the zod schemas of @session-lens/sdk; do not edit by hand.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    ...(options.servers ? { servers: options.servers.map((url) => ({ url })) } : {}),
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'Sessions', description: 'The session index and its actions.' },
+      { name: 'Stream', description: 'The live stream of session changes.' },
+      { name: 'Workspace', description: 'Members, identity and embed tokens.' },
+      { name: 'Service', description: 'Operational endpoints.' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token or an embed token.' },
+      },
+      schemas: components,
+      responses: problemResponses,
+    },
+  };
+}
