@@ -60,6 +60,10 @@ export const SessionPage = Page(Session).meta({ id: 'SessionPage' });
 export const TranscriptPage = Page(TranscriptEntry).meta({ id: 'TranscriptPage' });
 export const ExecutionList = z.object({ data: z.array(Execution) }).meta({ id: 'ExecutionList' });
 export const InsightList = z.object({ data: z.array(Insight) }).meta({ id: 'InsightList' });
+export type SessionPage = z.infer<typeof SessionPage>;
+export type TranscriptPage = z.infer<typeof TranscriptPage>;
+export type ExecutionList = z.infer<typeof ExecutionList>;
+export type InsightList = z.infer<typeof InsightList>;
 
 /** Query of `GET /v1/sessions/{id}/transcript`. */
 export const TranscriptQuery = z

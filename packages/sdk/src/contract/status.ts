@@ -39,5 +39,5 @@ export const SessionStatus = z
     id: 'SessionStatus',
     description: `Known values: ${KNOWN_STATUSES.join(', ')}. Clients must accept any other value.`,
     examples: ['running'],
-  }) as unknown as z.ZodType<KnownStatus | (string & {})>;
+  }) as unknown as z.ZodType<KnownStatus | (string & {}), KnownStatus | (string & {})>;
 export type SessionStatus = z.infer<typeof SessionStatus>;

@@ -34,16 +34,36 @@ function namedSchemas(): Map<string, z.ZodType> {
   return named;
 }
 
-/** The parts of each route, named `<operationId>.<part>` so one conversion covers them all. */
+/**
+ * The unnamed parts of each route, named `<operationId>.<part>` so one conversion covers them
+ * all. Named schemas are left out: they are referenced as components.
+ */
 function routeParts(): Map<string, z.ZodType> {
   const parts = new Map<string, z.ZodType>();
   for (const route of Object.values(routes) as Route[]) {
-    if (route.params) parts.set(`${route.operationId}.params`, route.params);
-    if (route.query) parts.set(`${route.operationId}.query`, route.query);
-    if (route.body) parts.set(`${route.operationId}.body`, route.body);
-    if ('schema' in route.response) parts.set(`${route.operationId}.response`, route.response.schema);
+    const candidates: Array<[string, z.ZodType | undefined]> = [
+      ['params', route.params],
+      ['query', route.query],
+      ['body', route.body],
+      ['response', 'schema' in route.response ? route.response.schema : undefined],
+    ];
+    for (const [part, schema] of candidates) {
+      if (schema && schema.meta()?.id === undefined) parts.set(`${route.operationId}.${part}`, schema);
+    }
   }
   return parts;
+}
+
+/** The JSON Schema of a route part: a `$ref` when the schema is a named component. */
+function partSchema(
+  schema: z.ZodType,
+  partId: string,
+  view: Record<string, JsonSchema>,
+  nameOf: (id: string) => string,
+): JsonSchema {
+  const id = schema.meta()?.id;
+  if (typeof id === 'string') return { $ref: `#/components/schemas/${nameOf(id)}` };
+  return view[partId]!;
 }
 
 function convert(
@@ -111,9 +131,16 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
     };
     const parameters: unknown[] = [];
     for (const location of ['params', 'query'] as const) {
-      const schema = inputView[`${route.operationId}.${location}`] as
-        { properties?: Record<string, JsonSchema>; required?: string[] } | undefined;
-      if (!schema) continue;
+      const zodSchema = route[location];
+      if (!zodSchema) continue;
+      // Parameters are listed one by one, so a named object is expanded from its input view.
+      const id = zodSchema.meta()?.id;
+      const schema = (
+        typeof id === 'string' ? inputView[id] : inputView[`${route.operationId}.${location}`]
+      ) as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
         const { description, ...propertySchema } = property;
         parameters.push({
@@ -139,7 +166,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
     if (route.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: inputView[`${route.operationId}.body`] } },
+        content: {
+          'application/json': {
+            schema: partSchema(route.body, `${route.operationId}.body`, inputView, inputName),
+          },
+        },
       };
     }
     const responses: Record<string, unknown> = {};
@@ -151,7 +182,16 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
     } else {
       responses[String(route.response.status)] = {
         description: route.summary,
-        content: { 'application/json': { schema: outputView[`${route.operationId}.response`] } },
+        content: {
+          'application/json': {
+            schema: partSchema(
+              route.response.schema,
+              `${route.operationId}.response`,
+              outputView,
+              (id) => id,
+            ),
+          },
+        },
       };
     }
     const problems = [
