@@ -1,8 +1,34 @@
 /**
- * `@session-lens/sdk`: the typed contract of the Sessions API, pure helpers for any UI, and
- * (soon) the client.
+ * `@session-lens/sdk`: the typed contract of the Sessions API, pure helpers for any UI, the
+ * client, its live stream and live store, and session tools for agents.
  *
  * @packageDocumentation
  */
 export * from './contract/index.js';
 export * from './helpers/index.js';
+export * from './errors/index.js';
+export {
+  createClient,
+  SessionLensClient,
+  type ClientOptions,
+  type RetryOptions,
+  type RequestOptions,
+  type RequestInput,
+} from './client/client.js';
+export { PagePromise, type PageFetcher } from './client/page-promise.js';
+export { Sessions, type SessionListParams } from './client/sessions.js';
+export { Members } from './client/members.js';
+export { MeResource } from './client/me.js';
+export { EmbedTokens } from './client/embed-tokens.js';
+export { SessionStream, type WatchOptions, type StreamState } from './stream/session-stream.js';
+export { createEventDecoder, type EventDecoder, type EventDecoderCallbacks } from './stream/event-decoder.js';
+export {
+  createLiveSessions,
+  LiveSessions,
+  type LiveSessionsOptions,
+  type LiveSessionsListener,
+  type LiveState,
+  type LiveStatus,
+  type LiveStats,
+} from './store/live-sessions.js';
+export { matchesFilters } from './store/match-filters.js';

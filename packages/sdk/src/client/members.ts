@@ -1,0 +1,18 @@
+import type { MemberList } from '../contract/member.js';
+import { routes } from '../contract/routes.js';
+import type { RequestOptions, SessionLensClient } from './client.js';
+
+/** Workspace members and groups (A6). */
+export class Members {
+  readonly #client: SessionLensClient;
+
+  /** @internal Created by the client. */
+  constructor(client: SessionLensClient) {
+    this.#client = client;
+  }
+
+  /** Every workspace member and group — the owner facet lists all of them. */
+  list(options?: RequestOptions): Promise<MemberList> {
+    return this.#client.request(routes.listMembers, {}, options);
+  }
+}

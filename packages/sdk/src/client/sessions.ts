@@ -1,0 +1,129 @@
+import type { CostDetail } from '../contract/cost.js';
+import type {
+  ActivityBatch,
+  ExecutionList,
+  InsightList,
+  ListSessionsQuery,
+  ReviewSession,
+  SessionFilters,
+  StartSession,
+  SubmitSession,
+  TranscriptQuery,
+} from '../contract/requests.js';
+import { routes } from '../contract/routes.js';
+import type { Session, Visibility } from '../contract/session.js';
+import type { TranscriptEntry } from '../contract/transcript.js';
+import { SessionStream, type WatchOptions } from '../stream/session-stream.js';
+import type { RequestOptions, SessionLensClient } from './client.js';
+import { PagePromise } from './page-promise.js';
+
+/** Filters, `limit` and `cursor` of {@link Sessions.list}. */
+export type SessionListParams = ListSessionsQuery;
+
+/**
+ * Sessions (A1–A5, A8). Every method is a thin call into the client's request loop; responses
+ * are validated against the contract before they are returned.
+ */
+export class Sessions {
+  readonly #client: SessionLensClient;
+
+  /** @internal Created by the client. */
+  constructor(client: SessionLensClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Lists sessions the caller may see, in S9 order. Await it for one page, or `for await` over
+   * it for every session of every page.
+   */
+  list(params: SessionListParams = {}, options?: RequestOptions): PagePromise<Session> {
+    return new PagePromise((cursor) =>
+      this.#client.request(
+        routes.listSessions,
+        { query: { ...params, ...(cursor !== undefined ? { cursor } : {}) } },
+        options,
+      ),
+    );
+  }
+
+  /** Gets one session. A session the caller may not see is a `NotFoundError`. */
+  get(id: string, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.getSession, { params: { id } }, options);
+  }
+
+  /** Pages through a session's transcript, oldest first; async-iterable like {@link list}. */
+  transcript(
+    id: string,
+    params: TranscriptQuery = {},
+    options?: RequestOptions,
+  ): PagePromise<TranscriptEntry> {
+    return new PagePromise((cursor) =>
+      this.#client.request(
+        routes.getTranscript,
+        { params: { id }, query: { ...params, ...(cursor !== undefined ? { cursor } : {}) } },
+        options,
+      ),
+    );
+  }
+
+  /** An assessment's executions, oldest first. */
+  executions(id: string, options?: RequestOptions): Promise<ExecutionList> {
+    return this.#client.request(routes.listExecutions, { params: { id } }, options);
+  }
+
+  /** An assessment's insights. */
+  insights(id: string, options?: RequestOptions): Promise<InsightList> {
+    return this.#client.request(routes.listInsights, { params: { id } }, options);
+  }
+
+  /** A session's cost detail. `PermissionDeniedError` without spend visibility. */
+  cost(id: string, options?: RequestOptions): Promise<CostDetail> {
+    return this.#client.request(routes.getCost, { params: { id } }, options);
+  }
+
+  /**
+   * Starts a session. A second running assessment for one agent is a `ConflictError` whose
+   * `problem.runningSessionId` names the running one.
+   */
+  start(body: StartSession, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.startSession, { body }, options);
+  }
+
+  /** Ingests a batch of activity, applied atomically and at most once per idempotency key. */
+  ingest(id: string, batch: ActivityBatch, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.ingestActivity, { params: { id }, body: batch }, options);
+  }
+
+  /** Cancels a flow or task (needs `sessions:cancel-any`). */
+  cancel(id: string, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.cancelSession, { params: { id } }, options);
+  }
+
+  /** Ends a chat (needs `conversations:manage`). */
+  end(id: string, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.endSession, { params: { id } }, options);
+  }
+
+  /** Submits a running session for review with a summary: running → `pending_review`. */
+  submit(id: string, body: SubmitSession, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.submitSession, { params: { id }, body }, options);
+  }
+
+  /** Reviews a session pending review: → `completed` or `rejected`. A person's token only. */
+  review(id: string, body: ReviewSession, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.reviewSession, { params: { id }, body }, options);
+  }
+
+  /** Replaces a session's visibility list (needs `sessions:admin`). */
+  setVisibility(id: string, visibility: Visibility, options?: RequestOptions): Promise<Session> {
+    return this.#client.request(routes.setVisibility, { params: { id }, body: visibility }, options);
+  }
+
+  /**
+   * Watches sessions live (K4): an async iterable of typed stream events that reconnects,
+   * resumes and detects stalls on its own. Iterate it once; abort its signal or `break` to stop.
+   */
+  watch(filters: SessionFilters = {}, options: WatchOptions = {}): SessionStream {
+    return new SessionStream(this.#client, filters, options);
+  }
+}
