@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
+import type { APIError } from '../errors/api-error.js';
 import {
   isAPIError,
   isAuthenticationError,
@@ -9,7 +10,6 @@ import {
   isNotFoundError,
   isPermissionDeniedError,
   isRateLimitError,
-  APIError,
   NotFoundError,
 } from '../errors/api-error.js';
 import { isAPIConnectionError, isAPITimeoutError, isAPIUserAbortError } from '../errors/connection-error.js';
