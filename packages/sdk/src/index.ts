@@ -32,3 +32,19 @@ export {
   type LiveStats,
 } from './store/live-sessions.js';
 export { matchesFilters } from './store/match-filters.js';
+export {
+  createSessionTools,
+  sessionToolDefinitions,
+  runSessionTool,
+  SESSION_TOOL_INPUTS,
+  SessionStartInput,
+  SessionGetInput,
+  SessionListInput,
+  SessionListExecutionsInput,
+  SessionSubmitInput,
+  type SessionTools,
+  type SessionToolName,
+  type SessionToolSummary,
+  type ExecutionToolSummary,
+  type ToolDefinition,
+} from './tools/session-tools.js';
