@@ -1,8 +1,31 @@
 /**
  * `@session-lens/elements`: framework-agnostic Lit web components for an embeddable, live
- * Sessions index. The elements land in a later release; this entry builds so the workspace,
- * its references and its consumers are wired from the start.
+ * Sessions index. This entry exports the classes and registers nothing; import
+ * `@session-lens/elements/define.js` to register every tag.
  *
  * @packageDocumentation
  */
-export {};
+export { StatusPill } from './status-pill/status-pill.js';
+export { SessionLensProvider } from './provider/session-lens-provider.js';
+export { provideSessionLens, type ProvideOptions, type SessionLensProvision } from './context/provide.js';
+export { LensClock, defaultClock, type LensClockOptions, type ClockListener } from './context/clock.js';
+export {
+  clientContext,
+  identityContext,
+  clockContext,
+  canSeeSpend,
+  identityFromMe,
+  UNKNOWN_IDENTITY,
+  type LensClient,
+  type LensIdentity,
+} from './context/lens-context.js';
+export { LensConsumer, type LensConsumerOptions } from './context/lens-consumer.js';
+export {
+  SessionOpenEvent,
+  SessionResumeEvent,
+  SessionOpenEditorEvent,
+  SessionActionEvent,
+  SessionActionErrorEvent,
+  type SessionAction,
+} from './events/events.js';
+export { tokens } from './styles/tokens.js';

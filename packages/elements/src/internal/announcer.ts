@@ -1,0 +1,61 @@
+/**
+ * Polite, throttled announcements of status changes (E10).
+ *
+ * One live region per document, not one per row: a busy list would otherwise talk over itself.
+ * Messages that arrive within the throttle window are coalesced; when more than a few pile up,
+ * the region says how many sessions changed instead of reading each one.
+ */
+const THROTTLE_MS = 2_000;
+const MAX_ITEMIZED = 3;
+
+let region: HTMLElement | undefined;
+let queue: string[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+let lastFlush = 0;
+
+function liveRegion(): HTMLElement {
+  if (region?.isConnected) return region;
+  region = document.createElement('div');
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  region.setAttribute('aria-atomic', 'true');
+  region.dataset['sessionLensAnnouncer'] = '';
+  // Visually hidden, still read: the clip pattern, inline so no stylesheet is needed.
+  Object.assign(region.style, {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  });
+  document.body.append(region);
+  return region;
+}
+
+function flush(): void {
+  timer = undefined;
+  lastFlush = Date.now();
+  const messages = queue;
+  queue = [];
+  if (messages.length === 0) return;
+  const text =
+    messages.length > MAX_ITEMIZED ? `${messages.length} sessions changed status.` : messages.join(' ');
+  liveRegion().textContent = text;
+}
+
+/** Queues a polite announcement; at most one reaches assistive technology per throttle window. */
+export function announce(message: string): void {
+  queue.push(message);
+  if (timer !== undefined) return;
+  const wait = Math.max(0, lastFlush + THROTTLE_MS - Date.now());
+  // Even the first message waits a moment, so a burst of changes is read as one.
+  timer = setTimeout(flush, Math.max(wait, 250));
+}
+
+/** The live region's current text (tests read it). */
+export function announcement(): string {
+  return region?.textContent ?? '';
+}

@@ -1,0 +1,108 @@
+/**
+ * Small formatting helpers private to the elements. Anything a non-UI consumer could want lives
+ * in `@session-lens/sdk`'s helpers instead; these only shape labels for display.
+ */
+import type { Session } from '@session-lens/sdk';
+
+/** The short id shown under a title: the id without its type prefix, at most 8 characters. */
+export function shortId(id: string): string {
+  const bare = id.includes('_') ? id.slice(id.lastIndexOf('_') + 1) : id;
+  return bare.slice(0, 8);
+}
+
+/** Up to two initials for an avatar fallback ("Sarah Chen" → "SC"). */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words.slice(0, 1);
+  return letters
+    .map((word) => Array.from(word ?? '')[0] ?? '')
+    .join('')
+    .toLocaleUpperCase();
+}
+
+/**
+ * A known status as a person reads it ("pending_review" → "Pending review"). An unknown status
+ * keeps its raw label (S2): a newer server's word is shown as it was sent.
+ */
+export function statusLabel(status: string, known: boolean): string {
+  if (!known) return status;
+  const words = status.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What a kind is called, for glyph labels and headings. */
+export function kindLabel(session: Pick<Session, 'kind' | 'chatMode'>): string {
+  switch (session.kind) {
+    case 'flow':
+      return 'Flow run';
+    case 'task':
+      return 'Background task';
+    case 'chat':
+      return session.chatMode === 'ask' ? 'Ask inquiry' : 'Chat';
+    case 'assessment':
+      return 'Assessment';
+  }
+}
+
+/**
+ * A URL safe to put in an `href` or `src`: only absolute http(s) URLs pass; anything else
+ * (`javascript:`, `data:`, relative paths that would resolve against the host page) is dropped.
+ */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The locale an element formats in: the nearest `lang` (crossing shadow roots), else the browser's. */
+export function localeOf(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof HTMLElement && node.lang) return node.lang;
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : parent;
+  }
+  return undefined;
+}
+
+/**
+ * A one-line message for an error a person should read: the server's problem detail or title
+ * when there is one (the SDK's `APIError` carries it), else the error's own message.
+ */
+export function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const problem = (error as { problem?: { detail?: unknown; title?: unknown } }).problem;
+    if (typeof problem?.detail === 'string' && problem.detail) return problem.detail;
+    if (typeof problem?.title === 'string' && problem.title) return problem.title;
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+  }
+  return 'Something went wrong.';
+}
+
+/** The HTTP status of an SDK error, if it has one. */
+export function errorStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** A compact count ("128.4k"), for metric tiles. */
+export function compactNumber(value: number, locale: string | undefined): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A whole number with digit grouping. */
+export function formatCount(value: number, locale: string | undefined): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A date and time as a person reads it ("Nov 21, 2026, 9:00 AM"). */
+export function formatDateTime(at: string, locale: string | undefined): string {
+  const date = new Date(at);
+  if (Number.isNaN(+date)) return at;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,60 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { isKnownStatus, toneOf, type Tone } from '@session-lens/sdk';
+import { statusLabel } from '../internal/format.js';
+import { toneIcon } from '../internal/icons.js';
+import { tokens, toneVariables } from '../styles/tokens.js';
+import { statusPillStyles } from './status-pill.styles.js';
+
+/**
+ * A session status as a person scans it (E1): its label, the colour of its tone and a shape per
+ * tone (a check, a cross, pause bars, a clock, a question mark), so colour is never the only cue.
+ * A live status (`running`, `provisioning`, `streaming`) shows a spinner instead of a pill; the
+ * spinner stands still when the reader prefers reduced motion. A status this version does not
+ * know renders with its raw label in the neutral tone.
+ *
+ * @summary A status label with tone colour and a non-colour cue.
+ * @tagname status-pill
+ *
+ * @csspart base - The pill: a tinted badge, or the spinner and label for a live status.
+ * @csspart icon - The tone's shape (the spinner for a live status).
+ * @csspart label - The status label.
+ *
+ * @cssprop --lens-color-live - Colour of live statuses (running, provisioning, streaming).
+ * @cssprop --lens-color-queued - Colour of queued statuses (pending, queued).
+ * @cssprop --lens-color-waiting - Colour of statuses that wait on someone (paused, blocked…).
+ * @cssprop --lens-color-settled - Colour of settled statuses (completed, ended…).
+ * @cssprop --lens-color-problem - Colour of problem statuses (failed, rejected, discarded).
+ * @cssprop --lens-color-neutral - Colour of a status this client does not know.
+ * @cssprop --lens-radius-pill - Corner radius of the pill.
+ */
+export class StatusPill extends LitElement {
+  static override styles = [tokens, toneVariables, statusPillStyles];
+
+  /** The status, as the API sends it (`running`, `pending_review`, or one not known yet). */
+  @property() status = '';
+
+  /** A label to show instead of the built-in one (for translated interfaces). */
+  @property() label?: string;
+
+  /** The tone the status maps to (S2); colour depends on nothing else. */
+  get tone(): Tone {
+    return toneOf(this.status);
+  }
+
+  override render() {
+    const tone = this.tone;
+    const live = tone === 'live';
+    const label = this.label ?? statusLabel(this.status, isKnownStatus(this.status));
+    return html`<span part="base" class="pill" data-tone=${tone} ?data-live=${live}>
+      <span part="icon" class=${live ? 'cue spin' : 'cue'}>${toneIcon(tone)}</span>
+      <span part="label" class="label text">${label}</span>
+    </span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'status-pill': StatusPill;
+  }
+}

@@ -1,0 +1,48 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+/**
+ * Runs `src/**\/*.test.ts` in headless Debian Chromium. Playwright may not download a browser on
+ * this machine, so the launcher points at the system one (override with CHROMIUM_PATH).
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  // Two cores are shared with other work: run one test file at a time.
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 1),
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      // esbuild's transform does not follow `extends`: hand it the base config, which carries
+      // `experimentalDecorators` and `useDefineForClassFields: false` for Lit's decorators.
+      tsconfig: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
