@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startServer } from './server.js';
+
+const USAGE = `session-lens-server — the Session Lens reference Sessions API server
+
+Options:
+  --port <n>        port to listen on (0 picks a free one; default 4400)
+  --host <addr>     address to bind (default 127.0.0.1)
+  --data <dir>      PGlite data directory (default ./.session-lens); ignored with DATABASE_URL
+  --seed demo       build the demo workspace (idempotent)
+  --sessions <n>    number of demo sessions (default 6000)
+  --simulate        make live activity through the API
+  --print-tokens    print the tokens as one JSON object on stdout, then keep serving
+  --help            show this help
+
+Environment:
+  SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (generated and printed when unset)
+  DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      sessions: { type: 'string' },
+      simulate: { type: 'boolean' },
+      'print-tokens': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.seed !== undefined && values.seed !== 'demo') throw new Error(`Unknown seed "${values.seed}"; only "demo" exists.`);
+  const port = values.port === undefined ? 4400 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
+  const started = Date.now();
+  const server = await startServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    dataDir: values.data ?? './.session-lens',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    adminToken: process.env.SESSION_LENS_ADMIN_TOKEN || undefined,
+    seed: values.seed === 'demo' ? 'demo' : undefined,
+    ...(values.sessions ? { seedSessions: Number(values.sessions) } : {}),
+    simulate: values.simulate ?? false,
+    validateResponses: process.env.NODE_ENV !== 'production',
+  });
+  const { tokens } = server;
+  const printable = {
+    url: server.url,
+    admin: tokens.admin,
+    ...(tokens.demo
+      ? {
+          member: tokens.demo.member,
+          memberNoSpend: tokens.demo.memberNoSpend,
+          reader: tokens.demo.reader,
+          embed: tokens.demo.embed,
+          embedScope: tokens.demo.embedScope,
+          agent: tokens.demo.agents[0]?.token,
+        }
+      : {}),
+  };
+  if (values['print-tokens']) {
+    process.stdout.write(`${JSON.stringify(printable)}\n`);
+  } else {
+    const lines = [
+      `Session Lens server listening on ${server.url}  (${server.db.kind}, ready in ${Date.now() - started} ms)`,
+      `  admin token${tokens.adminGenerated ? ' (generated; set SESSION_LENS_ADMIN_TOKEN to fix it)' : ''}: ${tokens.admin}`,
+    ];
+    if (tokens.demo) {
+      lines.push(
+        `  member (with spend):       ${tokens.demo.member}`,
+        `  member without spend:      ${tokens.demo.memberNoSpend}`,
+        `  embed token (${tokens.demo.embedScope}, 24 h): ${tokens.demo.embed}`,
+        `  agent token (${tokens.demo.agents[0]?.agentId}):  ${tokens.demo.agents[0]?.token}`,
+        `  live page:                 ${server.url}/`,
+      );
+    }
+    if (server.simulator) lines.push('  simulator: on');
+    console.log(lines.join('\n'));
+  }
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+
+/** Something SQL can be sent to: the database itself, or one open transaction. */
+export type Queryable = {
+  /**
+   * Runs one statement with `$1`-style parameters and returns its rows. Parameters are plain
+   * strings, numbers, booleans, nulls or string arrays; JSON travels as text and is cast in SQL
+   * (`$1::text::jsonb`), because the two drivers disagree on how to encode a JSON parameter.
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+};
+
+/**
+ * The one database interface the server uses, over PGlite (embedded) or PostgreSQL (scale-out).
+ * Both speak the same SQL and run the same migration files.
+ */
+export type Database = Queryable & {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  /** Subscribes to a NOTIFY channel; resolves to an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+};
+
+/** Options for {@link openDatabase}. */
+export type OpenDatabaseOptions = {
+  /** A `postgres://` URL: use real PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (ignored with `databaseUrl`); in memory when absent. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL (default 10). */
+  maxConnections?: number;
+};
+
+/**
+ * PGlite's default start parameters pass `-F` (fsync off). We start the backend without it and
+ * with `synchronous_commit=on`, so a commit's WAL is written out (and fsync'd where the file
+ * system supports it) before the query that committed resolves: an acknowledged write survives
+ * the process being killed. See the README section on durability.
+ */
+const PGLITE_DURABLE_START_PARAMS = [
+  '--single',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+  '-c',
+  'io_method=sync',
+  '-c',
+  'max_parallel_maintenance_workers=0',
+  '-c',
+  'fsync=on',
+  '-c',
+  'synchronous_commit=on',
+];
+
+/** Opens PGlite in a data directory (or in memory), or PostgreSQL when a URL is given. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    relaxedDurability: false,
+    startParams: PGLITE_DURABLE_START_PARAMS,
+  });
+  await pg.waitReady;
+  const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
+    (await target.query<Row>(sql, params ? [...params] : [])).rows;
+  return {
+    kind: 'pglite',
+    query: (sql, params) => run(pg, sql, params),
+    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    exec: async (script) => {
+      await pg.exec(script);
+    },
+    listen: async (channel, onPayload) => {
+      const unlisten = await pg.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Keep int8 as strings (the default) and let queries cast what they need.
+  });
+  await sql`select 1`;
+  type Unsafe = { unsafe: (query: string, params?: unknown[]) => Promise<unknown> };
+  const run = async <Row>(target: Unsafe, query: string, params?: readonly unknown[]) =>
+    (await target.unsafe(query, params ? [...(params as unknown[])] : [])) as unknown as Row[];
+  return {
+    kind: 'postgres',
+    query: (query, params) => run(sql as unknown as Unsafe, query, params),
+    transaction: async (fn) =>
+      (await sql.begin((tx) => fn({ query: (query, params) => run(tx as unknown as Unsafe, query, params) }))) as never,
+    exec: async (script) => {
+      await sql.unsafe(script);
+    },
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await sql.listen(channel, onPayload);
+      return unlisten;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** The SQLSTATE of a database error, if it is one. */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './index.js';
+
+/** Where the versioned migration files live (copied next to the compiled code by build:assets). */
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** A migration file: `NNN_name.sql`, applied in version order. */
+type Migration = { version: number; name: string; sql: string };
+
+function readMigrations(dir: string): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 3)),
+      name: file,
+      sql: readFileSync(`${dir}${file}`, 'utf8'),
+    }));
+}
+
+/**
+ * Applies every migration not yet applied, each in its own transaction. On PostgreSQL an advisory
+ * lock makes several processes starting at once apply each file exactly once.
+ * Returns the names of the files applied.
+ */
+export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  await db.exec(
+    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+  );
+  const applied: string[] = [];
+  for (const migration of readMigrations(dir)) {
+    const done = await db.transaction(async (tx) => {
+      if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242001)');
+      const rows = await tx.query('select 1 from schema_migrations where version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      // Statements of one file run one by one inside the transaction (the extended protocol
+      // takes a single statement at a time).
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.name);
+  }
+  return applied;
+}
+
+/** Splits a migration script on semicolons at line ends; our files contain no procedural code. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,175 @@
+import type { ActivityBatch, Execution, Insight, Session, Step, TranscriptEntry, TranscriptEntryInput } from '@session-lens/sdk';
+import { fromMicros, toMicros } from '@session-lens/sdk';
+import type { Queryable } from '../db/index.js';
+import { conflict, invalid } from '../http/problem.js';
+import type { ProblemFieldError } from '@session-lens/sdk/contract';
+import { loadVisible } from '../sessions/actions.js';
+import { isTerminal, touched } from '../sessions/lifecycle.js';
+import type { Viewer } from '../sessions/model.js';
+import type { SessionStore } from '../sessions/store.js';
+
+/** Statuses a batch may not set: they belong to the submit and review actions (A5). */
+const ACTION_ONLY_STATUSES: ReadonlySet<string> = new Set(['pending_review', 'reviewed', 'rejected']);
+
+/**
+ * Checks what the schema cannot: a priced or estimated turn carries an amount, an unpriced one
+ * does not. Throws 400 naming each offending field.
+ */
+export function checkBatch(batch: ActivityBatch): void {
+  const errors: ProblemFieldError[] = [];
+  batch.turns?.forEach((turn, index) => {
+    const hasAmount = turn.amountUsd !== undefined && turn.amountUsd !== null;
+    if (turn.pricing === 'unpriced' && hasAmount) {
+      errors.push({ path: `body.turns.${index}.amountUsd`, message: 'An unpriced turn has no amount' });
+    }
+    if (turn.pricing !== 'unpriced' && !hasAmount) {
+      errors.push({ path: `body.turns.${index}.amountUsd`, message: `A ${turn.pricing} turn needs an amount` });
+    }
+    if (hasAmount && (turn.amountUsd as string).startsWith('-')) {
+      errors.push({ path: `body.turns.${index}.amountUsd`, message: 'An amount cannot be negative' });
+    }
+  });
+  if (errors.length > 0) throw invalid(errors);
+}
+
+function mergeSteps(current: readonly Step[], incoming: readonly Step[]): Step[] {
+  const steps = [...current];
+  for (const step of incoming) {
+    const index = steps.findIndex((existing) => existing.name === step.name);
+    if (index >= 0) steps[index] = step;
+    else steps.push(step);
+  }
+  return steps;
+}
+
+/**
+ * A4: applies one batch to a session inside the caller's transaction, so the whole batch lands
+ * or none of it does. Transcript entries must already be redacted. Returns the new session.
+ */
+export async function applyActivity(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+  batch: ActivityBatch,
+  redacted: readonly TranscriptEntryInput[],
+  now: number,
+): Promise<Session> {
+  const { session, transcriptSeq } = await loadVisible(store, tx, viewer, id);
+  if (isTerminal(session.status)) {
+    throw conflict(`The session is ${session.status} and takes no more activity.`, { currentStatus: session.status });
+  }
+  if (batch.status !== undefined && batch.status !== session.status) {
+    if (ACTION_ONLY_STATUSES.has(batch.status) || (session.kind === 'assessment' && batch.status === 'completed')) {
+      throw conflict(`A batch cannot move a session to ${batch.status}; use submit or review.`, {
+        currentStatus: session.status,
+      });
+    }
+    if (session.status === 'pending_review') {
+      throw conflict('The session is pending review; only a review moves it on.', { currentStatus: session.status });
+    }
+    if (session.kind === 'chat' && batch.status === 'ended') {
+      throw conflict('A chat is ended with the end action.', { currentStatus: session.status });
+    }
+  }
+  const next: Session = touched(session, now);
+  const nowIso = new Date(now).toISOString();
+  const progress = { ...session.progress };
+  const counts = { ...(session.counts ?? { executions: 0, insights: 0, toolCalls: 0 }) };
+
+  // Transcript: the server assigns seq; `at` defaults to now.
+  let seq = transcriptSeq;
+  if (redacted.length > 0) {
+    const rows: unknown[] = [];
+    const values: string[] = [];
+    for (const input of redacted) {
+      seq += 1;
+      const entry = { ...input, seq, at: input.at ?? nowIso } as TranscriptEntry;
+      if (entry.type === 'message') {
+        if (session.kind === 'chat') progress.messages = (progress.messages ?? 0) + 1;
+        if (!next.lastMessageAt || Date.parse(entry.at) > Date.parse(next.lastMessageAt)) {
+          if (session.kind === 'chat') next.lastMessageAt = new Date(Math.min(Date.parse(entry.at), now)).toISOString();
+        }
+      }
+      if (entry.type === 'tool_call') counts.toolCalls += 1;
+      values.push(`($1, $${rows.length + 2}, $${rows.length + 3}::text::jsonb)`);
+      rows.push(seq, JSON.stringify(entry));
+    }
+    await tx.query(`insert into transcript_entries (session_id, seq, entry) values ${values.join(', ')}`, [id, ...rows]);
+    await tx.query('update sessions set transcript_seq = $2 where id = $1', [id, seq]);
+  }
+
+  if (batch.steps?.length) progress.steps = mergeSteps(progress.steps ?? [], batch.steps);
+
+  if (batch.turns?.length) {
+    const [{ turns }] = (await tx.query<{ turns: number }>(
+      'select count(*)::int as turns from cost_turns where session_id = $1',
+      [id],
+    )) as [{ turns: number }];
+    const cost = next.cost ?? { amountUsd: '0', turns: { priced: 0, estimated: 0, unpriced: 0 } };
+    let micros = toMicros(cost.amountUsd);
+    let credits = cost.credits ?? 0;
+    const byPricing = { ...cost.turns };
+    const values: string[] = [];
+    const params: unknown[] = [id];
+    batch.turns.forEach((turn, index) => {
+      const amount = turn.amountUsd ? toMicros(turn.amountUsd) : null;
+      if (amount !== null) micros += amount;
+      credits += turn.credits ?? 0;
+      byPricing[turn.pricing] += 1;
+      const base = params.length;
+      values.push(`($1, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::text::bigint, $${base + 5}, $${base + 6})`);
+      params.push(turns + index + 1, turn.model, turn.pricing, amount === null ? null : amount.toString(), turn.tokens, turn.credits ?? 0);
+    });
+    await tx.query(
+      `insert into cost_turns (session_id, turn, model, pricing, amount_micros, tokens, credits) values ${values.join(', ')}`,
+      params,
+    );
+    next.cost = { amountUsd: fromMicros(micros), ...(credits > 0 ? { credits } : {}), turns: byPricing };
+    if (session.kind === 'task') progress.turns = (progress.turns ?? 0) + batch.turns.length;
+  }
+
+  if (batch.executions?.length) {
+    await insertNumbered(tx, 'executions', id, counts.executions, batch.executions, (item, position): Execution => ({
+      id: `${id}.x${position}`,
+      ...item,
+    }));
+    counts.executions += batch.executions.length;
+    if (session.kind === 'assessment') progress.executions = counts.executions;
+  }
+  if (batch.insights?.length) {
+    await insertNumbered(tx, 'insights', id, counts.insights, batch.insights, (item, position): Insight => ({
+      id: `${id}.i${position}`,
+      ...item,
+    }));
+    counts.insights += batch.insights.length;
+  }
+
+  if (batch.error) next.error = batch.error;
+  if (batch.status !== undefined && batch.status !== session.status) {
+    next.status = batch.status;
+    if (isTerminal(batch.status)) next.endedAt = next.updatedAt;
+  }
+  next.progress = progress;
+  next.counts = counts;
+  await store.write(tx, next, session);
+  return next;
+}
+
+async function insertNumbered<I, O>(
+  tx: Queryable,
+  table: 'executions' | 'insights',
+  sessionId: string,
+  start: number,
+  items: readonly I[],
+  build: (item: I, position: number) => O,
+): Promise<void> {
+  const values: string[] = [];
+  const params: unknown[] = [sessionId];
+  items.forEach((item, index) => {
+    const position = start + index + 1;
+    values.push(`($1, $${params.length + 1}, $${params.length + 2}::text::jsonb)`);
+    params.push(position, JSON.stringify(build(item, position)));
+  });
+  await tx.query(`insert into ${table} (session_id, position, doc) values ${values.join(', ')}`, params);
+}

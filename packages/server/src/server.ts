@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { openDatabase, type Database } from './db/index.js';
+import { createApp, type SessionLensApp } from './app.js';
+import type { StreamHubOptions } from './stream/hub.js';
+import { bootstrapAdmin } from './workspace.js';
+import { ensureDemoTokens, seedDemo, type DemoTokens } from './seed/demo.js';
+import { signEmbedToken } from './auth/principal.js';
+import { Simulator } from './simulator/simulator.js';
+import { indexPage } from './page/index-page.js';
+
+/** Options of {@link startServer}. */
+export type StartServerOptions = {
+  port?: number;
+  host?: string;
+  /** PGlite data directory (default `./.session-lens`); ignored with `databaseUrl`. */
+  dataDir?: string;
+  /** Real PostgreSQL instead of PGlite. */
+  databaseUrl?: string | undefined;
+  /** The bootstrap admin token; generated when absent. */
+  adminToken?: string | undefined;
+  /** Seed the demo workspace. */
+  seed?: 'demo' | undefined;
+  /** Number of demo sessions (default 6,000). */
+  seedSessions?: number;
+  /** Run the activity simulator. */
+  simulate?: boolean;
+  /** Simulator tick in ms (default 700). */
+  simulateTickMs?: number;
+  stream?: StreamHubOptions;
+  validateResponses?: boolean;
+};
+
+/** The tokens a freshly started server prints. */
+export type ServerTokens = {
+  admin: string;
+  adminGenerated: boolean;
+  demo?: DemoTokens & { embed: string; embedScope: string };
+};
+
+/** A running server. */
+export type RunningServer = {
+  url: string;
+  port: number;
+  db: Database;
+  lens: SessionLensApp;
+  tokens: ServerTokens;
+  simulator?: Simulator | undefined;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database, applies migrations, registers the admin token, optionally seeds the demo
+ * workspace and starts the simulator, and listens. The CLI is a thin shell around this.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? './.session-lens' });
+  let demo: ServerTokens['demo'];
+  let pageToken: string | undefined;
+  const lens = await createApp({
+    db,
+    ...(options.stream ? { stream: options.stream } : {}),
+    ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
+    indexHtml: () => indexPage({ token: pageToken }),
+  });
+  const admin = await bootstrapAdmin(db, options.adminToken);
+  if (options.seed === 'demo') {
+    await seedDemo(db, lens.settings, { ...(options.seedSessions ? { sessions: options.seedSessions } : {}) });
+    const tokens = await ensureDemoTokens(db, lens.settings);
+    const embedScope = 'initiative:init_checkout';
+    const embed = signEmbedToken(lens.settings, {
+      sub: 'm_ana',
+      scope: embedScope,
+      scopes: ['sessions:read', 'flows:read', 'spend:read'],
+      exp: Math.floor(Date.now() / 1000) + 24 * 3600,
+    });
+    demo = { ...tokens, embed, embedScope };
+    pageToken = tokens.reader;
+  }
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: lens.app.fetch, port: options.port ?? 4400, hostname: options.host ?? '127.0.0.1' }, () =>
+      resolve(s),
+    );
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  let simulator: Simulator | undefined;
+  if (options.simulate && demo) {
+    simulator = new Simulator(lens.app, demo, admin.token, { tickMs: options.simulateTickMs ?? 700 });
+    simulator.start();
+  }
+  return {
+    url,
+    port: address.port,
+    db,
+    lens,
+    tokens: { admin: admin.token, adminGenerated: admin.generated, ...(demo ? { demo } : {}) },
+    simulator,
+    close: async () => {
+      await simulator?.stop();
+      await lens.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // SSE connections never end by themselves.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}

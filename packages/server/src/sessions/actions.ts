@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import type { ReviewSession, Session, StartSession, Visibility } from '@session-lens/sdk';
+import type { Queryable } from '../db/index.js';
+import { sqlState } from '../db/index.js';
+import type { Principal } from '../auth/principal.js';
+import { conflict, forbidden, invalid, notFound } from '../http/problem.js';
+import { canSee, type Viewer } from './model.js';
+import { INITIAL_STATUS, isTerminal, touched } from './lifecycle.js';
+import type { SessionStore, StoredSession } from './store.js';
+
+/** A new session id: `ses_` and 16 random hex digits. */
+export function newSessionId(): string {
+  return `ses_${randomBytes(8).toString('hex')}`;
+}
+
+/** Loads a session for a change, as 404 when missing or outside the caller's view. */
+export async function loadVisible(store: SessionStore, tx: Queryable, viewer: Viewer, id: string): Promise<StoredSession> {
+  const stored = await store.load(tx, id);
+  if (!stored || !canSee(viewer, stored.session)) throw notFound();
+  return stored;
+}
+
+async function runningAssessment(tx: Queryable, agentId: string): Promise<string | undefined> {
+  const rows = await tx.query<{ id: string }>(
+    `select id from sessions where agent_id = $1 and kind = 'assessment' and status = 'running' limit 1`,
+    [agentId],
+  );
+  return rows[0]?.id;
+}
+
+function alreadyRunning(agentId: string, sessionId: string) {
+  return conflict(`Agent ${agentId} already has a running assessment, ${sessionId}; submit it before starting another.`, {
+    currentStatus: 'running',
+    runningSessionId: sessionId,
+  });
+}
+
+/**
+ * A3: starts a session. The owner is the caller; an agent token's agent is the default agent.
+ * Visibility defaults from the playbook, else the agent, else the whole workspace (X3).
+ */
+export async function startSession(
+  store: SessionStore,
+  tx: Queryable,
+  principal: Principal,
+  body: StartSession,
+  now: number,
+): Promise<Session> {
+  // An agent token's own agent is the default only for assessments, which always run on one.
+  const agentId = body.agentId ?? (body.kind === 'assessment' ? principal.agentId : undefined);
+  let agent: { id: string; hostname: string; visibility: Visibility | null } | undefined;
+  if (agentId !== undefined) {
+    const rows = await tx.query<{ id: string; hostname: string; visibility: Visibility | null }>(
+      'select id, hostname, visibility from agents where id = $1',
+      [agentId],
+    );
+    agent = rows[0];
+    if (!agent) throw invalid([{ path: 'body.agentId', message: `Unknown agent ${agentId}` }]);
+  }
+  if (body.kind === 'assessment') {
+    if (!agent) throw invalid([{ path: 'body.agentId', message: 'An assessment needs an agent' }]);
+    if (!body.playbook) throw invalid([{ path: 'body.playbook', message: 'An assessment needs a playbook' }]);
+    const running = await runningAssessment(tx, agent.id);
+    if (running) throw alreadyRunning(agent.id, running);
+  }
+  let visibility: Visibility | undefined = body.visibility;
+  if (!visibility && body.playbook) {
+    const rows = await tx.query<{ visibility: Visibility | null }>('select visibility from playbooks where name = $1', [
+      body.playbook,
+    ]);
+    visibility = rows[0]?.visibility ?? undefined;
+  }
+  visibility ??= agent?.visibility ?? { type: 'workspace' };
+  const at = new Date(now).toISOString();
+  const progress: Session['progress'] =
+    body.kind === 'flow'
+      ? { steps: [] }
+      : body.kind === 'task'
+        ? { turns: 0 }
+        : body.kind === 'chat'
+          ? { messages: 0 }
+          : { executions: 0 };
+  const session: Session = {
+    id: newSessionId(),
+    kind: body.kind,
+    title: body.title ?? (body.kind === 'assessment' && body.playbook ? body.playbook : 'Untitled session'),
+    ...(body.description !== undefined ? { description: body.description } : {}),
+    status: INITIAL_STATUS[body.kind],
+    owner: {
+      id: principal.member.id,
+      name: principal.member.name,
+      ...(principal.member.avatarUrl ? { avatarUrl: principal.member.avatarUrl } : {}),
+    },
+    createdAt: at,
+    updatedAt: at,
+    progress,
+    ...(body.links ? { links: body.links } : {}),
+    ...(agent ? { agent: { id: agent.id, hostname: agent.hostname } } : {}),
+    ...(body.playbook !== undefined ? { playbook: body.playbook } : {}),
+    counts: { executions: 0, insights: 0, toolCalls: 0 },
+    ...(body.kind === 'chat' ? { chatMode: body.chatMode ?? 'work' } : {}),
+    ...(body.metadata ? { metadata: body.metadata } : {}),
+    visibility,
+    version: 1,
+  };
+  try {
+    await store.write(tx, session, undefined);
+  } catch (error) {
+    // Two starts racing past the check: the unique index has the last word.
+    if (sqlState(error) === '23505' && agent) throw alreadyRunning(agent.id, 'another session');
+    throw error;
+  }
+  return session;
+}
+
+/** A5: cancels a flow or task that has not finished. */
+export async function cancelSession(store: SessionStore, tx: Queryable, viewer: Viewer, id: string, now: number): Promise<Session> {
+  const { session } = await loadVisible(store, tx, viewer, id);
+  if (session.kind !== 'flow' && session.kind !== 'task') {
+    throw conflict(`Only flows and tasks can be cancelled; this is a ${session.kind}.`, { currentStatus: session.status });
+  }
+  if (isTerminal(session.status)) {
+    throw conflict(`The session is already ${session.status}.`, { currentStatus: session.status });
+  }
+  const next: Session = { ...touched(session, now), status: 'cancelled' };
+  next.endedAt = next.updatedAt;
+  await store.write(tx, next, session);
+  return next;
+}
+
+/** A5: ends a chat that has not ended. */
+export async function endSession(store: SessionStore, tx: Queryable, viewer: Viewer, id: string, now: number): Promise<Session> {
+  const { session } = await loadVisible(store, tx, viewer, id);
+  if (session.kind !== 'chat') {
+    throw conflict(`Only chats can be ended; this is a ${session.kind}.`, { currentStatus: session.status });
+  }
+  if (session.status === 'ended') throw conflict('The chat has already ended.', { currentStatus: session.status });
+  const next: Session = { ...touched(session, now), status: 'ended' };
+  next.endedAt = next.updatedAt;
+  await store.write(tx, next, session);
+  return next;
+}
+
+/** A5: running → pending_review, with a summary. */
+export async function submitSession(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+  summary: string,
+  now: number,
+): Promise<Session> {
+  const { session } = await loadVisible(store, tx, viewer, id);
+  if (session.status !== 'running') {
+    throw conflict(`Only a running session can be submitted; this one is ${session.status}.`, {
+      currentStatus: session.status,
+    });
+  }
+  const next: Session = { ...touched(session, now), status: 'pending_review' };
+  await store.write(tx, next, session);
+  await tx.query('update sessions set summary = $2 where id = $1', [id, summary]);
+  return next;
+}
+
+/** A5: pending_review → completed or rejected; a person's decision, never an agent's. */
+export async function reviewSession(
+  store: SessionStore,
+  tx: Queryable,
+  principal: Principal,
+  viewer: Viewer,
+  id: string,
+  body: ReviewSession,
+  now: number,
+): Promise<Session> {
+  if (principal.kind !== 'member') throw forbidden('Only a person may review a session, never an agent or embed token.');
+  const { session } = await loadVisible(store, tx, viewer, id);
+  if (session.status !== 'pending_review') {
+    throw conflict(`Only a session pending review can be reviewed; this one is ${session.status}.`, {
+      currentStatus: session.status,
+    });
+  }
+  const next: Session = { ...touched(session, now), status: body.decision };
+  next.endedAt = next.updatedAt;
+  await store.write(tx, next, session);
+  await tx.query('update sessions set review_comment = $2 where id = $1', [id, body.comment ?? null]);
+  return next;
+}
+
+/** A5: replaces a session's visibility (admins only, who see every session). */
+export async function setVisibility(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+  visibility: Visibility,
+  now: number,
+): Promise<Session> {
+  const { session } = await loadVisible(store, tx, viewer, id);
+  const next: Session = { ...touched(session, now), visibility };
+  await store.write(tx, next, session);
+  return next;
+}

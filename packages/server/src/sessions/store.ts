@@ -1,0 +1,201 @@
+import type { Session, SessionFilters } from '@session-lens/sdk';
+import type { Database, Queryable } from '../db/index.js';
+import { columnsOf, queryWords, type Viewer } from './model.js';
+import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
+
+/** The NOTIFY channel that carries new event sequence numbers between processes. */
+export const EVENTS_CHANNEL = 'session_lens_events';
+
+/** A session row loaded for a change, with the bookkeeping that is not part of the document. */
+export type StoredSession = {
+  session: Session;
+  transcriptSeq: number;
+};
+
+/** A page of sessions. */
+export type SessionPageResult = { data: Session[]; nextCursor: string | null };
+
+type SqlParts = { where: string[]; params: unknown[] };
+
+function param(parts: SqlParts, value: unknown): string {
+  parts.params.push(value);
+  return `$${parts.params.length}`;
+}
+
+/** SQL conditions for the filters and the viewer's visibility; mirrors `matchesFilters`. */
+function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): void {
+  if (filters.kind?.length) parts.where.push(`kind = any(${param(parts, filters.kind)}::text[])`);
+  if (filters.owner?.length) parts.where.push(`owner_id = any(${param(parts, filters.owner)}::text[])`);
+  if (filters.status?.length) parts.where.push(`status = any(${param(parts, filters.status)}::text[])`);
+  for (const scope of [filters.scope, viewer.lock]) {
+    if (!scope) continue;
+    const colon = scope.indexOf(':');
+    const column = { initiative: 'initiative_id', plan: 'plan_id', agent: 'agent_id' }[scope.slice(0, colon)];
+    if (column) parts.where.push(`${column} = ${param(parts, scope.slice(colon + 1))}`);
+  }
+  if (filters.agent !== undefined) parts.where.push(`agent_id = ${param(parts, filters.agent)}`);
+  if (filters.hostname !== undefined) parts.where.push(`hostname = ${param(parts, filters.hostname)}`);
+  if (filters.playbook !== undefined) parts.where.push(`playbook = ${param(parts, filters.playbook)}`);
+  // strpos rather than LIKE: the words are matched literally, so `%` or `_` in a query mean
+  // themselves and need no escaping.
+  for (const word of queryWords(filters.q)) parts.where.push(`strpos(search, ${param(parts, word)}) > 0`);
+  if (!viewer.admin) {
+    const me = param(parts, viewer.memberId);
+    parts.where.push(
+      `(vis_workspace or owner_id = ${me} or ${me} = any(vis_members) or vis_groups && ${param(parts, [...viewer.groups])}::text[])`,
+    );
+  }
+}
+
+/** Reads and writes sessions and the event log. Every change goes through {@link SessionStore.mutate}. */
+export class SessionStore {
+  readonly db: Database;
+  readonly #onCommit: () => void;
+
+  /** `onCommit` runs after each committed change (the stream hub reads the log then). */
+  constructor(db: Database, onCommit: () => void) {
+    this.db = db;
+    this.#onCommit = onCommit;
+  }
+
+  /**
+   * One page of sessions in S9 order. Activeness depends on the clock, so the first page freezes
+   * `now` into the cursor and every later page evaluates activeness against that same instant:
+   * the active phase is walked first, then the inactive one, each by (updated_at, id) descending
+   * with an index seek to the cursor's position.
+   */
+  async list(viewer: Viewer, filters: SessionFilters, limit: number, cursorText?: string): Promise<SessionPageResult> {
+    const key = queryKey([filters, viewer.memberId, viewer.admin, viewer.lock ?? null]);
+    const cursor: Cursor = cursorText ? decodeCursor(cursorText, key) : { now: Date.now(), phase: 0, query: key };
+    const phases: (0 | 1)[] = filters.active === true ? [0] : filters.active === false ? [1] : [0, 1];
+    const data: Session[] = [];
+    for (const phase of phases) {
+      if (phase < cursor.phase) continue;
+      const need = limit - data.length;
+      const position = phase === cursor.phase ? cursor : undefined;
+      const rows = await this.#phaseRows(viewer, filters, cursor.now, phase, position, need + 1);
+      data.push(...rows.slice(0, need));
+      if (rows.length > need) {
+        const last = need > 0 ? rows[need - 1] : undefined;
+        const from = last ?? (position?.updatedAt ? { updatedAt: position.updatedAt, id: position.id } : undefined);
+        const next: Cursor = { now: cursor.now, phase, query: key, updatedAt: from?.updatedAt, id: from?.id };
+        return { data, nextCursor: encodeCursor(next) };
+      }
+    }
+    return { data, nextCursor: null };
+  }
+
+  async #phaseRows(
+    viewer: Viewer,
+    filters: SessionFilters,
+    now: number,
+    phase: 0 | 1,
+    position: { updatedAt?: string | undefined; id?: string | undefined } | undefined,
+    take: number,
+  ): Promise<Session[]> {
+    const parts: SqlParts = { where: [], params: [] };
+    const at = param(parts, new Date(now).toISOString());
+    parts.where.push(
+      phase === 0
+        ? `(active_static or active_until > ${at}::timestamptz)`
+        : `(not active_static and (active_until is null or active_until <= ${at}::timestamptz))`,
+    );
+    filterSql(parts, filters, viewer);
+    if (position?.updatedAt && position.id) {
+      parts.where.push(
+        `(updated_at, id) < (${param(parts, position.updatedAt)}::timestamptz, ${param(parts, position.id)})`,
+      );
+    }
+    const sql = `select doc from sessions where ${parts.where.join(' and ')} order by updated_at desc, id desc limit ${param(parts, take)}`;
+    const rows = await this.db.query<{ doc: Session }>(sql, parts.params);
+    return rows.map((row) => row.doc);
+  }
+
+  /** One session if the viewer may see it. */
+  async get(viewer: Viewer, id: string): Promise<Session | undefined> {
+    const parts: SqlParts = { where: [], params: [] };
+    parts.where.push(`id = ${param(parts, id)}`);
+    filterSql(parts, {}, viewer);
+    const rows = await this.db.query<{ doc: Session }>(
+      `select doc from sessions where ${parts.where.join(' and ')}`,
+      parts.params,
+    );
+    return rows[0]?.doc;
+  }
+
+  /** Runs a change in one transaction; after it commits, the stream hub is told. */
+  async mutate<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(fn);
+    this.#onCommit();
+    return result;
+  }
+
+  /** Loads a session inside a transaction, locking its row until the transaction ends. */
+  async load(tx: Queryable, id: string): Promise<StoredSession | undefined> {
+    const rows = await tx.query<{ doc: Session; transcript_seq: number }>(
+      'select doc, transcript_seq from sessions where id = $1 for update',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { session: row.doc, transcriptSeq: row.transcript_seq } : undefined;
+  }
+
+  /**
+   * Writes a session (insert when `previous` is absent) and appends its event to the log in the
+   * same transaction. On PostgreSQL a transaction-scoped advisory lock is taken just before the
+   * event row, so sequence numbers commit in order and a tailer never skips a late commit; the
+   * NOTIFY carries only the sequence number and is delivered at commit.
+   */
+  async write(tx: Queryable, session: Session, previous: Session | undefined): Promise<void> {
+    const c = columnsOf(session);
+    const visibility = session.visibility;
+    const values = [
+      session.id,
+      session.kind,
+      session.status,
+      session.owner.id,
+      session.agent?.id ?? null,
+      session.agent?.hostname ?? null,
+      session.playbook ?? null,
+      c.initiativeId,
+      c.planId,
+      session.createdAt,
+      session.updatedAt,
+      c.activeStatic,
+      c.activeUntil,
+      visibility.type === 'workspace',
+      visibility.type === 'list' ? visibility.members : [],
+      visibility.type === 'list' ? visibility.groups : [],
+      c.search,
+      session.version,
+      JSON.stringify(session),
+    ];
+    if (previous) {
+      await tx.query(
+        `update sessions set kind = $2, status = $3, owner_id = $4, agent_id = $5, hostname = $6, playbook = $7,
+           initiative_id = $8, plan_id = $9, created_at = $10, updated_at = $11, active_static = $12,
+           active_until = $13, vis_workspace = $14, vis_members = $15::text[], vis_groups = $16::text[],
+           search = $17, version = $18, doc = $19::text::jsonb
+         where id = $1`,
+        values,
+      );
+    } else {
+      await tx.query(
+        `insert into sessions (id, kind, status, owner_id, agent_id, hostname, playbook, initiative_id, plan_id,
+           created_at, updated_at, active_static, active_until, vis_workspace, vis_members, vis_groups, search,
+           version, doc)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text[], $16::text[], $17, $18,
+           $19::text::jsonb)`,
+        values,
+      );
+    }
+    if (this.db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242002)');
+    const [event] = await tx.query<{ seq: number }>(
+      `insert into events (session_id, doc, prev) values ($1, $2::text::jsonb, $3::text::jsonb) returning seq::float8 as seq`,
+      [session.id, JSON.stringify(session), previous ? JSON.stringify(previous) : null],
+    );
+    if (this.db.kind === 'postgres' && event) {
+      await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, String(event.seq)]);
+    }
+  }
+}
