@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Builds one migrated PGlite data directory that every test server copies (initdb is slow).
+    globalSetup: ['src/test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file starts real servers on real PGlite (WASM): two at a time suits a 2-core machine.
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
