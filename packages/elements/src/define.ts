@@ -7,6 +7,7 @@
  * To use other tag names, import the classes from the package index and register them yourself.
  */
 import { SessionLensProvider } from './provider/session-lens-provider.js';
+import { SessionRow } from './session-row/session-row.js';
 import { StatusPill } from './status-pill/status-pill.js';
 
 /** Every tag this package defines, with its class. The provider comes first: see below. */
@@ -15,6 +16,7 @@ export const elements = {
   // before the elements inside it and answers their first context request.
   'session-lens-provider': SessionLensProvider,
   'status-pill': StatusPill,
+  'session-row': SessionRow,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {

@@ -106,3 +106,21 @@ export function formatDateTime(at: string, locale: string | undefined): string {
   if (Number.isNaN(+date)) return at;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/**
+ * Caps text shown in a compact place (a row title), so a megabyte title costs a row no more
+ * layout than a long one. Never splits a surrogate pair.
+ */
+export function clampText(text: string, max = 500): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** An English count label with its plural ("3 insights"), digit-grouped in `locale`. */
+export function plural(count: number, one: string, other: string, locale: string | undefined): string {
+  const rule = new Intl.PluralRules('en').select(count);
+  return `${formatCount(count, locale)} ${rule === 'one' ? one : other}`;
+}

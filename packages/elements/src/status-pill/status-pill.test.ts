@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { KNOWN_STATUSES, toneOf } from '@session-lens/sdk';

@@ -1,0 +1,329 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  costCaption,
+  elapsedBetween,
+  isActive,
+  isKnownStatus,
+  progressLabel,
+  relativeTime,
+  toneOf,
+  type Session,
+} from '@session-lens/sdk';
+import { LensConsumer } from '../context/lens-consumer.js';
+import { announce } from '../internal/announcer.js';
+import {
+  clampText,
+  errorMessage,
+  formatDateTime,
+  initials,
+  kindLabel,
+  localeOf,
+  plural,
+  safeHttpUrl,
+  shortId,
+  statusLabel,
+} from '../internal/format.js';
+import { kindGlyph, toneIcon } from '../internal/icons.js';
+import {
+  SessionActionErrorEvent,
+  SessionActionEvent,
+  SessionOpenEvent,
+  type SessionAction,
+} from '../events/events.js';
+import { tokens, toneVariables } from '../styles/tokens.js';
+import { sessionRowStyles } from './session-row.styles.js';
+
+type Step = NonNullable<Session['progress']['steps']>[number];
+
+/**
+ * One session on one line of the index (E2): a glyph for its kind; its title with the owner's
+ * avatar (initials when there is no picture), name and short id; a steps column (a flow's step
+ * strip with a tooltip per step, a chat's message count, a task's turns, an assessment's host,
+ * executions and insights) with the cost caption beneath when the payload carries cost; the
+ * status pill; and when it last moved and how long it has run, read from the shared clock.
+ *
+ * An error is shown on the row itself. An active flow or task offers Cancel, an open chat End,
+ * only when the caller holds `sessions:cancel-any` or `conversations:manage`; while the request
+ * is in flight the button says so, and a refusal from the server is shown on the row.
+ *
+ * Clicking the row, or pressing Enter on its title, emits `session-open`.
+ *
+ * @summary A session on one row: kind, title, owner, progress, cost, status and time.
+ * @tagname session-row
+ *
+ * @fires {SessionOpenEvent} session-open - A person opened the session (click, or Enter on the title).
+ * @fires {SessionActionEvent} session-action - A person chose Cancel or End; cancelable, to handle it yourself.
+ * @fires {SessionActionErrorEvent} session-action-error - The server refused Cancel or End.
+ *
+ * @csspart base - The row.
+ * @csspart glyph - The kind glyph.
+ * @csspart title - The title cell (title, owner line, error).
+ * @csspart open - The title button that opens the session.
+ * @csspart meta - The owner line: avatar, name, short id.
+ * @csspart avatar - The owner's picture or initials.
+ * @csspart error - The session's error message.
+ * @csspart progress - The steps column.
+ * @csspart steps - A flow's step strip.
+ * @csspart cost - The cost caption.
+ * @csspart status - The status cell.
+ * @csspart time - The time column.
+ * @csspart actions - The actions cell.
+ * @csspart action - The Cancel or End button.
+ * @csspart action-error - The server's refusal of an action.
+ *
+ * @cssprop --lens-color-surface - Row background.
+ * @cssprop --lens-color-surface-hover - Row background on hover.
+ * @cssprop --lens-color-border - Row divider.
+ * @cssprop --lens-color-text - Title colour.
+ * @cssprop --lens-color-text-muted - Owner line, progress and elapsed colour.
+ * @cssprop --lens-color-problem - Error colour.
+ * @cssprop --lens-space-m - Gap between columns.
+ */
+export class SessionRow extends LitElement {
+  static override styles = [tokens, toneVariables, sessionRowStyles];
+
+  /** The session to show. */
+  @property({ attribute: false }) session?: Session;
+
+  /**
+   * The caller's scopes, deciding which actions show. When unset, the scopes of the provider's
+   * identity are used; with neither, no action shows.
+   */
+  @property({ attribute: false }) scopes?: readonly string[];
+
+  /** Whether the session's detail is open (inline, under the row); reflected to `aria-expanded`. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  @state() private pendingAction?: SessionAction;
+  @state() private actionError?: string;
+  @state() private avatarFailed = false;
+
+  readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('session')) return;
+    const previous = changed.get('session');
+    const next = this.session;
+    if (previous?.id !== next?.id) {
+      // A different session: nothing of the last one's action or avatar carries over.
+      this.actionError = undefined;
+      this.avatarFailed = false;
+    } else if (previous && next && previous.status !== next.status) {
+      announce(`${clampText(next.title, 80)}: ${statusLabel(next.status, isKnownStatus(next.status))}.`);
+    }
+  }
+
+  /** Clock granularity: each second while the session's elapsed time runs, else every 15 s. */
+  #granularity(): number {
+    const session = this.session;
+    if (!session) return 0;
+    return session.endedAt === undefined && isActive(session, this.#lens.now) ? 1_000 : 15_000;
+  }
+
+  #holds(scope: string): boolean {
+    if (this.scopes) return this.scopes.includes(scope);
+    return this.#lens.identity?.scopes.has(scope) ?? false;
+  }
+
+  /** The action this session offers the caller, if any. */
+  #action(session: Session, now: number): SessionAction | undefined {
+    if ((session.kind === 'flow' || session.kind === 'task') && isActive(session, now)) {
+      return this.#holds('sessions:cancel-any') ? 'cancel' : undefined;
+    }
+    if (session.kind === 'chat' && session.status !== 'ended') {
+      const tone = toneOf(session.status);
+      if (tone === 'settled' || tone === 'problem') return undefined;
+      return this.#holds('conversations:manage') ? 'end' : undefined;
+    }
+    return undefined;
+  }
+
+  #onRowClick(event: MouseEvent): void {
+    const session = this.session;
+    if (!session) return;
+    // Controls in the row do their own thing; selecting text is not opening.
+    const path = event.composedPath();
+    if (path.some((node) => node instanceof HTMLElement && node.dataset['noOpen'] !== undefined)) return;
+    if (document.getSelection()?.toString()) return;
+    this.dispatchEvent(new SessionOpenEvent(session));
+  }
+
+  async #onAction(action: SessionAction): Promise<void> {
+    const session = this.session;
+    if (!session || this.pendingAction) return;
+    this.actionError = undefined;
+    if (!this.dispatchEvent(new SessionActionEvent(session, action))) return;
+    const client = this.#lens.client;
+    if (!client) return;
+    this.pendingAction = action;
+    try {
+      const updated =
+        action === 'cancel'
+          ? await client.sessions.cancel(session.id)
+          : await client.sessions.end(session.id);
+      // The server's answer is the truth until the live store delivers a newer version.
+      if (this.session?.id === updated.id && updated.version >= (this.session?.version ?? 0)) {
+        this.session = updated;
+      }
+    } catch (error) {
+      const message = errorMessage(error);
+      this.actionError = message;
+      this.dispatchEvent(new SessionActionErrorEvent(session, action, error, message));
+    } finally {
+      this.pendingAction = undefined;
+    }
+  }
+
+  /** How long the session ran: to its end, to now while active, else to when it last moved. */
+  #elapsed(session: Session, now: number, locale: string | undefined): string {
+    const end = session.endedAt ?? (isActive(session, now) ? undefined : session.updatedAt);
+    return elapsedBetween(session.createdAt, end, now, locale);
+  }
+
+  #renderAvatar(session: Session): TemplateResult {
+    const src = this.avatarFailed ? undefined : safeHttpUrl(session.owner.avatarUrl);
+    if (src) {
+      return html`<img
+        part="avatar"
+        class="avatar"
+        src=${src}
+        alt=""
+        referrerpolicy="no-referrer"
+        @error=${() => (this.avatarFailed = true)}
+      />`;
+    }
+    return html`<span part="avatar" class="avatar initials" aria-hidden="true"
+      >${initials(session.owner.name)}</span
+    >`;
+  }
+
+  #renderStep(step: Step, now: number, locale: string | undefined): TemplateResult {
+    const tone = toneOf(step.status);
+    const time = step.startedAt ? elapsedBetween(step.startedAt, step.endedAt, now, locale) : 'not started';
+    const label = `${step.name}: ${statusLabel(step.status, isKnownStatus(step.status))}, ${time}`;
+    return html`<li class="step" data-tone=${tone}>
+      ${toneIcon(tone)}<span class="tooltip text" role="tooltip">${clampText(label, 200)}</span>
+    </li>`;
+  }
+
+  #renderProgress(session: Session, now: number, locale: string | undefined): TemplateResult {
+    const label = progressLabel(session, locale);
+    switch (session.kind) {
+      case 'flow': {
+        const steps = session.progress.steps ?? [];
+        return html`<div class="strip">
+          ${
+            steps.length > 0
+              ? html`<ol part="steps" class="steps" aria-label=${label}>
+                  ${steps.map((step) => this.#renderStep(step, now, locale))}
+                </ol>`
+              : nothing
+          }
+          <span class="steps-label" aria-hidden=${steps.length > 0 ? 'true' : 'false'}>${label}</span>
+        </div>`;
+      }
+      case 'assessment': {
+        const insights = session.counts?.insights;
+        return html`${
+            session.agent
+              ? html`<div class="host text">${clampText(session.agent.hostname, 200)}</div>`
+              : nothing
+          }
+          <div>
+            ${label}${insights !== undefined ? ` · ${plural(insights, 'insight', 'insights', locale)}` : ''}
+          </div>`;
+      }
+      default:
+        return html`<div>${label}</div>`;
+    }
+  }
+
+  #renderAction(session: Session, now: number): TemplateResult | typeof nothing {
+    const action = this.#action(session, now);
+    if (!action && !this.actionError) return nothing;
+    const pending = this.pendingAction !== undefined;
+    const label = action === 'cancel' ? 'Cancel' : 'End';
+    const pendingLabel = action === 'cancel' ? 'Cancelling…' : 'Ending…';
+    return html`<div part="actions" class="actions" data-no-open>
+      ${
+        action
+          ? html`<button
+              part="action"
+              class="button danger"
+              type="button"
+              ?disabled=${pending}
+              aria-busy=${pending ? 'true' : 'false'}
+              aria-label=${`${pending ? pendingLabel : label} ${clampText(session.title, 80)}`}
+              @click=${() => this.#onAction(action)}
+            >
+              ${pending ? pendingLabel : label}
+            </button>`
+          : nothing
+      }
+      ${
+        this.actionError
+          ? html`<div part="action-error" class="action-error text" role="alert">
+              ${clampText(this.actionError, 300)}
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  override render() {
+    const session = this.session;
+    if (!session) return nothing;
+    const now = this.#lens.now;
+    const locale = localeOf(this);
+    const caption = costCaption(session.cost, locale);
+    const kind = kindLabel(session);
+    return html`<div
+      part="base"
+      class="row"
+      data-kind=${session.kind}
+      ?data-error=${session.error !== undefined}
+      @click=${this.#onRowClick}
+    >
+      <span part="glyph" class="glyph" title=${kind}>${kindGlyph(session.kind)}</span>
+      <div part="title" class="title-cell">
+        <button part="open" class="open text" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}>
+          <span class="visually-hidden">${kind}: </span>${clampText(session.title) || 'Untitled'}
+        </button>
+        <div part="meta" class="meta">
+          ${this.#renderAvatar(session)}
+          <span class="owner text">${clampText(session.owner.name, 200)}</span>
+          <span class="id">${shortId(session.id)}</span>
+          ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">Ask</span>` : nothing}
+        </div>
+        ${
+          session.error
+            ? html`<div part="error" class="error text">
+                <span class="visually-hidden">Error: </span>${clampText(session.error.message, 300)}
+              </div>`
+            : nothing
+        }
+      </div>
+      <div part="progress" class="progress-cell">
+        ${this.#renderProgress(session, now, locale)}
+        ${caption ? html`<div part="cost" class="cost">${caption}</div>` : nothing}
+      </div>
+      <div part="status" class="status-cell"><status-pill status=${session.status}></status-pill></div>
+      <div part="time" class="time-cell">
+        <time datetime=${session.updatedAt} title=${formatDateTime(session.updatedAt, locale)}
+          >${relativeTime(session.updatedAt, now, locale)}</time
+        >
+        <span class="elapsed"
+          ><span class="visually-hidden">ran for </span>${this.#elapsed(session, now, locale)}</span
+        >
+      </div>
+      ${this.#renderAction(session, now)}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-row': SessionRow;
+  }
+}
