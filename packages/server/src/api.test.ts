@@ -295,7 +295,10 @@ describe('start, ingest and act', () => {
     };
     const res = await server.api('POST', `/v1/sessions/${id}/activity`, agent, batch);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.cost).toEqual({ amountUsd: '0.3', credits: 3, turns: { priced: 2, estimated: 0, unpriced: 1 } });
+    // The agent token has no spend:read, so its own response carries no cost; a member's does.
+    expect(res.body).not.toHaveProperty('cost');
+    const withCost = await server.api('GET', `/v1/sessions/${id}`, member);
+    expect(withCost.body.cost).toEqual({ amountUsd: '0.3', credits: 3, turns: { priced: 2, estimated: 0, unpriced: 1 } });
     expect(res.body.progress.turns).toBe(3);
     expect(res.body.counts.toolCalls).toBe(1);
     expect(res.body.version).toBe(2);
@@ -320,6 +323,26 @@ describe('start, ingest and act', () => {
     const after = await server.api('GET', `/v1/sessions/${id}`, agent);
     expect(after.body.version).toBe(2);
     expect((await server.api('GET', `/v1/sessions/${id}/transcript`, agent)).body.data).toHaveLength(3);
+  });
+
+  it('redacts credentials in transcript entries before storing them (X4)', async () => {
+    const start = await server.api('POST', '/v1/sessions', agent, { kind: 'chat', title: 'Leaky chat' });
+    const id = start.body.id as string;
+    const key = 'AKIA' + 'IOSFODNN7EXAMPLE';
+    const res = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
+      transcript: [
+        { type: 'message', role: 'user', text: `deploy with AWS_ACCESS_KEY_ID=${key} please` },
+        { type: 'tool_call', name: 'http_get', arguments: { url: 'postgres://app:hunter2hunter2@db.internal:5432/x' }, status: 'succeeded' },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const stored = await server.api('GET', `/v1/sessions/${id}/transcript`, agent);
+    const text = JSON.stringify(stored.body.data);
+    expect(text).not.toContain(key);
+    expect(text).not.toContain('hunter2hunter2');
+    expect(text).toContain('REDACTED');
+    const rows = await server.db.query<{ entry: unknown }>('select entry from transcript_entries where session_id = $1', [id]);
+    expect(JSON.stringify(rows)).not.toContain(key);
   });
 
   it('applies a batch once per Idempotency-Key', async () => {
