@@ -5,6 +5,7 @@ import type { Session } from '../contract/session.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
 import { activeUntil, isActive } from '../helpers/active.js';
 import type { StreamState } from '../stream/session-stream.js';
+import { DeadlineQueue } from '../internal/deadline-queue.js';
 import { matchesFilters } from './match-filters.js';
 import { SortedSessions } from './sorted-sessions.js';
 
@@ -100,7 +101,7 @@ export class LiveSessions {
   readonly #listeners = new Set<LiveSessionsListener>();
   readonly #byId = new Map<string, Session>();
   /** Chats in the store that are active now, by the instant they stop being so. */
-  readonly #deadlines = new Map<string, number>();
+  readonly #deadlines = new DeadlineQueue();
   readonly #list: SortedSessions;
   #snapshot: readonly Session[] | undefined;
   #boundary: Boundary | undefined;
@@ -116,6 +117,7 @@ export class LiveSessions {
   #loadingMore: Promise<void> | undefined;
   #streamLive = false;
   #clockTimer: ReturnType<typeof setTimeout> | undefined;
+  #clockAt: number | undefined;
   #notifyScheduled = false;
   #disposed = false;
   readonly #stats: LiveStats = { applied: 0, ignored: 0, removed: 0, resets: 0 };
@@ -133,7 +135,7 @@ export class LiveSessions {
 
   /** The sessions, in S9 order. A new frozen array after each change; the same one otherwise. */
   get sessions(): readonly Session[] {
-    this.#snapshot ??= Object.freeze(this.#list.items.slice());
+    this.#snapshot ??= Object.freeze(this.#list.toArray());
     return this.#snapshot;
   }
 
@@ -390,15 +392,13 @@ export class LiveSessions {
     const now = this.#now();
     if (now <= this.#list.clock) return;
     const expired: Session[] = [];
-    for (const [id, until] of this.#deadlines) {
-      if (until > now) continue;
+    for (const id of this.#deadlines.takeDue(now)) {
       const session = this.#byId.get(id);
       if (session) {
         this.#list.remove(session);
         this.#byId.delete(id);
         expired.push(session);
       }
-      this.#deadlines.delete(id);
     }
     this.#list.setClock(now);
     for (const session of expired) {
@@ -413,13 +413,16 @@ export class LiveSessions {
   }
 
   #scheduleClock(): void {
+    const next = this.#disposed ? undefined : this.#deadlines.peek();
+    // Called on every change: keep the armed timer when the earliest deadline has not moved.
+    if (next === this.#clockAt) return;
     clearTimeout(this.#clockTimer);
-    if (this.#disposed || this.#deadlines.size === 0) return;
-    let next = Infinity;
-    for (const until of this.#deadlines.values()) if (until < next) next = until;
+    this.#clockAt = next;
+    if (next === undefined) return;
     // Timers cannot exceed 2^31-1 ms; a later deadline is rescheduled when this one fires.
     const delay = Math.min(Math.max(0, next - this.#now()) + 1, 2 ** 31 - 1);
     this.#clockTimer = setTimeout(() => {
+      this.#clockAt = undefined;
       if (this.#paused) {
         // The list does not move while paused; the clock is applied on resume.
         this.#scheduleClock();
