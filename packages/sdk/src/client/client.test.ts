@@ -15,7 +15,7 @@ import {
 import { isAPIConnectionError, isAPITimeoutError, isAPIUserAbortError } from '../errors/connection-error.js';
 import { isResponseValidationError } from '../errors/response-validation-error.js';
 import { isSessionLensError } from '../errors/session-lens-error.js';
-import { json, makeSession, problem, startFakeServer } from '../test/fixtures.js';
+import { json, makeSession, problem, startFakeServer } from '../../test/fake-server.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import type { StreamEvent } from '../contract/events.js';
 import type { Page, SessionFilters } from '../contract/requests.js';
 import type { Session } from '../contract/session.js';
 import { compareSessions } from '../helpers/order.js';
-import { makeSession } from '../test/fixtures.js';
+import { makeSession } from '../../test/fake-server.js';
 import { createLiveSessions, type LiveSessions } from './live-sessions.js';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');

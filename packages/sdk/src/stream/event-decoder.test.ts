@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
-import { makeSession } from '../test/fixtures.js';
+import { makeSession } from '../../test/fake-server.js';
 import { createEventDecoder } from './event-decoder.js';
 
 function collect(lastEventId?: string) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client/client.js';
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
-import { makeSession, problem, startFakeServer } from '../test/fixtures.js';
+import { makeSession, problem, startFakeServer } from '../../test/fake-server.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client/client.js';
-import { json, makeSession, startFakeServer } from '../test/fixtures.js';
+import { json, makeSession, startFakeServer } from '../../test/fake-server.js';
 import { createSessionTools, runSessionTool, sessionToolDefinitions } from './session-tools.js';
 
 const closers: (() => Promise<void>)[] = [];
