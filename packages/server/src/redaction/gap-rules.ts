@@ -1,0 +1,205 @@
+import { Priority, type Finding } from './finding.js';
+
+/*
+ * Rules of our own, each for a kind of secret that secretlint's recommended preset (v12) does not
+ * detect, or detects only in a shape that transcripts rarely have (see README.md, "What we added").
+ * Each is anchored on a prefix, a fixed shape or a key name, and every pattern that can run long
+ * starts with a look-behind for a token boundary, so that scanning stays linear in the input even
+ * for adversarial text (a start inside a run of token characters is rejected at once).
+ */
+
+/** One gap rule. */
+type GapRule = {
+  readonly kind: string;
+  /** A global pattern; with the `d` flag when {@link GapRule.group} is set. */
+  readonly pattern: RegExp;
+  /** Redact only this capture group (the secret), keeping the context that located it. */
+  readonly group?: number;
+  readonly priority: number;
+  /** Further checks on the redacted value, to keep look-alikes out. */
+  readonly accept?: (value: string) => boolean;
+};
+
+/** Values that stand for a secret rather than being one: `${DB_PASSWORD}`, `<password>`, `****`. */
+const isPlaceholder = (value: string): boolean => /^(?:\$|<|\{\{|%s$|\*+$|x+$|\.\.\.)/i.test(value);
+
+/** `eyJ…` decodes to a JSON object with an `alg` member: a JOSE header, so this is a JWT. */
+const isJoseHeader = (segment: string): boolean => {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return (
+      typeof header === 'object' && header !== null && typeof (header as { alg?: unknown }).alg === 'string'
+    );
+  } catch {
+    return false;
+  }
+};
+
+/** A Discord token's first segment is the base64 of the bot's numeric snowflake id. */
+const isSnowflakeSegment = (token: string): boolean => {
+  const segment = token.slice(0, token.indexOf('.'));
+  return /^\d{17,20}$/.test(Buffer.from(segment, 'base64url').toString('latin1'));
+};
+
+const GAP_RULES: readonly GapRule[] = [
+  {
+    // Google API keys (Maps, Gemini, Firebase…): the preset's GCP rule only knows key files.
+    kind: 'gcp-api-key',
+    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    priority: Priority.specific,
+  },
+  {
+    // The preset flags a service-account key only when the whole input is the key file with a
+    // `.json` name; in a transcript it is usually embedded (`cat key.json` inside shell output).
+    kind: 'gcp-service-account',
+    pattern: /"private_key"\s*:\s*"(-----BEGIN[A-Z ]{0,40}PRIVATE KEY-----(?:[^"\\]|\\.){1,20000})"/dg,
+    group: 1,
+    priority: Priority.refined,
+  },
+  {
+    // Any PEM private key block, including `ENCRYPTED PRIVATE KEY` and PGP blocks, which the
+    // preset misses, and a block cut off before its END line (truncated tool output).
+    kind: 'private-key',
+    // Body: base64 lines or armor headers (`Proc-Type: 4,ENCRYPTED`), separated by newlines or,
+    // inside JSON strings, by `\n` escapes.
+    pattern:
+      /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:(?:\s|\\[nr])+(?:[A-Za-z0-9+/=]{4,}|[A-Za-z-]{2,30}: [^\n\\]{0,200})){0,400}(?:(?:\s|\\[nr])*-----END \1PRIVATE KEY(?: BLOCK)?-----)?/g,
+    priority: Priority.specific,
+  },
+  {
+    kind: 'azure-storage-key',
+    pattern: /\bAccountKey\s*=\s*([A-Za-z0-9+/]{86}==)/dgi,
+    group: 1,
+    priority: Priority.specific,
+  },
+  {
+    // Service Bus, Event Hubs and IoT Hub connection strings.
+    kind: 'azure-shared-access-key',
+    pattern: /\bSharedAccessKey\s*=\s*([A-Za-z0-9+/]{42,44}={0,2})/dgi,
+    group: 1,
+    priority: Priority.specific,
+  },
+  {
+    // The signature of a shared access signature URL; without it the URL grants nothing.
+    kind: 'azure-sas-token',
+    pattern: /[?&]sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,200}(?:=|%3[Dd]){0,2})(?![A-Za-z0-9%+/=])/dg,
+    group: 1,
+    priority: Priority.contextual,
+  },
+  {
+    // Entra ID (Azure AD) application client secrets: three characters, a digit, `Q~`.
+    kind: 'azure-client-secret',
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+    priority: Priority.specific,
+  },
+  {
+    // Secret and restricted keys, live and test; publishable `pk_` keys are public by design.
+    kind: 'stripe-key',
+    pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,247}(?![A-Za-z0-9])/g,
+    priority: Priority.specific,
+  },
+  {
+    kind: 'stripe-webhook-secret',
+    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{32,64}(?![A-Za-z0-9+/])/g,
+    priority: Priority.specific,
+  },
+  {
+    kind: 'discord-token',
+    pattern:
+      /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}(?![A-Za-z0-9_.-])/g,
+    priority: Priority.specific,
+    accept: isSnowflakeSegment,
+  },
+  {
+    // Only the token part: the webhook id is not secret and says which channel was meant.
+    kind: 'discord-webhook',
+    pattern:
+      /https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/([A-Za-z0-9_-]{60,80})/dg,
+    group: 1,
+    priority: Priority.specific,
+  },
+  {
+    // The preset knows `glpat-` only; GitLab issues several other prefixed token types.
+    kind: 'gitlab-token',
+    pattern:
+      /(?<![A-Za-z0-9_-])(?:gldt|glrt|glptt|glcbt|glimt|gloas|glsoat|glffct|glft|glagent)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+    priority: Priority.specific,
+  },
+  {
+    // The preset matches `sk-ant-api0N-…AA` only; admin and OAuth tokens share the `sk-ant-` prefix.
+    kind: 'anthropic-key',
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g,
+    priority: Priority.specific,
+  },
+  {
+    kind: 'jwt',
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    priority: Priority.specific,
+    accept: (token) => isJoseHeader(token.slice(0, token.indexOf('.'))),
+  },
+  {
+    // Temporary credentials: the session token travels with the access key and secret.
+    kind: 'aws-session-token',
+    pattern: /(?:aws_?session_?token|SessionToken)["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{100,2000})/dgi,
+    group: 1,
+    priority: Priority.contextual,
+  },
+  {
+    // Passwords in URLs of any scheme (redis, amqp, smtp, mssql…); the preset covers PostgreSQL,
+    // MongoDB, MySQL, and http(s)/ftp with a restricted password alphabet.
+    kind: 'connection-string-password',
+    pattern:
+      /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:@/?#"'<>]{0,100}:([^\s@/?#"'<>]{1,200})@(?=[A-Za-z0-9[])/dg,
+    group: 1,
+    priority: Priority.contextual,
+    accept: (password) => !isPlaceholder(password),
+  },
+  {
+    // .npmrc credentials. The preset checks `_authToken` only in a file named .npmrc, and a
+    // transcript has no file names; `_auth` (base64 user:password) and `_password` it never checks.
+    kind: 'npm-token',
+    pattern: /(?:^|[\s:"'])_(?:authToken|auth|password)\s*=\s*([^\s"'`$][^\s"'`]*)/dgm,
+    group: 1,
+    priority: Priority.contextual,
+  },
+  {
+    // Opaque tokens have no format to recognise, but an Authorization header says what they are.
+    kind: 'bearer-token',
+    pattern: /\bAuthorization["']?\s*[:=]\s*["'`]?(?:Bearer|Token)\s+([A-Za-z0-9._~+/-]{16,4096}=*)/dgi,
+    group: 1,
+    priority: Priority.contextual,
+  },
+  {
+    kind: 'basic-auth',
+    pattern: /\bAuthorization["']?\s*[:=]\s*["'`]?Basic\s+([A-Za-z0-9+/]{8,4096}=*)/dgi,
+    group: 1,
+    priority: Priority.contextual,
+  },
+];
+
+/** The kinds the gap rules can report, for the README and the tests. */
+export const gapRuleKinds = (): readonly string[] => [...new Set(GAP_RULES.map((rule) => rule.kind))];
+
+/**
+ * Runs the gap rules over `text`. Never throws: a rule that fails on some input is skipped for
+ * that input.
+ */
+export const findWithGapRules = (text: string): Finding[] => {
+  const findings: Finding[] = [];
+  for (const rule of GAP_RULES) {
+    try {
+      for (const match of text.matchAll(rule.pattern)) {
+        const [start, end] =
+          rule.group === undefined
+            ? [match.index, match.index + match[0].length]
+            : (match.indices?.[rule.group] ?? []);
+        if (start === undefined || end === undefined || start >= end) continue;
+        if (rule.accept && !rule.accept(text.slice(start, end))) continue;
+        findings.push({ start, end, kind: rule.kind, priority: rule.priority });
+      }
+    } catch {
+      // A failing rule must not stop ingestion; the remaining rules still run.
+    }
+  }
+  return findings;
+};
