@@ -7,6 +7,7 @@
  * To use other tag names, import the classes from the package index and register them yourself.
  */
 import { SessionLensProvider } from './provider/session-lens-provider.js';
+import { CostSummary } from './cost-summary/cost-summary.js';
 import { SessionRow } from './session-row/session-row.js';
 import { StatusPill } from './status-pill/status-pill.js';
 
@@ -17,6 +18,7 @@ export const elements = {
   'session-lens-provider': SessionLensProvider,
   'status-pill': StatusPill,
   'session-row': SessionRow,
+  'cost-summary': CostSummary,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
