@@ -328,7 +328,7 @@ describe('start, ingest and act', () => {
   it('redacts credentials in transcript entries before storing them (X4)', async () => {
     const start = await server.api('POST', '/v1/sessions', agent, { kind: 'chat', title: 'Leaky chat' });
     const id = start.body.id as string;
-    const key = 'AKIA' + 'IOSFODNN7EXAMPLE';
+    const key = 'AKIA' + 'Q3M7ZP2X9K4TN6WB';
     const res = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
       transcript: [
         { type: 'message', role: 'user', text: `deploy with AWS_ACCESS_KEY_ID=${key} please` },

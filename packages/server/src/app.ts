@@ -143,6 +143,22 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   let openApi: string | undefined;
 
+  // Tokens resolve to the same principal for a while: caching them for a few seconds saves two
+  // queries per request. Nothing revokes tokens or moves members between groups at runtime yet,
+  // so the short TTL is only a bound on future staleness. Embed-token expiry is re-checked.
+  const principals = new Map<string, { principal: Principal; until: number }>();
+  const authenticateCached = async (token: string): Promise<Principal | undefined> => {
+    const now = Date.now();
+    const hit = principals.get(token);
+    if (hit && hit.until > now && (!hit.principal.embed || Date.parse(hit.principal.embed.expiresAt) > now)) {
+      return hit.principal;
+    }
+    const principal = await authenticate(db, settings, token, now);
+    if (principals.size > 10_000) principals.clear();
+    if (principal) principals.set(token, { principal, until: now + 5_000 });
+    return principal;
+  };
+
   const mustSee = async (viewer: Viewer, id: string) => {
     const session = await store.get(viewer, id);
     if (!session) throw notFound();
@@ -288,7 +304,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     let token = bearer(c);
     if (!token && name === 'stream') token = url.searchParams.get('access_token') ?? undefined;
     if (!token) throw unauthorized();
-    const principal = await authenticate(db, settings, token);
+    const principal = await authenticateCached(token);
     if (!principal) throw unauthorized('The token is unknown or expired.');
     const missing = route.scopes.filter((scope) => !principal.scopes.has(scope));
     if (route.anyScope ? missing.length === route.scopes.length && route.scopes.length > 0 : missing.length > 0) {

@@ -31,7 +31,7 @@ type Tracked = {
 const CHAT_LINES = [
   'Can you check why the nightly build is slow?',
   'I traced it to the dependency cache being cold on every run.',
-  'Here is the failing config: AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE — please fix the pipeline.',
+  'Here is the failing config: AWS_ACCESS_KEY_ID=AKIAQ3M7ZP2X9K4TN6WB — please fix the pipeline.',
   'Summarize the last three incidents for me.',
   'Three incidents: a DNS change, a full disk on worker-02 and an expired certificate.',
   'The service connects with postgres://app:s3cretPassw0rd@db-01.prod.acme.internal:5432/orders',

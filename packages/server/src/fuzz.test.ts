@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { KNOWN_STATUSES, SessionPage, Session } from '@session-lens/sdk';
+import { ADMIN, startTestServer, type TestServer } from './test/harness.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ seedSessions: 200 });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('', ' ', '%', '_', '\\', "'; drop table sessions; --", '\u202e', '<script>', 'null', '-1', '1e9', 'true'),
+  fc.string({ minLength: 190, maxLength: 260 }),
+  fc.integer().map(String),
+);
+
+const filterPair = fc.oneof(
+  fc.tuple(fc.constantFrom('kind', 'owner', 'status', 'scope', 'agent', 'hostname', 'playbook', 'q', 'active', 'limit', 'cursor'), text),
+  fc.tuple(fc.constant('kind'), fc.constantFrom('flow', 'task', 'chat', 'assessment', 'flow,chat')),
+  fc.tuple(fc.constant('status'), fc.constantFrom(...KNOWN_STATUSES)),
+  fc.tuple(fc.constant('scope'), fc.constantFrom('initiative:init_checkout', 'plan:plan_soc2_access', 'agent:ag_web1', 'agent:', 'initiative:a:b')),
+  fc.tuple(fc.constant('active'), fc.constantFrom('true', 'false', '1', '0', 'yes')),
+  fc.tuple(fc.constant('limit'), fc.integer({ min: -5, max: 300 }).map(String)),
+  fc.tuple(fc.constant('cursor'), fc.base64String({ maxLength: 80 })),
+  fc.tuple(text, text),
+);
+
+const iso = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+const entry = fc.oneof(
+  fc.record({ type: fc.constant('message'), role: fc.constantFrom('user', 'assistant', 'system'), text: text }),
+  fc.record({ type: fc.constant('tool_call'), name: text, arguments: fc.jsonValue({ maxDepth: 3 }), status: fc.constantFrom('running', 'succeeded', 'failed', 'odd') }),
+  fc.record({ type: fc.constant('file_edit'), path: text, before: fc.option(text), after: fc.option(text) }),
+  fc.record({ type: fc.constant('step'), name: text, status: fc.constantFrom(...KNOWN_STATUSES), at: fc.option(iso, { nil: undefined }) }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const turn = fc.oneof(
+  fc.record({
+    model: text,
+    pricing: fc.constantFrom('priced', 'estimated', 'unpriced', 'free'),
+    amountUsd: fc.option(fc.oneof(fc.constantFrom('0.1', '1.000001', '-1', '0.1234567', '1e3', 'NaN'), text), { nil: undefined }),
+    tokens: fc.oneof(fc.nat(100_000), fc.integer(), fc.double()),
+    credits: fc.option(fc.nat(50), { nil: undefined }),
+  }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const batch = fc.oneof(
+  fc.record(
+    {
+      transcript: fc.array(entry, { maxLength: 4 }),
+      turns: fc.array(turn, { maxLength: 3 }),
+      steps: fc.array(fc.record({ name: text, status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), text) }), { maxLength: 3 }),
+      executions: fc.array(fc.record({ command: text, capability: text, output: text, exitCode: fc.option(fc.integer()), startedAt: fc.oneof(iso, text), durationMs: fc.integer() }), { maxLength: 2 }),
+      insights: fc.array(fc.record({ title: text, severity: fc.constantFrom('info', 'high', 'extreme'), state: fc.constantFrom('open', 'resolved'), detail: text }), { maxLength: 2 }),
+      status: fc.oneof(fc.constantFrom('running', 'paused', 'waiting', 'pending_review', 'completed', 'reviewed'), text),
+      error: fc.record({ code: text, message: text }),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.jsonValue({ maxDepth: 3 }),
+  text.map((raw) => ({ raw })),
+);
+
+/** What a rejected request must leave untouched. */
+async function fingerprint(id: string): Promise<string> {
+  const rows = await server.db.query(
+    `select s.version, s.transcript_seq, s.status, s.doc::text as doc,
+       (select count(*)::int from cost_turns where session_id = s.id) as turns,
+       (select count(*)::int from executions where session_id = s.id) as executions,
+       (select count(*)::int from insights where session_id = s.id) as insights,
+       (select count(*)::int from transcript_entries where session_id = s.id) as entries,
+       (select coalesce(max(seq), 0)::float8 from events) as events
+     from sessions s where s.id = $1`,
+    [id],
+  );
+  return JSON.stringify(rows[0]);
+}
+
+describe('bad input (fuzz)', () => {
+  it('answers thousands of generated list queries with 200 or 400, never 5xx', async () => {
+    let ok = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(filterPair, { maxLength: 5 }), async (pairs) => {
+        const params = new URLSearchParams();
+        for (const [key, value] of pairs) params.append(key, value);
+        const res = await server.api('GET', `/v1/sessions?${params}`, ADMIN);
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 200) {
+          SessionPage.parse(res.body);
+          ok += 1;
+        } else {
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          expect(res.body.errors.length).toBeGreaterThan(0);
+          rejected += 1;
+        }
+      }),
+      { numRuns: 1000, seed: 1 },
+    );
+    expect(ok).toBeGreaterThan(50);
+    expect(rejected).toBeGreaterThan(50);
+  });
+
+  it('answers thousands of generated ingestion bodies without 5xx; rejected ones change nothing', async () => {
+    const agent = server.tokens.demo!.agents[0]!.token;
+    const newTarget = async () => {
+      const res = await server.api('POST', '/v1/sessions', agent, { kind: 'task', title: 'Fuzz target' });
+      return (res.body as Session).id;
+    };
+    let target = await newTarget();
+    let accepted = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(batch, fc.boolean(), async (body, withKey) => {
+        const before = await fingerprint(target);
+        const raw = typeof body === 'object' && body !== null && 'raw' in body ? (body as { raw: string }).raw : undefined;
+        const res = await server.api('POST', `/v1/sessions/${target}/activity`, agent, raw ?? body, withKey ? { 'idempotency-key': `k${accepted}-${rejected}` } : {});
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        if (res.status === 200) {
+          Session.parse(res.body);
+          accepted += 1;
+          if (!['running', 'paused', 'waiting', 'queued', 'blocked', 'provisioning'].includes(res.body.status)) target = await newTarget();
+        } else {
+          expect([400, 409, 413]).toContain(res.status);
+          expect(await fingerprint(target)).toBe(before);
+          rejected += 1;
+        }
+      }),
+      { numRuns: 1000, seed: 2 },
+    );
+    expect(accepted).toBeGreaterThan(20);
+    expect(rejected).toBeGreaterThan(200);
+  });
+});
