@@ -25,9 +25,13 @@ function readMigrations(dir: string): Migration[] {
  * Returns the names of the files applied.
  */
 export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec(
-    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
-  );
+  await db.transaction(async (tx) => {
+    // Several processes may start at once on one PostgreSQL: one creates the table at a time.
+    if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242001)');
+    await tx.query(
+      'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+  });
   const applied: string[] = [];
   for (const migration of readMigrations(dir)) {
     const done = await db.transaction(async (tx) => {

@@ -131,7 +131,8 @@ export async function seedDemo(
   const now = Math.floor((options.now ?? Date.now()) / 1000) * 1000;
   const rows = generate(random, count, now);
   await db.transaction(async (tx) => {
-    // Re-checked inside the transaction: two processes seeding at once insert once.
+    // Re-checked under a lock inside the transaction: two processes seeding at once insert once.
+    if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242003)');
     const inside = await tx.query("select value from settings where key = 'seed' for update");
     if (inside.length > 0) return;
     for (let start = 0; start < rows.length; start += 400) await insertRows(tx, rows.slice(start, start + 400));
