@@ -60,6 +60,27 @@ describe('redactEntry', () => {
     });
   });
 
+  it('scans each JSON value after its key, so rules anchored on a name see it', async () => {
+    const awsSecret = 'wQ8r' + 'Zt3LmP9xK2vB7nC4yH1dF6gJ0sA5eU8iO3kM';
+    const opaque = 'Zk3Lm9Qx2Vb7Nc4Yh1Df6Gj0Sa5Eu8Io';
+    const entry = {
+      type: 'tool_call',
+      name: 'http_request',
+      status: 'succeeded',
+      arguments: {
+        env: { AWS_SECRET_ACCESS_KEY: awsSecret, AWS_REGION: 'eu-west-1' },
+        headers: { Authorization: `Bearer ${opaque}`, Accept: 'application/json' },
+        // The same strings under other keys carry no name to anchor on, and are left alone.
+        notes: [awsSecret, `Bearer ${opaque}`],
+      },
+    } satisfies TranscriptEntryInput;
+    expect((await redactEntry(entry)).arguments).toEqual({
+      env: { AWS_SECRET_ACCESS_KEY: '[REDACTED:aws-secret-key]', AWS_REGION: 'eu-west-1' },
+      headers: { Authorization: 'Bearer [REDACTED:bearer-token]', Accept: 'application/json' },
+      notes: [awsSecret, `Bearer ${opaque}`],
+    });
+  });
+
   it('redacts a tool call whose arguments or result are bare strings', async () => {
     const entry = {
       type: 'tool_call',

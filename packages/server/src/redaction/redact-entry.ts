@@ -1,5 +1,5 @@
 import type { TranscriptEntryInput } from '@session-lens/sdk';
-import { redactText } from './redact-text.js';
+import { redactText, redactWithContext } from './redact-text.js';
 
 type Container = unknown[] | Record<string, unknown>;
 
@@ -16,36 +16,46 @@ const setOwn = (target: Container, key: string, value: unknown): void => {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 };
 
+/** The text a string value is scanned after: its key, as in the JSON it came from. */
+const keyContext = (key: string | undefined): string => (key === undefined ? '' : `${JSON.stringify(key)}: `);
+
 /**
  * Returns a copy of a JSON value with every string value redacted; object keys are kept as they
- * are. The walk is iterative, so a deeply nested payload cannot overflow the stack, and tracks
- * what it has copied, so a cycle (possible from in-process callers) cannot loop.
+ * are, but each value is scanned after its key, so `{ "AWS_SECRET_ACCESS_KEY": "…" }` or
+ * `{ "Authorization": "Bearer …" }` is recognised as it would be in a file. The walk is
+ * iterative, so a deeply nested payload cannot overflow the stack, and tracks what it has
+ * copied, so a cycle (possible from in-process callers) cannot loop.
  */
 export const redactJson = async (root: unknown): Promise<unknown> => {
   if (typeof root === 'string') return redactText(root);
   if (!isContainer(root)) return root;
 
-  // First collect the distinct strings: tool payloads repeat values, and each is scanned once.
-  const strings = new Set<string>();
+  // First collect the distinct (key, string) pairs: tool payloads repeat values, and each pair
+  // is scanned once.
+  const pairs = new Map<string, { context: string; text: string }>();
+  const pairId = (context: string, text: string): string => `${context}\u0000${text}`;
   const seen = new Set<Container>([root]);
   const toVisit: Container[] = [root];
   for (let node = toVisit.pop(); node !== undefined; node = toVisit.pop()) {
-    for (const child of Object.values(node)) {
-      if (typeof child === 'string') strings.add(child);
-      else if (isContainer(child) && !seen.has(child)) {
+    const inArray = Array.isArray(node);
+    for (const [key, child] of Object.entries(node)) {
+      if (typeof child === 'string') {
+        const context = keyContext(inArray ? undefined : key);
+        pairs.set(pairId(context, child), { context, text: child });
+      } else if (isContainer(child) && !seen.has(child)) {
         seen.add(child);
         toVisit.push(child);
       }
     }
   }
   const redacted = new Map<string, string>();
-  for (const value of strings) redacted.set(value, await redactText(value));
+  for (const [id, { context, text }] of pairs) redacted.set(id, await redactWithContext(text, context));
 
   // Then rebuild the same shape with the redacted strings.
   const copies = new Map<Container, Container>();
   const toFill: [Container, Container][] = [];
-  const copyOf = (value: unknown): unknown => {
-    if (typeof value === 'string') return redacted.get(value) ?? value;
+  const copyOf = (value: unknown, key: string | undefined): unknown => {
+    if (typeof value === 'string') return redacted.get(pairId(keyContext(key), value)) ?? value;
     if (!isContainer(value)) return value;
     let copy = copies.get(value);
     if (copy === undefined) {
@@ -55,10 +65,12 @@ export const redactJson = async (root: unknown): Promise<unknown> => {
     }
     return copy;
   };
-  const rootCopy = copyOf(root);
+  const rootCopy = copyOf(root, undefined);
   for (let pair = toFill.pop(); pair !== undefined; pair = toFill.pop()) {
     const [source, copy] = pair;
-    for (const [key, child] of Object.entries(source)) setOwn(copy, key, copyOf(child));
+    const inArray = Array.isArray(source);
+    for (const [key, child] of Object.entries(source))
+      setOwn(copy, key, copyOf(child, inArray ? undefined : key));
   }
   return rootCopy;
 };

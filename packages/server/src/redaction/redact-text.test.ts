@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marker, redactText } from './index.js';
+import { mightHoldSecret } from './redact-text.js';
 
 /*
  * Every secret here is FAKE: generated at run time from a seeded generator with the real prefix,
@@ -94,6 +95,8 @@ type SecretCase = {
   readonly secret: string;
   /** The transcript text around it, containing the secret exactly once. */
   readonly text: string;
+  /** Recognisable by its format alone, without the text around it. */
+  readonly standalone?: boolean;
 };
 
 const fake = makeFaker(20_240_501);
@@ -127,7 +130,13 @@ const contexts = (name: string, envName: string, secret: string) => [
 const freeStanding = (name: string, kind: string, envName: string, make: () => string): SecretCase[] =>
   contexts(name, envName, 'PLACEHOLDER').map((context) => {
     const secret = make();
-    return { name: context.name, kind, secret, text: context.text.replace('PLACEHOLDER', secret) };
+    return {
+      name: context.name,
+      kind,
+      secret,
+      text: context.text.replace('PLACEHOLDER', secret),
+      standalone: true,
+    };
   });
 
 const single = (
@@ -355,6 +364,20 @@ describe('redactText: fake secrets', () => {
     expect(redacted).toBe(text.replace(secret, marker(kind)));
     const surrounding = text.replace(secret, '');
     for (const fragment of fragments(secret, surrounding)) expect(redacted).not.toContain(fragment);
+  });
+
+  it.each(secretCases.filter((c) => c.standalone))(
+    '$name, alone, → [REDACTED:$kind]',
+    async ({ kind, secret }) => {
+      // Alone, nothing else in the string can open the pre-scan gate for it.
+      expect(mightHoldSecret(secret)).toBe(true);
+      expect(await redactText(secret)).toBe(marker(kind));
+    },
+  );
+
+  it('redacts a short password in a short URL', async () => {
+    expect(mightHoldSecret('redis://:pw12@h')).toBe(true);
+    expect(await redactText('redis://:pw12@h')).toBe('redis://:[REDACTED:connection-string-password]@h');
   });
 
   it('redacts several secrets of different kinds in one text', async () => {

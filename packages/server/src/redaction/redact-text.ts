@@ -2,11 +2,22 @@ import type { Finding } from './finding.js';
 import { findWithGapRules } from './gap-rules.js';
 import { findWithSecretlint } from './secretlint-rules.js';
 
-/**
- * The shortest string any rule can match (`ab://:p@h`, a password in a URL); shorter strings are
- * returned as they are without scanning, which matters for tool-call JSON full of short values.
- */
+/** The shortest string any rule can match (`ab://:p@h`, a password in a URL). */
 const SHORTEST_SECRET = 9;
+
+/**
+ * A necessary condition for any rule to match, checked before the full scan because most strings
+ * in tool-call JSON are short values (`true`, `src/a.ts`, `pnpm test`) and the full scan has a
+ * fixed cost of tens of microseconds. Every rule needs one of: a run of 16 or more token
+ * characters (all format-based tokens are 20+ characters, separators included), a URL (passwords
+ * in URLs can be short), a PEM header, an npm credential key, or an Authorization header.
+ * Keep it in step with the rules: the gate test in redact-text.test.ts runs every fake secret
+ * through it.
+ */
+const MIGHT_HOLD_SECRET = /[A-Za-z0-9_+/=.~%-]{16}|:\/\/|PRIVATE KEY|_auth|_password|Authorization/i;
+
+/** @internal Exported for the gate test only. */
+export const mightHoldSecret = (text: string): boolean => MIGHT_HOLD_SECRET.test(text);
 
 /** What replaces a string whose scan failed unexpectedly: unscanned text is not stored. */
 const UNSCANNED = '[REDACTED:unscanned]';
@@ -54,6 +65,29 @@ const applyFindings = (text: string, findings: readonly Finding[]): string => {
 };
 
 /**
+ * Redacts `text`, scanning it after `context` (for a JSON value, its key: `"AWS_SECRET_ACCESS_KEY": `)
+ * so that rules anchored on a name see it; the context itself is never changed or returned.
+ */
+export const redactWithContext = async (text: string, context = ''): Promise<string> => {
+  if (typeof text !== 'string' || text.length < SHORTEST_SECRET) return text;
+  try {
+    const scanned = context + text;
+    if (!mightHoldSecret(scanned)) return text;
+    const findings = [...(await findWithSecretlint(scanned)), ...findWithGapRules(scanned)].flatMap(
+      (finding) => {
+        // Back to offsets in `text`; what lies only in the context (a key) stays as it is.
+        const start = Math.max(finding.start - context.length, 0);
+        const end = finding.end - context.length;
+        return end > start ? [{ ...finding, start, end }] : [];
+      },
+    );
+    return applyFindings(text, findings);
+  } catch {
+    return UNSCANNED;
+  }
+};
+
+/**
  * Replaces every secret in `text` with `[REDACTED:<kind>]`. Passwords in connection strings are
  * replaced alone, so `postgres://app:s3cr3t@db/x` becomes
  * `postgres://app:[REDACTED:connection-string-password]@db/x`. Text without secrets is returned
@@ -67,12 +101,4 @@ const applyFindings = (text: string, findings: readonly Finding[]): string => {
  * @param text - any string: a message, a file's contents, a tool's output
  * @returns the text with its secrets replaced
  */
-export const redactText = async (text: string): Promise<string> => {
-  if (typeof text !== 'string' || text.length < SHORTEST_SECRET) return text;
-  try {
-    const findings = [...(await findWithSecretlint(text)), ...findWithGapRules(text)];
-    return applyFindings(text, findings);
-  } catch {
-    return UNSCANNED;
-  }
-};
+export const redactText = (text: string): Promise<string> => redactWithContext(text);
