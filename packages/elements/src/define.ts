@@ -8,6 +8,7 @@
  */
 import { SessionLensProvider } from './provider/session-lens-provider.js';
 import { CostSummary } from './cost-summary/cost-summary.js';
+import { SessionDetail } from './session-detail/session-detail.js';
 import { SessionRow } from './session-row/session-row.js';
 import { StatusPill } from './status-pill/status-pill.js';
 
@@ -19,6 +20,7 @@ export const elements = {
   'status-pill': StatusPill,
   'session-row': SessionRow,
   'cost-summary': CostSummary,
+  'session-detail': SessionDetail,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {

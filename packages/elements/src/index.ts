@@ -8,6 +8,7 @@
 export { StatusPill } from './status-pill/status-pill.js';
 export { SessionRow } from './session-row/session-row.js';
 export { CostSummary } from './cost-summary/cost-summary.js';
+export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';
 export { provideSessionLens, type ProvideOptions, type SessionLensProvision } from './context/provide.js';
 export { LensClock, defaultClock, type LensClockOptions, type ClockListener } from './context/clock.js';

@@ -1,0 +1,268 @@
+import { css } from 'lit';
+
+export const sessionDetailStyles = css`
+  :host {
+    display: block;
+  }
+
+  .detail {
+    display: grid;
+    gap: var(--_space-l);
+    padding: var(--_space-l);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_space-m);
+  }
+  .heading {
+    display: grid;
+    gap: var(--_space-xs);
+    min-width: 0;
+  }
+  .kind {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .icon {
+    width: 16px;
+    height: 16px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+  h3 {
+    margin: 0 0 var(--_space-s);
+    font-size: var(--_font-size);
+    color: var(--_text-muted);
+  }
+  .title {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .badge {
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-pill);
+    color: var(--_text);
+    font-size: var(--_font-size-s);
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .action-error {
+    flex-basis: 100%;
+    color: var(--_tone-problem);
+    font-size: var(--_font-size-s);
+  }
+
+  .note,
+  .error-box,
+  .review {
+    padding: var(--_space-s) var(--_space-m);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .error-box {
+    border-inline-start: 3px solid var(--_tone-problem);
+  }
+  .review {
+    border-inline-start: 3px solid var(--_tone-waiting);
+  }
+  .description {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+
+  .timeline {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .timeline li {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: var(--_space-m);
+  }
+  .muted {
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+
+  .summary {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    gap: var(--_space-m);
+    margin: 0;
+    padding: var(--_space-m);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .summary dt {
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .summary dd {
+    margin: var(--_space-xs) 0 0;
+  }
+  a {
+    color: var(--_accent);
+  }
+
+  [role='tablist'] {
+    display: flex;
+    gap: var(--_space-xs);
+    border-bottom: 1px solid var(--_border);
+  }
+  [role='tab'] {
+    padding: var(--_space-s) var(--_space-m);
+    border: 0;
+    border-bottom: 2px solid transparent;
+    background: none;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  [role='tabpanel'] {
+    padding-top: var(--_space-m);
+  }
+
+  .entries {
+    display: grid;
+    gap: var(--_space-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entry {
+    display: grid;
+    gap: var(--_space-xs);
+    padding: var(--_space-s) var(--_space-m);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .entry-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    font-size: var(--_font-size-s);
+    color: var(--_text-muted);
+  }
+  .entry-head strong {
+    color: var(--_text);
+  }
+  .message-text {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  pre {
+    margin: 0;
+    padding: var(--_space-s);
+    max-height: 24rem;
+    overflow: auto;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-family: var(--_font-mono);
+    font-size: var(--_font-size-s);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .diff {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: var(--_space-s);
+  }
+  .diff figure {
+    margin: 0;
+  }
+  .diff figcaption {
+    margin-bottom: var(--_space-xs);
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+  details summary {
+    cursor: pointer;
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--_font-size-s);
+  }
+  th {
+    color: var(--_text-muted);
+    font-weight: 500;
+    text-align: start;
+    padding: var(--_space-xs) var(--_space-s);
+  }
+  td {
+    padding: var(--_space-s);
+    border-top: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  code {
+    font-family: var(--_font-mono);
+  }
+
+  .severity {
+    display: inline-block;
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-pill);
+    font-size: var(--_font-size-s);
+    font-weight: 600;
+  }
+  .severity[data-severity='critical'],
+  .severity[data-severity='high'] {
+    color: var(--_tone-problem);
+  }
+  .severity[data-severity='medium'] {
+    color: var(--_tone-waiting);
+  }
+
+  .skeleton {
+    height: 12rem;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;

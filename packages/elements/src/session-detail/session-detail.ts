@@ -1,0 +1,709 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  costCaption,
+  elapsed,
+  elapsedBetween,
+  isActive,
+  isKnownStatus,
+  toneOf,
+  type CostDetail,
+  type Execution,
+  type Insight,
+  type Link,
+  type Session,
+  type TranscriptEntry,
+} from '@session-lens/sdk';
+import { LensConsumer } from '../context/lens-consumer.js';
+import {
+  SessionActionErrorEvent,
+  SessionActionEvent,
+  SessionOpenEditorEvent,
+  SessionResumeEvent,
+} from '../events/events.js';
+import {
+  clampText,
+  errorMessage,
+  errorStatus,
+  formatCount,
+  formatDateTime,
+  kindLabel,
+  localeOf,
+  safeHttpUrl,
+  shortId,
+  statusLabel,
+} from '../internal/format.js';
+import { kindGlyph } from '../internal/icons.js';
+import { tokens, toneVariables } from '../styles/tokens.js';
+import { sessionDetailStyles } from './session-detail.styles.js';
+
+/** The tabs of the detail view; executions and insights only for assessments. */
+export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
+
+const TAB_LABEL: Record<DetailTab, string> = {
+  transcript: 'Transcript',
+  metadata: 'Metadata',
+  executions: 'Executions',
+  insights: 'Insights',
+};
+
+const ORIGIN_LABEL = { web: 'Web app', editor: 'Editor', scheduled: 'Scheduled' } as const;
+const ROLE_LABEL = { user: 'User', assistant: 'Assistant', system: 'System' } as const;
+const TOOL_STATUS = { running: 'running', succeeded: 'succeeded', failed: 'failed' } as const;
+
+type LoadState = 'idle' | 'loading' | 'error' | 'not-found';
+
+/** A JSON value as readable text: strings as they are, anything else pretty-printed. */
+function jsonText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * One session in full (E5). A header with its kind, title, status and actions — Resume (emits
+ * `session-resume`), Open in editor (emits `session-open-editor`) and, for an open chat, End —
+ * then, for a flow, its run timeline; for an assessment awaiting review, a review notice; a
+ * summary card (owner, start, duration, messages, tool calls, model, cost and links to the
+ * initiative, plan, repository, branch and pull request); the AI-cost card when the caller may
+ * see spend; and tabs: Transcript (messages, tool calls, file edits with before and after) and
+ * Metadata, plus Executions and Insights for an assessment.
+ *
+ * An ended chat keeps its transcript readable but offers no Resume and no End. Chat actions need
+ * `conversations:manage`.
+ *
+ * Give it the data (`session`, `transcript`, `cost`, `executions`, `insights`), or a `session-id`
+ * to load what is missing through the provider's client.
+ *
+ * @summary A session's detail: header actions, timeline, summary, cost and tabs.
+ * @tagname session-detail
+ *
+ * @fires {SessionResumeEvent} session-resume - A person chose Resume.
+ * @fires {SessionOpenEditorEvent} session-open-editor - A person chose Open in editor.
+ * @fires {SessionActionEvent} session-action - A person chose End; cancelable, to handle it yourself.
+ * @fires {SessionActionErrorEvent} session-action-error - The server refused End.
+ *
+ * @csspart base - The detail card.
+ * @csspart header - The header: kind, title, status and actions.
+ * @csspart actions - The header actions.
+ * @csspart resume - The Resume button.
+ * @csspart open-editor - The Open in editor button.
+ * @csspart end - The End button.
+ * @csspart timeline - A flow's run timeline.
+ * @csspart summary - The summary card.
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab.
+ * @csspart panel - A tab panel.
+ * @csspart transcript - The transcript list.
+ * @csspart entry - One transcript entry.
+ *
+ * @cssprop --lens-color-surface - Card background.
+ * @cssprop --lens-color-surface-raised - Summary, entry and notice background.
+ * @cssprop --lens-color-accent - Selected tab underline and link colour.
+ * @cssprop --lens-font-mono - Code, output and file contents.
+ */
+export class SessionDetail extends LitElement {
+  static override styles = [tokens, toneVariables, sessionDetailStyles];
+
+  /** The session to show. */
+  @property({ attribute: false }) session?: Session;
+
+  /** The transcript, oldest first. */
+  @property({ attribute: false }) transcript?: TranscriptEntry[];
+
+  /** The cost detail; loaded through the provider when the session carries cost and this is unset. */
+  @property({ attribute: false }) cost?: CostDetail;
+
+  /** An assessment's executions. */
+  @property({ attribute: false }) executions?: Execution[];
+
+  /** An assessment's insights. */
+  @property({ attribute: false }) insights?: Insight[];
+
+  /** A session id to load through the provider's client (whatever was not handed in). */
+  @property({ attribute: 'session-id' }) sessionId = '';
+
+  /** The caller's scopes; when unset, the provider's identity decides. */
+  @property({ attribute: false }) scopes?: readonly string[];
+
+  /** The selected tab. */
+  @property({ attribute: 'active-tab' }) activeTab: DetailTab = 'transcript';
+
+  @state() private loadState: LoadState = 'idle';
+  @state() private loadError = '';
+  @state() private loadedSession?: Session;
+  @state() private loadedTranscript?: TranscriptEntry[];
+  @state() private transcriptCursor: string | null = null;
+  @state() private loadedExecutions?: Execution[];
+  @state() private loadedInsights?: Insight[];
+  @state() private pendingEnd = false;
+  @state() private endError?: string;
+
+  readonly #lens: LensConsumer = new LensConsumer(this, {
+    granularity: (): number => (this.#session && isActive(this.#session, this.#lens.now) ? 1_000 : 15_000),
+    onChange: () => this.#maybeLoad(),
+  });
+  #loadedFor = '';
+  #request = 0;
+
+  get #session(): Session | undefined {
+    return this.session ?? this.loadedSession;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sessionId') && this.sessionId !== this.#loadedFor) this.#maybeLoad();
+    if (changed.has('session') && changed.get('session')?.id !== this.session?.id) this.endError = undefined;
+  }
+
+  #maybeLoad(): void {
+    const client = this.#lens.client;
+    if (!client || !this.sessionId || this.sessionId === this.#loadedFor) return;
+    void this.#load();
+  }
+
+  /** Loads what was not handed in: the session, its transcript, an assessment's findings. */
+  async #load(): Promise<void> {
+    const client = this.#lens.client;
+    const id = this.sessionId;
+    if (!client || !id) return;
+    const mine = ++this.#request;
+    this.#loadedFor = id;
+    this.loadState = 'loading';
+    try {
+      const session = this.session?.id === id ? this.session : await client.sessions.get(id);
+      const wantsFindings = session.kind === 'assessment';
+      const [page, executions, insights] = await Promise.all([
+        this.transcript ? undefined : client.sessions.transcript(id, { limit: 200 }),
+        wantsFindings && !this.executions ? client.sessions.executions(id) : undefined,
+        wantsFindings && !this.insights ? client.sessions.insights(id) : undefined,
+      ]);
+      if (mine !== this.#request) return;
+      this.loadedSession = session;
+      this.loadedTranscript = page?.data;
+      this.transcriptCursor = page?.nextCursor ?? null;
+      this.loadedExecutions = executions?.data;
+      this.loadedInsights = insights?.data;
+      this.loadState = 'idle';
+    } catch (error) {
+      if (mine !== this.#request) return;
+      this.loadState = errorStatus(error) === 404 ? 'not-found' : 'error';
+      this.loadError = errorMessage(error);
+    }
+  }
+
+  async #loadMoreTranscript(): Promise<void> {
+    const client = this.#lens.client;
+    const cursor = this.transcriptCursor;
+    if (!client || !cursor || !this.sessionId) return;
+    try {
+      const page = await client.sessions.transcript(this.sessionId, { limit: 200, cursor });
+      this.loadedTranscript = [...(this.loadedTranscript ?? []), ...page.data];
+      this.transcriptCursor = page.nextCursor;
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    }
+  }
+
+  #retry(): void {
+    this.#loadedFor = '';
+    this.#maybeLoad();
+  }
+
+  #holds(scope: string): boolean {
+    if (this.scopes) return this.scopes.includes(scope);
+    return this.#lens.identity?.scopes.has(scope) ?? false;
+  }
+
+  /** Whether the session is still open: not ended, not settled, not failed. */
+  #open(session: Session): boolean {
+    const tone = toneOf(session.status);
+    return session.status !== 'ended' && tone !== 'settled' && tone !== 'problem';
+  }
+
+  #tabs(session: Session): DetailTab[] {
+    return session.kind === 'assessment'
+      ? ['transcript', 'executions', 'insights', 'metadata']
+      : ['transcript', 'metadata'];
+  }
+
+  #select(tab: DetailTab, focus: boolean): void {
+    this.activeTab = tab;
+    if (focus) {
+      void this.updateComplete.then(() =>
+        this.shadowRoot?.querySelector<HTMLElement>(`#tab-${tab}`)?.focus(),
+      );
+    }
+  }
+
+  /** The WAI-ARIA tabs keyboard pattern: arrows move and select, Home and End jump. */
+  #onTabKey(event: KeyboardEvent, tabs: DetailTab[]): void {
+    const index = tabs.indexOf(this.activeTab);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const next: Record<string, number> = {
+      ArrowRight: rtl ? index - 1 : index + 1,
+      ArrowLeft: rtl ? index + 1 : index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    const target = next[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    this.#select(tabs[(target + tabs.length) % tabs.length]!, true);
+  }
+
+  async #onEnd(session: Session): Promise<void> {
+    if (this.pendingEnd) return;
+    this.endError = undefined;
+    if (!this.dispatchEvent(new SessionActionEvent(session, 'end'))) return;
+    const client = this.#lens.client;
+    if (!client) return;
+    this.pendingEnd = true;
+    try {
+      const updated = await client.sessions.end(session.id);
+      if (this.session?.id === updated.id) this.session = updated;
+      else if (this.loadedSession?.id === updated.id) this.loadedSession = updated;
+    } catch (error) {
+      const message = errorMessage(error);
+      this.endError = message;
+      this.dispatchEvent(new SessionActionErrorEvent(session, 'end', error, message));
+    } finally {
+      this.pendingEnd = false;
+    }
+  }
+
+  #renderActions(session: Session): TemplateResult | typeof nothing {
+    const open = this.#open(session);
+    const chat = session.kind === 'chat';
+    const mayManage = !chat || this.#holds('conversations:manage');
+    const resumable = session.kind !== 'assessment' && open && mayManage;
+    const editable = session.kind !== 'assessment' && (!chat || open) && mayManage;
+    const endable = chat && open && this.#holds('conversations:manage');
+    if (!resumable && !editable && !endable && !this.endError) return nothing;
+    return html`<div part="actions" class="actions">
+      ${
+        resumable
+          ? html`<button
+              part="resume"
+              class="button primary"
+              type="button"
+              @click=${() => this.dispatchEvent(new SessionResumeEvent(session))}
+            >
+              ${chat ? 'Resume in chat' : 'Resume'}
+            </button>`
+          : nothing
+      }
+      ${
+        editable
+          ? html`<button
+              part="open-editor"
+              class="button"
+              type="button"
+              @click=${() => this.dispatchEvent(new SessionOpenEditorEvent(session))}
+            >
+              Open in editor
+            </button>`
+          : nothing
+      }
+      ${
+        endable
+          ? html`<button
+              part="end"
+              class="button danger"
+              type="button"
+              ?disabled=${this.pendingEnd}
+              aria-busy=${this.pendingEnd ? 'true' : 'false'}
+              @click=${() => this.#onEnd(session)}
+            >
+              ${this.pendingEnd ? 'Ending…' : 'End'}
+            </button>`
+          : nothing
+      }
+      ${
+        this.endError
+          ? html`<div class="action-error text" role="alert">${clampText(this.endError, 300)}</div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderTimeline(
+    session: Session,
+    now: number,
+    locale: string | undefined,
+  ): TemplateResult | typeof nothing {
+    const steps = session.progress.steps;
+    if (session.kind !== 'flow' || !steps?.length) return nothing;
+    return html`<section aria-labelledby="timeline-heading">
+      <h3 id="timeline-heading">Run timeline</h3>
+      <ol part="timeline" class="timeline">
+        ${steps.map(
+          (step) =>
+            html`<li>
+              <status-pill status=${step.status}></status-pill>
+              <span class="text">${clampText(step.name, 300)}</span>
+              <span class="muted"
+                >${step.startedAt ? elapsedBetween(step.startedAt, step.endedAt, now, locale) : 'Not started'}</span
+              >
+            </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  #renderLink(link: Link | undefined): TemplateResult | string {
+    if (!link) return '';
+    const href = safeHttpUrl(link.url);
+    const title = clampText(link.title, 300);
+    return href
+      ? html`<a class="text" href=${href} target="_blank" rel="noopener noreferrer">${title}</a>`
+      : html`<span class="text">${title}</span>`;
+  }
+
+  #renderSummary(session: Session, now: number, locale: string | undefined): TemplateResult {
+    const end = session.endedAt ?? (isActive(session, now) ? undefined : session.updatedAt);
+    const rows: Array<[string, TemplateResult | string]> = [
+      ['Owner', html`<span class="text">${clampText(session.owner.name, 200)}</span>`],
+      ['Started', formatDateTime(session.createdAt, locale)],
+      ['Duration', elapsedBetween(session.createdAt, end, now, locale)],
+    ];
+    const { progress, counts } = session;
+    if (session.kind === 'chat') rows.push(['Messages', formatCount(progress.messages ?? 0, locale)]);
+    if (session.kind === 'task') rows.push(['Turns', formatCount(progress.turns ?? 0, locale)]);
+    if (session.kind === 'assessment') {
+      if (session.agent) rows.push(['Host', html`<span class="text">${session.agent.hostname}</span>`]);
+      if (session.playbook) rows.push(['Playbook', html`<span class="text">${session.playbook}</span>`]);
+      rows.push(['Executions', formatCount(counts?.executions ?? progress.executions ?? 0, locale)]);
+      if (counts) rows.push(['Insights', formatCount(counts.insights, locale)]);
+    }
+    if (counts && session.kind !== 'assessment')
+      rows.push(['Tool calls', formatCount(counts.toolCalls, locale)]);
+    if (session.metadata?.model)
+      rows.push(['Model', html`<span class="text">${session.metadata.model}</span>`]);
+    const caption = costCaption(session.cost, locale);
+    if (caption) rows.push(['Cost', caption]);
+    const links = session.links ?? {};
+    const named: Array<[string, Link | undefined]> = [
+      ['Initiative', links.initiative],
+      ['Plan', links.plan],
+      ['Repository', links.repository],
+      ['Branch', links.branch],
+      ['Pull request', links.pullRequest],
+    ];
+    for (const [label, link] of named) if (link) rows.push([label, this.#renderLink(link)]);
+    return html`<dl part="summary" class="summary">
+      ${rows.map(
+        ([label, value]) =>
+          html`<div>
+            <dt>${label}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
+    </dl>`;
+  }
+
+  #renderEntry(entry: TranscriptEntry, locale: string | undefined): TemplateResult {
+    const at = html`<time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>`;
+    switch (entry.type) {
+      case 'message':
+        return html`<li part="entry" class="entry" data-type="message" data-role=${entry.role}>
+          <div class="entry-head"><strong>${ROLE_LABEL[entry.role] ?? entry.role}</strong>${at}</div>
+          <p class="message-text text">${entry.text}</p>
+        </li>`;
+      case 'tool_call':
+        return html`<li part="entry" class="entry" data-type="tool_call">
+          <div class="entry-head">
+            <strong>Tool call</strong><code class="text">${entry.name}</code>
+            <span>${TOOL_STATUS[entry.status] ?? entry.status}</span>${at}
+          </div>
+          <details>
+            <summary>Arguments</summary>
+            <pre>${jsonText(entry.arguments)}</pre>
+          </details>
+          ${
+            entry.result !== undefined
+              ? html`<details>
+                  <summary>Result</summary>
+                  <pre>${jsonText(entry.result)}</pre>
+                </details>`
+              : nothing
+          }
+        </li>`;
+      case 'file_edit': {
+        const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
+        return html`<li part="entry" class="entry" data-type="file_edit">
+          <div class="entry-head">
+            <strong>File ${change}</strong><code class="text">${entry.path}</code>${at}
+          </div>
+          <div class="diff">
+            ${
+              entry.before !== null
+                ? html`<figure>
+                    <figcaption>Before</figcaption>
+                    <pre>${entry.before}</pre>
+                  </figure>`
+                : nothing
+            }
+            ${
+              entry.after !== null
+                ? html`<figure>
+                    <figcaption>After</figcaption>
+                    <pre>${entry.after}</pre>
+                  </figure>`
+                : nothing
+            }
+          </div>
+        </li>`;
+      }
+      case 'step':
+        return html`<li part="entry" class="entry" data-type="step">
+          <div class="entry-head">
+            <strong>Step</strong><span class="text">${entry.name}</span>
+            <status-pill status=${entry.status}></status-pill>${at}
+          </div>
+        </li>`;
+      default:
+        return html``;
+    }
+  }
+
+  #renderTranscript(locale: string | undefined): TemplateResult {
+    const entries = this.transcript ?? this.loadedTranscript;
+    if (!entries) {
+      return html`<p class="muted">
+        ${this.loadState === 'loading' ? 'Loading transcript…' : 'No transcript.'}
+      </p>`;
+    }
+    if (entries.length === 0) return html`<p class="muted">No transcript entries yet.</p>`;
+    return html`<ol part="transcript" class="entries" aria-label="Transcript">
+        ${entries.map((entry) => this.#renderEntry(entry, locale))}
+      </ol>
+      ${
+        !this.transcript && this.transcriptCursor
+          ? html`<p>
+              <button class="button" type="button" @click=${this.#loadMoreTranscript}>Load more</button>
+            </p>`
+          : nothing
+      }`;
+  }
+
+  #renderMetadata(session: Session, locale: string | undefined): TemplateResult {
+    const meta = session.metadata ?? {};
+    const rows: Array<[string, string | undefined]> = [
+      ['Id', session.id],
+      ['Kind', kindLabel(session)],
+      ['Status', statusLabel(session.status, isKnownStatus(session.status))],
+      ['Created', formatDateTime(session.createdAt, locale)],
+      ['Last moved', formatDateTime(session.updatedAt, locale)],
+      ['Ended', session.endedAt ? formatDateTime(session.endedAt, locale) : undefined],
+      ['Model', meta.model],
+      ['Runtime', meta.runtime],
+      ['Sandbox', meta.sandbox],
+      ['Profile', meta.profile],
+      ['Origin', meta.origin ? (ORIGIN_LABEL[meta.origin] ?? meta.origin) : undefined],
+      ['Host', session.agent?.hostname],
+      ['Playbook', session.playbook],
+      ['Version', String(session.version)],
+    ];
+    return html`<dl class="summary">
+      ${rows
+        .filter((row): row is [string, string] => row[1] !== undefined)
+        .map(
+          ([label, value]) =>
+            html`<div>
+              <dt>${label}</dt>
+              <dd class="text">${clampText(value, 500)}</dd>
+            </div>`,
+        )}
+    </dl>`;
+  }
+
+  #renderExecutions(locale: string | undefined): TemplateResult {
+    const executions = this.executions ?? this.loadedExecutions ?? [];
+    if (executions.length === 0) return html`<p class="muted">No executions yet.</p>`;
+    return html`<table>
+      <caption class="visually-hidden">
+        Executions
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Command</th>
+          <th scope="col">Capability</th>
+          <th scope="col">Exit code</th>
+          <th scope="col">Duration</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${executions.map(
+          (execution) =>
+            html`<tr>
+              <td>
+                <code class="text">${execution.command}</code>
+                <details>
+                  <summary>Output</summary>
+                  <pre>${execution.output}</pre>
+                </details>
+              </td>
+              <td class="text">${execution.capability}</td>
+              <td>${execution.exitCode === null ? 'Running' : String(execution.exitCode)}</td>
+              <td>${elapsed(execution.durationMs, locale)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #renderInsights(): TemplateResult {
+    const insights = this.insights ?? this.loadedInsights ?? [];
+    if (insights.length === 0) return html`<p class="muted">No insights.</p>`;
+    return html`<ul class="entries">
+      ${insights.map(
+        (insight) =>
+          html`<li class="entry">
+            <div class="entry-head">
+              <span class="severity" data-severity=${insight.severity}>${insight.severity}</span>
+              <span>${insight.state === 'open' ? 'Open' : 'Resolved'}</span>
+            </div>
+            <strong class="text">${insight.title}</strong>
+            <p class="message-text text">${insight.detail}</p>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderPanel(tab: DetailTab, session: Session, locale: string | undefined): TemplateResult {
+    switch (tab) {
+      case 'transcript':
+        return this.#renderTranscript(locale);
+      case 'metadata':
+        return this.#renderMetadata(session, locale);
+      case 'executions':
+        return this.#renderExecutions(locale);
+      case 'insights':
+        return this.#renderInsights();
+    }
+  }
+
+  override render() {
+    const session = this.#session;
+    if (!session) {
+      if (this.loadState === 'error' || this.loadState === 'not-found') {
+        return html`<div part="base" class="detail" role="alert">
+          <p class="text">
+            ${
+              this.loadState === 'not-found'
+                ? 'This session does not exist, or you may not see it.'
+                : `The session could not be loaded: ${this.loadError}`
+            }
+          </p>
+          ${
+            this.loadState === 'error'
+              ? html`<p><button class="button" type="button" @click=${this.#retry}>Retry</button></p>`
+              : nothing
+          }
+        </div>`;
+      }
+      if (this.loadState === 'loading') {
+        return html`<div part="base" class="detail" aria-busy="true">
+          <div class="skeleton"></div>
+          <span class="visually-hidden">Loading session…</span>
+        </div>`;
+      }
+      return nothing;
+    }
+    const now = this.#lens.now;
+    const locale = localeOf(this);
+    const tabs = this.#tabs(session);
+    const active = tabs.includes(this.activeTab) ? this.activeTab : 'transcript';
+    const endedChat = session.kind === 'chat' && session.status === 'ended';
+    return html`<article part="base" class="detail" aria-labelledby="title">
+      <header part="header" class="header">
+        <div class="heading">
+          <div class="kind">
+            ${kindGlyph(session.kind)}<span>${kindLabel(session)}</span><span>·</span
+            ><code>${shortId(session.id)}</code>
+            ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">Ask</span>` : nothing}
+          </div>
+          <h2 id="title" class="title text">${clampText(session.title, 2000) || 'Untitled'}</h2>
+          <div><status-pill status=${session.status}></status-pill></div>
+        </div>
+        ${this.#renderActions(session)}
+      </header>
+      ${
+        endedChat
+          ? html`<p class="note">This conversation has ended. Its transcript stays readable.</p>`
+          : nothing
+      }
+      ${
+        session.status === 'pending_review'
+          ? html`<p class="review" part="review">
+              Awaiting review: these findings are not final until a reviewer confirms them.
+            </p>`
+          : nothing
+      }
+      ${
+        session.error
+          ? html`<p class="error-box text" part="error">
+              <strong>Error:</strong> ${clampText(session.error.message, 2000)}
+            </p>`
+          : nothing
+      }
+      ${
+        session.description
+          ? html`<p class="description text">${clampText(session.description, 5000)}</p>`
+          : nothing
+      }
+      ${this.#renderTimeline(session, now, locale)} ${this.#renderSummary(session, now, locale)}
+      ${
+        session.cost || this.cost
+          ? html`<cost-summary .cost=${this.cost} session-id=${this.cost ? '' : session.id}></cost-summary>`
+          : nothing
+      }
+      <div>
+        <div
+          part="tabs"
+          role="tablist"
+          aria-label="Session details"
+          @keydown=${(event: KeyboardEvent) => this.#onTabKey(event, tabs)}
+        >
+          ${tabs.map(
+            (tab) =>
+              html`<button
+                part="tab"
+                role="tab"
+                type="button"
+                id=${`tab-${tab}`}
+                aria-selected=${tab === active ? 'true' : 'false'}
+                aria-controls=${`panel-${tab}`}
+                tabindex=${tab === active ? '0' : '-1'}
+                @click=${() => this.#select(tab, false)}
+              >
+                ${TAB_LABEL[tab]}
+              </button>`,
+          )}
+        </div>
+        ${tabs.map(
+          (tab) =>
+            html`<div
+              part="panel"
+              role="tabpanel"
+              id=${`panel-${tab}`}
+              aria-labelledby=${`tab-${tab}`}
+              tabindex="0"
+              ?hidden=${tab !== active}
+            >
+              ${tab === active ? this.#renderPanel(tab, session, locale) : nothing}
+            </div>`,
+        )}
+      </div>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-detail': SessionDetail;
+  }
+}
