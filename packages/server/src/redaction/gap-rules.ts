@@ -60,10 +60,10 @@ const GAP_RULES: readonly GapRule[] = [
     // Any PEM private key block, including `ENCRYPTED PRIVATE KEY` and PGP blocks, which the
     // preset misses, and a block cut off before its END line (truncated tool output).
     kind: 'private-key',
-    // Body: base64 lines or armor headers (`Proc-Type: 4,ENCRYPTED`), separated by newlines or,
-    // inside JSON strings, by `\n` escapes.
+    // Body: base64 lines or armor headers (`Proc-Type: 4,ENCRYPTED`), separated by newlines,
+    // by `\n` escapes inside JSON strings, or by nothing (keys flattened onto one line).
     pattern:
-      /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:(?:\s|\\[nr])+(?:[A-Za-z0-9+/=]{4,}|[A-Za-z-]{2,30}: [^\n\\]{0,200})){0,400}(?:(?:\s|\\[nr])*-----END \1PRIVATE KEY(?: BLOCK)?-----)?/g,
+      /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:(?:\s|\\[nr])*(?:[A-Za-z0-9+/=]{4,}|[A-Za-z-]{2,30}: [^\n\\]{0,200})){0,400}(?:(?:\s|\\[nr])*-----END \1PRIVATE KEY(?: BLOCK)?-----)?/g,
     priority: Priority.specific,
   },
   {

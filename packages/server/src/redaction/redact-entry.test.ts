@@ -199,6 +199,21 @@ describe('redactJson', () => {
     expect(node).toBe('[REDACTED:npm-token]');
   });
 
+  it('never applies a match across two values, though values are scanned together', async () => {
+    // A password split over two values is not joined up…
+    const split = ['postgres://app:', `${DB_PASSWORD}@db.internal/app`];
+    expect(await redactJson(split)).toEqual(split);
+    // …and a match that runs on past the end of one value is cut there: the next is untouched.
+    const runOn = [
+      '"private_key": "-----BEGIN PRIVATE KEY-----MIIEvQ',
+      'plain text, with-a-long-token-run" after',
+    ];
+    expect(await redactJson(runOn)).toEqual([
+      '"private_key": "[REDACTED:gcp-service-account]',
+      'plain text, with-a-long-token-run" after',
+    ]);
+  });
+
   it('copies a cyclic structure without looping', async () => {
     const node: Record<string, unknown> = { token: NPM_TOKEN };
     node['self'] = node;

@@ -1,5 +1,5 @@
 import type { TranscriptEntryInput } from '@session-lens/sdk';
-import { redactText, redactWithContext } from './redact-text.js';
+import { redactMany, redactText } from './redact-text.js';
 
 type Container = unknown[] | Record<string, unknown>;
 
@@ -48,8 +48,9 @@ export const redactJson = async (root: unknown): Promise<unknown> => {
       }
     }
   }
-  const redacted = new Map<string, string>();
-  for (const [id, { context, text }] of pairs) redacted.set(id, await redactWithContext(text, context));
+  const ids = [...pairs.keys()];
+  const texts = await redactMany([...pairs.values()]);
+  const redacted = new Map(ids.map((id, position) => [id, texts[position] ?? '']));
 
   // Then rebuild the same shape with the redacted strings.
   const copies = new Map<Container, Container>();

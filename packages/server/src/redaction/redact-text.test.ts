@@ -288,6 +288,12 @@ const secretCases: SecretCase[] = [
     fake['ec-private-key']().replace(/\n/g, '\n    '),
     (s) => `tls:\n  key: |\n    ${s}\n  cert: ./cert.pem\n`,
   ),
+  single(
+    'private key flattened onto one line',
+    'private-key',
+    fake['rsa-private-key']().replace(/\n/g, ''),
+    (s) => `DEPLOY_KEY="${s}"\n`,
+  ),
   single('encrypted PKCS#8 private key', 'private-key', fake['encrypted-private-key'](), (s) => `${s}\n`),
   single(
     'private key cut off by a tool',

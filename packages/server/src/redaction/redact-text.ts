@@ -64,28 +64,73 @@ const applyFindings = (text: string, findings: readonly Finding[]): string => {
   return out + text.slice(cursor);
 };
 
+/** A string to redact, and the text it is scanned after (for a JSON value, its key). */
+export type ScanItem = { readonly text: string; readonly context: string };
+
 /**
- * Redacts `text`, scanning it after `context` (for a JSON value, its key: `"AWS_SECRET_ACCESS_KEY": `)
- * so that rules anchored on a name see it; the context itself is never changed or returned.
+ * Joins the strings of one batch. A line break stops every rule's match except the GCP rule's
+ * (a quoted JSON string); a match that runs past a separator anyway is cut at it, so nothing
+ * found in one string is ever applied to the next.
  */
-export const redactWithContext = async (text: string, context = ''): Promise<string> => {
-  if (typeof text !== 'string' || text.length < SHORTEST_SECRET) return text;
-  try {
+const SEPARATOR = '\n\u0000\n';
+
+/**
+ * Redacts several strings with one scan: each is scanned after its context (`"AWS_SECRET_ACCESS_KEY": `)
+ * so that rules anchored on a name see it, and the context is never changed or returned. One
+ * scan of the joined text costs far less than one per string, since most of a scan's cost is
+ * fixed. Returns the redacted strings in order.
+ */
+export const redactMany = async (items: readonly ScanItem[]): Promise<string[]> => {
+  const results = items.map((item) => item.text);
+  // Where each scanned string starts in the joined text, and where its own text starts.
+  const segments: { index: number; start: number; textStart: number; end: number }[] = [];
+  let joined = '';
+  items.forEach(({ text, context }, index) => {
+    if (typeof text !== 'string' || text.length < SHORTEST_SECRET) return;
     const scanned = context + text;
-    if (!mightHoldSecret(scanned)) return text;
-    const findings = [...(await findWithSecretlint(scanned)), ...findWithGapRules(scanned)].flatMap(
-      (finding) => {
-        // Back to offsets in `text`; what lies only in the context (a key) stays as it is.
-        const start = Math.max(finding.start - context.length, 0);
-        const end = finding.end - context.length;
-        return end > start ? [{ ...finding, start, end }] : [];
-      },
-    );
-    return applyFindings(text, findings);
+    if (!mightHoldSecret(scanned)) return;
+    if (joined.length > 0) joined += SEPARATOR;
+    segments.push({
+      index,
+      start: joined.length,
+      textStart: joined.length + context.length,
+      end: joined.length + scanned.length,
+    });
+    joined += scanned;
+  });
+  if (segments.length === 0) return results;
+
+  try {
+    const findings = [...(await findWithSecretlint(joined)), ...findWithGapRules(joined)];
+    const perSegment = segments.map((): Finding[] => []);
+    for (const finding of findings) {
+      // The segment the finding starts in: the last one starting at or before it.
+      let low = 0;
+      let high = segments.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (segments[middle]!.start <= finding.start) low = middle;
+        else high = middle - 1;
+      }
+      const segment = segments[low]!;
+      // Back to offsets in the segment's text: what lies only in the context (a key) or past
+      // the segment's end stays as it is.
+      const start = Math.max(finding.start, segment.textStart) - segment.textStart;
+      const end = Math.min(finding.end, segment.end) - segment.textStart;
+      if (end > start) perSegment[low]!.push({ ...finding, start, end });
+    }
+    segments.forEach((segment, position) => {
+      results[segment.index] = applyFindings(items[segment.index]!.text, perSegment[position]!);
+    });
   } catch {
-    return UNSCANNED;
+    for (const segment of segments) results[segment.index] = UNSCANNED;
   }
+  return results;
 };
+
+/** Redacts one string scanned after `context`; see {@link redactMany}. */
+export const redactWithContext = async (text: string, context = ''): Promise<string> =>
+  (await redactMany([{ text, context }]))[0] ?? text;
 
 /**
  * Replaces every secret in `text` with `[REDACTED:<kind>]`. Passwords in connection strings are
