@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { marker, redactText } from './index.js';
+import { gapRuleKinds } from './gap-rules.js';
 import { mightHoldSecret } from './redact-text.js';
+import { secretlintRuleIds } from './secretlint-rules.js';
 
 /*
  * Every secret here is FAKE: generated at run time from a seeded generator with the real prefix,
@@ -271,6 +273,12 @@ const secretCases: SecretCase[] = [
     (s) => `fetch(url, { headers: { Authorization: 'Bearer ${s}' } })`,
   ),
   single(
+    'basic credentials in a header',
+    'basic-auth',
+    Buffer.from(`deploy:${fake.password()}`).toString('base64'),
+    (s) => `$ curl -sS -H 'Authorization: Basic ${s}' https://registry.acme.dev/v2/_catalog`,
+  ),
+  single(
     'RSA private key',
     'private-key',
     fake['rsa-private-key'](),
@@ -361,6 +369,29 @@ const fragments = (secret: string, surrounding: string): string[] => {
 describe('redactText: fake secrets', () => {
   it('covers at least 12 kinds of secret', () => {
     expect(new Set(secretCases.map((c) => c.kind)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has a case for every kind a gap rule can report', () => {
+    const covered = new Set(secretCases.map((c) => c.kind));
+    expect(gapRuleKinds().filter((kind) => !covered.has(kind))).toEqual([]);
+  });
+
+  it("runs secretlint's recommended scanners, without the comment filter", () => {
+    const ids = secretlintRuleIds();
+    for (const rule of [
+      'aws',
+      'gcp',
+      'privatekey',
+      'npm',
+      'slack',
+      'github',
+      'gitlab',
+      'openai',
+      'anthropic',
+    ]) {
+      expect(ids).toContain(`@secretlint/secretlint-rule-${rule}`);
+    }
+    expect(ids).not.toContain('@secretlint/secretlint-rule-filter-comments');
   });
 
   it.each(secretCases)('$name → [REDACTED:$kind]', async ({ kind, secret, text }) => {
