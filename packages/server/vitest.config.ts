@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Builds one migrated PGlite data directory that every test server copies (initdb is slow).
     globalSetup: ['src/test/global-setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 150_000,
     hookTimeout: 120_000,
     // Each file starts real servers on real PGlite (WASM): two at a time suits a 2-core machine.
     maxWorkers: 2,

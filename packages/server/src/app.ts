@@ -136,6 +136,14 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   const { db } = options;
   await migrate(db);
   const settings = await loadSettings(db);
+  // PGlite runs PostgreSQL in single-user mode: no autovacuum, so no statistics and no cleanup
+  // unless we ask. Without statistics the planner misjudges the list queries badly.
+  let maintenance: NodeJS.Timeout | undefined;
+  if (db.kind === 'pglite') {
+    await db.query('analyze');
+    maintenance = setInterval(() => void db.query('vacuum analyze').catch(() => {}), 10 * 60_000);
+    maintenance.unref();
+  }
   const hub = new StreamHub(db, options.stream);
   const store = new SessionStore(db, () => hub.poke());
   await hub.start();
@@ -470,7 +478,10 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     store,
     hub,
     settings,
-    close: () => hub.close(),
+    close: async () => {
+      clearInterval(maintenance);
+      await hub.close();
+    },
   };
 }
 

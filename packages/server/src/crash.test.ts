@@ -46,12 +46,17 @@ describe('crash safety (X7)', () => {
       }
     };
     const workers = [0, 1, 2, 3].map((w) => worker(w));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Kill mid-burst, once enough writes were acknowledged (a loaded machine is slower).
+    const deadline = Date.now() + 60_000;
+    while (acked.size < 40 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
-    await new Promise((resolve) => first.child.once('exit', resolve));
-    expect(acked.size).toBeGreaterThan(10);
+    // The exit may already have happened while the workers were failing.
+    if (first.child.exitCode === null && first.child.signalCode === null) {
+      await new Promise((resolve) => first.child.once('exit', resolve));
+    }
+    expect(acked.size).toBeGreaterThanOrEqual(40);
 
     const second = await spawnCli(['--data', dataDir], { SESSION_LENS_ADMIN_TOKEN: ADMIN });
     children.push(second);

@@ -90,6 +90,8 @@ describe('bad input (fuzz)', () => {
       fc.asyncProperty(fc.array(filterPair, { maxLength: 5 }), async (pairs) => {
         const params = new URLSearchParams();
         for (const [key, value] of pairs) params.append(key, value);
+        // Small pages keep thousands of runs fast; the filters are what is being fuzzed.
+        if (!params.has('limit')) params.set('limit', '5');
         const res = await server.api('GET', `/v1/sessions?${params}`, ADMIN);
         expect([200, 400]).toContain(res.status);
         if (res.status === 200) {
@@ -132,7 +134,7 @@ describe('bad input (fuzz)', () => {
           rejected += 1;
         }
       }),
-      { numRuns: 1000, seed: 2 },
+      { numRuns: 800, seed: 2 },
     );
     expect(accepted).toBeGreaterThan(20);
     expect(rejected).toBeGreaterThan(200);

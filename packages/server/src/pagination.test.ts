@@ -87,7 +87,7 @@ describe('keyset pagination', () => {
     const small: Session[] = [];
     cursor = null;
     do {
-      const res = await page('limit=7&kind=task&kind=flow', cursor);
+      const res = await page('limit=23&kind=task&kind=flow', cursor);
       small.push(...res.data);
       cursor = res.nextCursor;
     } while (cursor);

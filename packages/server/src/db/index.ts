@@ -107,9 +107,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     // Keep int8 as strings (the default) and let queries cast what they need.
   });
   await sql`select 1`;
-  type Unsafe = { unsafe: (query: string, params?: unknown[]) => Promise<unknown> };
+  type Unsafe = { unsafe: (query: string, params?: unknown[], options?: { prepare?: boolean }) => Promise<unknown> };
+  // Named prepared statements: the list queries come in a bounded set of shapes, and planning
+  // is a large share of a keyset page's cost.
   const run = async <Row>(target: Unsafe, query: string, params?: readonly unknown[]) =>
-    (await target.unsafe(query, params ? [...(params as unknown[])] : [])) as unknown as Row[];
+    (await target.unsafe(query, params ? [...(params as unknown[])] : [], { prepare: true })) as unknown as Row[];
   return {
     kind: 'postgres',
     query: (query, params) => run(sql as unknown as Unsafe, query, params),

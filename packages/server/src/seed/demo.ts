@@ -138,6 +138,8 @@ export async function seedDemo(
     for (let start = 0; start < rows.length; start += 400) await insertRows(tx, rows.slice(start, start + 400));
     await tx.query("insert into settings (key, value) values ('seed', 'demo:v1') on conflict (key) do nothing");
   });
+  // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
+  await db.query('analyze');
   return { created: true, sessions: rows.length, tokens };
 }
 

@@ -24,9 +24,17 @@ function param(parts: SqlParts, value: unknown): string {
 
 /** SQL conditions for the filters and the viewer's visibility; mirrors `matchesFilters`. */
 function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): void {
-  if (filters.kind?.length) parts.where.push(`kind = any(${param(parts, filters.kind)}::text[])`);
-  if (filters.owner?.length) parts.where.push(`owner_id = any(${param(parts, filters.owner)}::text[])`);
-  if (filters.status?.length) parts.where.push(`status = any(${param(parts, filters.status)}::text[])`);
+  for (const [column, values] of [
+    ['kind', filters.kind],
+    ['owner_id', filters.owner],
+    ['status', filters.status],
+  ] as const) {
+    if (!values?.length) continue;
+    // One value compares with `=`, so the (column, updated_at, id) index is walked in order;
+    // `= any(array)` would make the planner fetch every match and sort.
+    if (values.length === 1) parts.where.push(`${column} = ${param(parts, values[0])}`);
+    else parts.where.push(`${column} = any(${param(parts, [...values])}::text[])`);
+  }
   for (const scope of [filters.scope, viewer.lock]) {
     if (!scope) continue;
     const colon = scope.indexOf(':');
@@ -95,18 +103,29 @@ export class SessionStore {
   ): Promise<Session[]> {
     const parts: SqlParts = { where: [], params: [] };
     const at = param(parts, new Date(now).toISOString());
-    parts.where.push(
-      phase === 0
-        ? `(active_static or active_until > ${at}::timestamptz)`
-        : `(not active_static and (active_until is null or active_until <= ${at}::timestamptz))`,
-    );
     filterSql(parts, filters, viewer);
     if (position?.updatedAt && position.id) {
       parts.where.push(
         `(updated_at, id) < (${param(parts, position.updatedAt)}::timestamptz, ${param(parts, position.id)})`,
       );
     }
-    const sql = `select doc from sessions where ${parts.where.join(' and ')} order by updated_at desc, id desc limit ${param(parts, take)}`;
+    const limit = param(parts, take);
+    const common = parts.where.length > 0 ? ` and ${parts.where.join(' and ')}` : '';
+    // The active phase is two small sets, each with its own index: sessions active by status
+    // (partial index in keyset order) and chats whose window has not lapsed (range on
+    // active_until). A union lets each branch use its index instead of filtering a full scan.
+    const sql =
+      phase === 0
+        ? `select doc from (
+             (select doc, updated_at, id from sessions where active_static${common}
+               order by updated_at desc, id desc limit ${limit})
+             union all
+             (select doc, updated_at, id from sessions
+               where not active_static and active_until > ${at}::timestamptz${common})
+           ) active order by updated_at desc, id desc limit ${limit}`
+        : `select doc from sessions
+           where not active_static and (active_until is null or active_until <= ${at}::timestamptz)${common}
+           order by updated_at desc, id desc limit ${limit}`;
     const rows = await this.db.query<{ doc: Session }>(sql, parts.params);
     return rows.map((row) => row.doc);
   }
