@@ -145,7 +145,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     maintenance.unref();
   }
   const hub = new StreamHub(db, options.stream);
-  const store = new SessionStore(db, () => hub.poke());
+  const store = new SessionStore(db, (events) => hub.committed(events));
   await hub.start();
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;

@@ -16,7 +16,9 @@ Options:
 
 Environment:
   SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (generated and printed when unset)
-  DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite`;
+  DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite
+  SESSION_LENS_PGLITE_FSYNC off: acknowledge PGlite commits once written to the OS, without
+                            fsync (survives a killed process, not a power loss; faster)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     dataDir: values.data ?? './.session-lens',
     databaseUrl: process.env.DATABASE_URL || undefined,
     adminToken: process.env.SESSION_LENS_ADMIN_TOKEN || undefined,
+    pgliteFsync: process.env.SESSION_LENS_PGLITE_FSYNC !== 'off',
     seed: values.seed === 'demo' ? 'demo' : undefined,
     ...(values.sessions ? { seedSessions: Number(values.sessions) } : {}),
     simulate: values.simulate ?? false,

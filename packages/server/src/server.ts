@@ -17,6 +17,8 @@ export type StartServerOptions = {
   dataDir?: string;
   /** Real PostgreSQL instead of PGlite. */
   databaseUrl?: string | undefined;
+  /** PGlite: fsync at commit (default true); see `openDatabase`. */
+  pgliteFsync?: boolean;
   /** The bootstrap admin token; generated when absent. */
   adminToken?: string | undefined;
   /** Seed the demo workspace. */
@@ -54,7 +56,11 @@ export type RunningServer = {
  * workspace and starts the simulator, and listens. The CLI is a thin shell around this.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? './.session-lens' });
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir ?? './.session-lens',
+    ...(options.pgliteFsync !== undefined ? { pgliteFsync: options.pgliteFsync } : {}),
+  });
   let demo: ServerTokens['demo'];
   let pageToken: string | undefined;
   const lens = await createApp({

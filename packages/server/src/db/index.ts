@@ -35,6 +35,12 @@ export type OpenDatabaseOptions = {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL (default 10). */
   maxConnections?: number;
+  /**
+   * PGlite only: fsync the WAL at commit (default true). Off, a commit is still written to the
+   * operating system before it is acknowledged (so it survives the process being killed) but not
+   * forced to the disk (so a power loss may lose it). Benchmarks turn it off.
+   */
+  pgliteFsync?: boolean;
 };
 
 /**
@@ -72,15 +78,15 @@ const PGLITE_DURABLE_START_PARAMS = [
 /** Opens PGlite in a data directory (or in memory), or PostgreSQL when a URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteFsync ?? true);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     relaxedDurability: false,
-    startParams: PGLITE_DURABLE_START_PARAMS,
+    startParams: PGLITE_DURABLE_START_PARAMS.map((param) => (param === 'fsync=on' && !fsync ? 'fsync=off' : param)),
   });
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>

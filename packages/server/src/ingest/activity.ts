@@ -102,10 +102,8 @@ export async function applyActivity(
   if (batch.steps?.length) progress.steps = mergeSteps(progress.steps ?? [], batch.steps);
 
   if (batch.turns?.length) {
-    const [{ turns }] = (await tx.query<{ turns: number }>(
-      'select count(*)::int as turns from cost_turns where session_id = $1',
-      [id],
-    )) as [{ turns: number }];
+    // Every turn is counted in the summary by its pricing, so their sum numbers the next turn.
+    const turns = next.cost ? next.cost.turns.priced + next.cost.turns.estimated + next.cost.turns.unpriced : 0;
     const cost = next.cost ?? { amountUsd: '0', turns: { priced: 0, estimated: 0, unpriced: 0 } };
     let micros = toMicros(cost.amountUsd);
     let credits = cost.credits ?? 0;

@@ -98,6 +98,10 @@ export type SeedDemoOptions = {
   seed?: number;
   /** The instant the workspace's history ends at (default: now). */
   now?: number;
+  /** Also write transcripts, cost turns, executions and insights (default true; benchmarks skip them). */
+  details?: boolean;
+  /** Called after each inserted chunk with the running total. */
+  onProgress?: (inserted: number) => void;
 };
 
 const MINUTE = 60_000;
@@ -129,18 +133,31 @@ export async function seedDemo(
   if (already.length > 0) return { created: false, sessions: 0, tokens };
   const random = new Random(options.seed ?? 42);
   const now = Math.floor((options.now ?? Date.now()) / 1000) * 1000;
-  const rows = generate(random, count, now);
+  const details = options.details ?? true;
+  let inserted = 0;
   await db.transaction(async (tx) => {
     // Re-checked under a lock inside the transaction: two processes seeding at once insert once.
     if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242003)');
     const inside = await tx.query("select value from settings where key = 'seed' for update");
     if (inside.length > 0) return;
-    for (let start = 0; start < rows.length; start += 400) await insertRows(tx, rows.slice(start, start + 400));
+    // Generated and inserted in chunks, so a million sessions never sit in memory at once.
+    let chunk: Row[] = [];
+    for (const row of generate(random, count, now)) {
+      chunk.push(details ? row : { ...row, transcript: [], turns: [], executions: [], insights: [] });
+      if (chunk.length === 400) {
+        await insertRows(tx, chunk);
+        inserted += chunk.length;
+        options.onProgress?.(inserted);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await insertRows(tx, chunk);
+    inserted += chunk.length;
     await tx.query("insert into settings (key, value) values ('seed', 'demo:v1') on conflict (key) do nothing");
   });
   // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
   await db.query('analyze');
-  return { created: true, sessions: rows.length, tokens };
+  return { created: inserted > 0, sessions: inserted, tokens };
 }
 
 async function seedDirectory(db: Database): Promise<void> {
@@ -186,10 +203,9 @@ const LIVE: Record<SessionKind, Record<string, number>> = {
   assessment: { running: 1 },
 };
 
-function generate(random: Random, count: number, now: number): Row[] {
+function* generate(random: Random, count: number, now: number): Generator<Row> {
   const agents = demoAgents();
   const runningAgents = new Set<string>();
-  const rows: Row[] = [];
   for (let index = 0; index < count; index += 1) {
     const kind = random.weighted({ flow: 30, task: 22, chat: 30, assessment: 18 } as Record<SessionKind, number>);
     // Squaring the draw crowds history towards the present, as real activity looks.
@@ -394,9 +410,8 @@ function generate(random: Random, count: number, now: number): Row[] {
       visibility,
       version: random.int(1, 40),
     };
-    rows.push({ session, transcript, turns, executions, insights });
+    yield { session, transcript, turns, executions, insights };
   }
-  return rows;
 }
 
 async function insertMany(tx: Queryable, table: string, columns: string[], casts: string[], values: unknown[][]): Promise<void> {

@@ -12,6 +12,12 @@ export type StoredSession = {
   transcriptSeq: number;
 };
 
+/** One row of the event log. */
+export type EventRow = { seq: number; doc: Session; prev: Session | null };
+
+/** A transaction that also collects the events it appended, for delivery after commit. */
+export type WriteTransaction = Queryable & { events?: EventRow[] };
+
 /** A page of sessions. */
 export type SessionPageResult = { data: Session[]; nextCursor: string | null };
 
@@ -58,10 +64,10 @@ function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): vo
 /** Reads and writes sessions and the event log. Every change goes through {@link SessionStore.mutate}. */
 export class SessionStore {
   readonly db: Database;
-  readonly #onCommit: () => void;
+  readonly #onCommit: (events: EventRow[]) => void;
 
-  /** `onCommit` runs after each committed change (the stream hub reads the log then). */
-  constructor(db: Database, onCommit: () => void) {
+  /** `onCommit` runs after each committed change with the events it appended. */
+  constructor(db: Database, onCommit: (events: EventRow[]) => void) {
     this.db = db;
     this.#onCommit = onCommit;
   }
@@ -143,9 +149,10 @@ export class SessionStore {
   }
 
   /** Runs a change in one transaction; after it commits, the stream hub is told. */
-  async mutate<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction(fn);
-    this.#onCommit();
+  async mutate<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const events: EventRow[] = [];
+    const result = await this.db.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params), events }));
+    this.#onCommit(events);
     return result;
   }
 
@@ -165,7 +172,7 @@ export class SessionStore {
    * event row, so sequence numbers commit in order and a tailer never skips a late commit; the
    * NOTIFY carries only the sequence number and is delivered at commit.
    */
-  async write(tx: Queryable, session: Session, previous: Session | undefined): Promise<void> {
+  async write(tx: WriteTransaction, session: Session, previous: Session | undefined): Promise<void> {
     const c = columnsOf(session);
     const visibility = session.visibility;
     const values = [
@@ -189,31 +196,29 @@ export class SessionStore {
       session.version,
       JSON.stringify(session),
     ];
-    if (previous) {
-      await tx.query(
-        `update sessions set kind = $2, status = $3, owner_id = $4, agent_id = $5, hostname = $6, playbook = $7,
+    if (this.db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242002)');
+    // The row and its event in one statement: one round trip fewer on every change.
+    const change = previous
+      ? `update sessions set kind = $2, status = $3, owner_id = $4, agent_id = $5, hostname = $6, playbook = $7,
            initiative_id = $8, plan_id = $9, created_at = $10, updated_at = $11, active_static = $12,
            active_until = $13, vis_workspace = $14, vis_members = $15::text[], vis_groups = $16::text[],
            search = $17, version = $18, doc = $19::text::jsonb
-         where id = $1`,
-        values,
-      );
-    } else {
-      await tx.query(
-        `insert into sessions (id, kind, status, owner_id, agent_id, hostname, playbook, initiative_id, plan_id,
+         where id = $1 returning id`
+      : `insert into sessions (id, kind, status, owner_id, agent_id, hostname, playbook, initiative_id, plan_id,
            created_at, updated_at, active_static, active_until, vis_workspace, vis_members, vis_groups, search,
            version, doc)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text[], $16::text[], $17, $18,
-           $19::text::jsonb)`,
-        values,
-      );
-    }
-    if (this.db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242002)');
+           $19::text::jsonb)
+         returning id`;
     const [event] = await tx.query<{ seq: number }>(
-      `insert into events (session_id, doc, prev) values ($1, $2::text::jsonb, $3::text::jsonb) returning seq::float8 as seq`,
-      [session.id, JSON.stringify(session), previous ? JSON.stringify(previous) : null],
+      `with changed as (${change})
+       insert into events (session_id, doc, prev) select id, $19::text::jsonb, $20::text::jsonb from changed
+       returning seq::float8 as seq`,
+      [...values, previous ? JSON.stringify(previous) : null],
     );
-    if (this.db.kind === 'postgres' && event) {
+    if (!event) throw new Error(`Session ${session.id} vanished during its change`);
+    tx.events?.push({ seq: event.seq, doc: session, prev: previous ?? null });
+    if (this.db.kind === 'postgres') {
       await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, String(event.seq)]);
     }
   }

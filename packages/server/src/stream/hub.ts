@@ -1,7 +1,7 @@
-import type { Session, SessionFilters } from '@session-lens/sdk';
+import type { SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
 import { canSee, matchesFilters, present, type Viewer } from '../sessions/model.js';
-import { EVENTS_CHANNEL } from '../sessions/store.js';
+import { EVENTS_CHANNEL, type EventRow } from '../sessions/store.js';
 
 /** Where a subscriber's bytes go: a node response, or a web stream when not on node:http. */
 export type StreamSink = {
@@ -26,8 +26,6 @@ export type StreamHubOptions = {
   /** A subscriber with more unflushed bytes than this is disconnected (it will resume by id). */
   maxBufferedBytes?: number;
 };
-
-type EventRow = { seq: number; doc: Session; prev: Session | null };
 
 type Subscriber = {
   sink: StreamSink;
@@ -120,6 +118,24 @@ export class StreamHub {
     this.#timers.push(setInterval(() => this.#broadcast(PING), this.#options.pingMs));
     this.#timers.push(setInterval(() => void this.prune().catch(() => {}), this.#options.pruneMs));
     for (const timer of this.#timers) timer.unref();
+  }
+
+  /**
+   * A transaction of this process committed these events. PGlite is one process's database and
+   * commits one transaction at a time, so its events are delivered straight from memory, with no
+   * read-back. On PostgreSQL other processes write too, so the log is read in sequence order.
+   */
+  committed(events: readonly EventRow[]): void {
+    if (this.#closed || events.length === 0) return;
+    if (this.#db.kind === 'postgres') {
+      this.poke();
+      return;
+    }
+    for (const row of events) {
+      if (row.seq <= this.#dispatchedThrough) continue;
+      this.#dispatch(new PreparedEvent(row));
+      this.#dispatchedThrough = row.seq;
+    }
   }
 
   /** Something was committed: read the log (coalesced with any pass already running). */
