@@ -78,7 +78,14 @@ async function listBench(label, databaseUrl) {
   await lens.close();
   await db.close();
   const loadMs = performance.now() - loadStart;
-  const server = await startServer({ port: 0, dataDir, databaseUrl: url, adminToken: ADMIN, pgliteFsync: false, validateResponses: false });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    databaseUrl: url,
+    adminToken: ADMIN,
+    pgliteFsync: false,
+    validateResponses: false,
+  });
   const base = `${server.url}/v1/sessions`;
   const results = {};
   for (const [name, query] of [
@@ -93,7 +100,9 @@ async function listBench(label, databaseUrl) {
     let seen = 0;
     const matching = name === 'all' ? count : name === 'kind=flow' ? count * 0.3 : count * 0.1;
     while (seen < matching * 0.9) {
-      const res = await fetch(`${base}?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const res = await fetch(`${base}?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
       const page = await res.json();
       seen += page.data.length;
       if (!page.nextCursor) break;
@@ -110,9 +119,13 @@ async function listBench(label, databaseUrl) {
     await sql.unsafe(`drop schema ${schema} cascade`);
     await sql.end();
   }
-  console.log(`\nList latency — ${label}, ${count.toLocaleString('en')} sessions (loaded in ${(loadMs / 1000).toFixed(1)} s), 200 requests each, sequential, over HTTP:`);
+  console.log(
+    `\nList latency — ${label}, ${count.toLocaleString('en')} sessions (loaded in ${(loadMs / 1000).toFixed(1)} s), 200 requests each, sequential, over HTTP:`,
+  );
   for (const [name, r] of Object.entries(results)) {
-    console.log(`  ${name.padEnd(12)} first page p50 ${fmt(r.first.p50)}  p99 ${fmt(r.first.p99)}   at depth ${r.depth.toLocaleString('en')}: p50 ${fmt(r.deep.p50)}  p99 ${fmt(r.deep.p99)}`);
+    console.log(
+      `  ${name.padEnd(12)} first page p50 ${fmt(r.first.p50)}  p99 ${fmt(r.first.p99)}   at depth ${r.depth.toLocaleString('en')}: p50 ${fmt(r.deep.p50)}  p99 ${fmt(r.deep.p99)}`,
+    );
   }
 }
 
@@ -153,7 +166,9 @@ function openClients(url, n, headers) {
 function summarize(label, stats, seconds, expected) {
   const sorted = stats.latencies.sort((a, b) => a - b);
   const perSecond = stats.delivered / seconds;
-  console.log(`  ${label.padEnd(28)} delivered ${Math.round(perSecond).toLocaleString('en')}/s of ${Math.round(expected).toLocaleString('en')}/s expected   latency p50 ${sorted.length ? percentile(sorted, 50) : '–'} ms  p99 ${sorted.length ? percentile(sorted, 99) : '–'} ms`);
+  console.log(
+    `  ${label.padEnd(28)} delivered ${Math.round(perSecond).toLocaleString('en')}/s of ${Math.round(expected).toLocaleString('en')}/s expected   latency p50 ${sorted.length ? percentile(sorted, 50) : '–'} ms  p99 ${sorted.length ? percentile(sorted, 99) : '–'} ms`,
+  );
   return { perSecond, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
@@ -196,7 +211,9 @@ async function fanoutBench(databaseUrl) {
   const n = Number(values.clients);
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
-  console.log(`\nStream fan-out — ${n.toLocaleString('en')} clients × ${rate} events/s for ${seconds} s, one process on ${databaseUrl ? 'PostgreSQL' : 'PGlite (fsync off)'}, 127.0.0.1:`);
+  console.log(
+    `\nStream fan-out — ${n.toLocaleString('en')} clients × ${rate} events/s for ${seconds} s, one process on ${databaseUrl ? 'PostgreSQL' : 'PGlite (fsync off)'}, 127.0.0.1:`,
+  );
   let schema;
   let dbUrl;
   if (databaseUrl) {
@@ -211,26 +228,48 @@ async function fanoutBench(databaseUrl) {
   const dataDir = mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const child = spawn(process.execPath, [cli, '--port', '0', '--data', dataDir, '--print-tokens'], {
-    env: { ...process.env, SESSION_LENS_ADMIN_TOKEN: ADMIN, SESSION_LENS_PGLITE_FSYNC: 'off', NODE_ENV: 'production', ...(dbUrl ? { DATABASE_URL: dbUrl } : {}) },
+    env: {
+      ...process.env,
+      SESSION_LENS_ADMIN_TOKEN: ADMIN,
+      SESSION_LENS_PGLITE_FSYNC: 'off',
+      NODE_ENV: 'production',
+      ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const { url } = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(JSON.parse(String(d)))));
+  const { url } = await new Promise((resolve) =>
+    child.stdout.once('data', (d) => resolve(JSON.parse(String(d)))),
+  );
   const post = (path, body) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (r) => {
       if (r.status >= 300) throw new Error(`${path} → ${r.status} ${await r.text()}`);
       return r.json();
     });
   const flows = [];
-  for (let i = 0; i < 8; i += 1) flows.push((await post('/v1/sessions', { kind: 'flow', title: `Bench flow ${i}` })).id);
+  for (let i = 0; i < 8; i += 1)
+    flows.push((await post('/v1/sessions', { kind: 'flow', title: `Bench flow ${i}` })).id);
   const lens = openClients(`${url}/v1/stream`, n, { authorization: `Bearer ${ADMIN}` });
   await lens.ready;
   lens.stats.counting = true;
   // The writer runs in its own process so the 1,000 client parsers here cannot starve it.
   const writer = spawn(process.execPath, ['-e', WRITER], {
-    env: { ...process.env, URL: url, TOKEN: ADMIN, RATE: String(rate), FLOWS: flows.join(','), SECONDS: String(seconds) },
+    env: {
+      ...process.env,
+      URL: url,
+      TOKEN: ADMIN,
+      RATE: String(rate),
+      FLOWS: flows.join(','),
+      SECONDS: String(seconds),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const written = await new Promise((resolve) => writer.stdout.once('data', (d) => resolve(Number(String(d)))));
+  const written = await new Promise((resolve) =>
+    writer.stdout.once('data', (d) => resolve(Number(String(d)))),
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   lens.stats.counting = false;
   const lensResult = summarize('Session Lens (/v1/stream)', lens.stats, seconds, n * rate);
@@ -245,8 +284,13 @@ async function fanoutBench(databaseUrl) {
   }
 
   // Baseline: plain node:http writing one prebuilt frame of similar size to every client.
-  const base = spawn(process.execPath, ['-e', BASELINE], { env: { ...process.env, RATE: String(rate) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const { port } = await new Promise((resolve) => base.stdout.once('data', (d) => resolve(JSON.parse(String(d)))));
+  const base = spawn(process.execPath, ['-e', BASELINE], {
+    env: { ...process.env, RATE: String(rate) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { port } = await new Promise((resolve) =>
+    base.stdout.once('data', (d) => resolve(JSON.parse(String(d)))),
+  );
   const plain = openClients(`http://127.0.0.1:${port}/`, n, {});
   await plain.ready;
   plain.stats.counting = true;
@@ -254,11 +298,14 @@ async function fanoutBench(databaseUrl) {
   plain.stats.counting = false;
   const baseResult = summarize('baseline (plain node:http)', plain.stats, seconds, n * rate);
   base.kill('SIGKILL');
-  console.log(`  ratio Session Lens / baseline: throughput ${(lensResult.perSecond / baseResult.perSecond).toFixed(2)}, p99 latency ${lensResult.p99} ms vs ${baseResult.p99} ms`);
+  console.log(
+    `  ratio Session Lens / baseline: throughput ${(lensResult.perSecond / baseResult.perSecond).toFixed(2)}, p99 latency ${lensResult.p99} ms vs ${baseResult.p99} ms`,
+  );
 }
 
 const pgUrl = values['database-url'] ?? process.env.SESSION_LENS_BENCH_DATABASE_URL;
-if (!pgUrl) console.log('(PostgreSQL runs skipped: pass --database-url or set SESSION_LENS_BENCH_DATABASE_URL)');
+if (!pgUrl)
+  console.log('(PostgreSQL runs skipped: pass --database-url or set SESSION_LENS_BENCH_DATABASE_URL)');
 if (!values['skip-list']) {
   await listBench('PGlite', undefined);
   if (pgUrl) await listBench('PostgreSQL', pgUrl);

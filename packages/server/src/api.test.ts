@@ -18,7 +18,11 @@ async function walk(query: string, token: string, limit = 200): Promise<Session[
   let cursor: string | null = null;
   do {
     const sep = query ? '&' : '';
-    const res = await server.api('GET', `/v1/sessions?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, token);
+    const res = await server.api(
+      'GET',
+      `/v1/sessions?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      token,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     out.push(...res.body.data);
     cursor = res.body.nextCursor;
@@ -93,9 +97,15 @@ describe('authentication', () => {
   });
 
   it('accepts access_token on the stream only', async () => {
-    const problem = expectProblem(await server.api('GET', `/v1/sessions?access_token=${member}`, undefined), 401);
+    const problem = expectProblem(
+      await server.api('GET', `/v1/sessions?access_token=${member}`, undefined),
+      401,
+    );
     expect(problem.detail).toBeTruthy();
-    const withHeader = expectProblem(await server.api('GET', `/v1/sessions?access_token=${member}`, member), 400);
+    const withHeader = expectProblem(
+      await server.api('GET', `/v1/sessions?access_token=${member}`, member),
+      400,
+    );
     expect(withHeader.errors?.map((e) => e.path)).toContain('query.access_token');
   });
 });
@@ -141,9 +151,19 @@ describe('GET /v1/sessions', () => {
     ['active=true', (s) => isActive(s)],
     ['active=false', (s) => !isActive(s)],
     ['q=CHECKOUT', (s) => `${s.title} ${s.description ?? ''}`.toLowerCase().includes('checkout')],
-    ['q=ana%20ruiz', (s) => s.owner.name === 'Ana Ruiz' || `${s.title} ${s.description ?? ''}`.toLowerCase().includes('ana ruiz')],
+    [
+      'q=ana%20ruiz',
+      (s) =>
+        s.owner.name === 'Ana Ruiz' || `${s.title} ${s.description ?? ''}`.toLowerCase().includes('ana ruiz'),
+    ],
     ['q=prod%20tls', (s) => Boolean(s.agent?.hostname.includes('prod') && s.playbook === 'tls-review')],
-    ['kind=assessment&status=pending_review&q=web', (s) => s.kind === 'assessment' && s.status === 'pending_review' && Boolean(s.agent?.hostname.includes('web'))],
+    [
+      'kind=assessment&status=pending_review&q=web',
+      (s) =>
+        s.kind === 'assessment' &&
+        s.status === 'pending_review' &&
+        Boolean(s.agent?.hostname.includes('web')),
+    ],
   ];
   it.each(predicates)('filters by %s exactly', async (query, predicate) => {
     const got = await walk(query, ADMIN, 37);
@@ -161,15 +181,23 @@ describe('GET /v1/sessions', () => {
 
   it('rejects a cursor from another query and a malformed one', async () => {
     const first = await server.api('GET', '/v1/sessions?limit=5&kind=flow', ADMIN);
-    const other = expectProblem(await server.api('GET', `/v1/sessions?limit=5&cursor=${first.body.nextCursor}`, ADMIN), 400);
+    const other = expectProblem(
+      await server.api('GET', `/v1/sessions?limit=5&cursor=${first.body.nextCursor}`, ADMIN),
+      400,
+    );
     expect(other.errors?.[0]?.path).toBe('query.cursor');
     expectProblem(await server.api('GET', '/v1/sessions?cursor=not-a-cursor', ADMIN), 400);
   });
 
   it('names every invalid parameter by path', async () => {
-    const problem = expectProblem(await server.api('GET', '/v1/sessions?limit=0&kind=robot&active=maybe&stauts=x', ADMIN), 400);
+    const problem = expectProblem(
+      await server.api('GET', '/v1/sessions?limit=0&kind=robot&active=maybe&stauts=x', ADMIN),
+      400,
+    );
     const paths = problem.errors!.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['query.limit', 'query.kind.0', 'query.active', 'query.stauts']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['query.limit', 'query.kind.0', 'query.active', 'query.stauts']),
+    );
     expectProblem(await server.api('GET', '/v1/sessions?limit=201', ADMIN), 400);
     expectProblem(await server.api('GET', '/v1/sessions?scope=team:x', ADMIN), 400);
     expectProblem(await server.api('GET', '/v1/sessions?limit=5&limit=6', ADMIN), 400);
@@ -195,7 +223,11 @@ describe('one session', () => {
     const paged: number[] = [];
     let cursor: string | null = null;
     do {
-      const res = await server.api('GET', `/v1/sessions/${target.id}/transcript?limit=2${cursor ? `&cursor=${cursor}` : ''}`, ADMIN);
+      const res = await server.api(
+        'GET',
+        `/v1/sessions/${target.id}/transcript?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        ADMIN,
+      );
       paged.push(...res.body.data.map((e: { seq: number }) => e.seq));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -217,7 +249,9 @@ describe('one session', () => {
     const res = await server.api('GET', `/v1/sessions/${target.id}/cost`, member);
     expect(res.status).toBe(200);
     expect(res.body.totals.amountUsd).toBe(target.cost!.amountUsd);
-    expect(res.body.turns).toHaveLength(target.cost!.turns.priced + target.cost!.turns.estimated + target.cost!.turns.unpriced);
+    expect(res.body.turns).toHaveLength(
+      target.cost!.turns.priced + target.cost!.turns.estimated + target.cost!.turns.unpriced,
+    );
     expectProblem(await server.api('GET', `/v1/sessions/${target.id}/cost`, noSpend), 403);
     const got = await server.api('GET', `/v1/sessions/${target.id}`, noSpend);
     expect(got.body).not.toHaveProperty('cost');
@@ -249,31 +283,53 @@ describe('start, ingest and act', () => {
     }
     // Free the agent first: the seed may have left an assessment running on it.
     const running = await walk(`kind=assessment&status=running&agent=${agentId}`, ADMIN);
-    for (const s of running) await server.api('POST', `/v1/sessions/${s.id}/submit`, ADMIN, { summary: 'done' });
-    const first = await server.api('POST', '/v1/sessions', agent, { kind: 'assessment', playbook: 'cis-benchmark' });
+    for (const s of running)
+      await server.api('POST', `/v1/sessions/${s.id}/submit`, ADMIN, { summary: 'done' });
+    const first = await server.api('POST', '/v1/sessions', agent, {
+      kind: 'assessment',
+      playbook: 'cis-benchmark',
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.agent.id).toBe(agentId);
     expect(first.body.title).toBe('cis-benchmark');
-    const second = expectProblem(await server.api('POST', '/v1/sessions', agent, { kind: 'assessment', playbook: 'tls-review' }), 409);
+    const second = expectProblem(
+      await server.api('POST', '/v1/sessions', agent, { kind: 'assessment', playbook: 'tls-review' }),
+      409,
+    );
     expect(second.runningSessionId).toBe(first.body.id);
-    const submitted = await server.api('POST', `/v1/sessions/${first.body.id}/submit`, agent, { summary: 'All good.' });
+    const submitted = await server.api('POST', `/v1/sessions/${first.body.id}/submit`, agent, {
+      summary: 'All good.',
+    });
     expect(submitted.body.status).toBe('pending_review');
-    const third = await server.api('POST', '/v1/sessions', agent, { kind: 'assessment', playbook: 'tls-review' });
+    const third = await server.api('POST', '/v1/sessions', agent, {
+      kind: 'assessment',
+      playbook: 'tls-review',
+    });
     expect(third.status).toBe(201);
   });
 
   it('defaults visibility from the playbook (X3)', async () => {
-    const res = await server.api('POST', '/v1/sessions', ADMIN, { kind: 'assessment', agentId: 'ag_db3', playbook: 'disk-forensics' });
+    const res = await server.api('POST', '/v1/sessions', ADMIN, {
+      kind: 'assessment',
+      agentId: 'ag_db3',
+      playbook: 'disk-forensics',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.visibility).toEqual({ type: 'list', members: [], groups: ['g_security'] });
     expectProblem(await server.api('GET', `/v1/sessions/${res.body.id}`, noSpend), 404);
   });
 
   it('rejects bad start bodies with paths', async () => {
-    const problem = expectProblem(await server.api('POST', '/v1/sessions', member, { kind: 'robot', title: '' }), 400);
+    const problem = expectProblem(
+      await server.api('POST', '/v1/sessions', member, { kind: 'robot', title: '' }),
+      400,
+    );
     expect(problem.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['body.kind', 'body.title']));
     expectProblem(await server.api('POST', '/v1/sessions', member, '{not json'), 400);
-    const noAgent = expectProblem(await server.api('POST', '/v1/sessions', member, { kind: 'assessment', playbook: 'x' }), 400);
+    const noAgent = expectProblem(
+      await server.api('POST', '/v1/sessions', member, { kind: 'assessment', playbook: 'x' }),
+      400,
+    );
     expect(noAgent.errors![0]!.path).toBe('body.agentId');
   });
 
@@ -284,7 +340,13 @@ describe('start, ingest and act', () => {
       status: 'running',
       transcript: [
         { type: 'message', role: 'user', text: 'go' },
-        { type: 'tool_call', name: 'run_tests', arguments: { all: true }, status: 'succeeded', result: { passed: 12 } },
+        {
+          type: 'tool_call',
+          name: 'run_tests',
+          arguments: { all: true },
+          status: 'succeeded',
+          result: { passed: 12 },
+        },
         { type: 'file_edit', path: 'a.ts', before: null, after: 'x' },
       ],
       turns: [
@@ -298,7 +360,11 @@ describe('start, ingest and act', () => {
     // The agent token has no spend:read, so its own response carries no cost; a member's does.
     expect(res.body).not.toHaveProperty('cost');
     const withCost = await server.api('GET', `/v1/sessions/${id}`, member);
-    expect(withCost.body.cost).toEqual({ amountUsd: '0.3', credits: 3, turns: { priced: 2, estimated: 0, unpriced: 1 } });
+    expect(withCost.body.cost).toEqual({
+      amountUsd: '0.3',
+      credits: 3,
+      turns: { priced: 2, estimated: 0, unpriced: 1 },
+    });
     expect(res.body.progress.turns).toBe(3);
     expect(res.body.counts.toolCalls).toBe(1);
     expect(res.body.version).toBe(2);
@@ -307,7 +373,10 @@ describe('start, ingest and act', () => {
 
     const bad = expectProblem(
       await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
-        transcript: [{ type: 'message', role: 'user', text: 'never stored' }, { type: 'message', role: 'user', text: 42 }],
+        transcript: [
+          { type: 'message', role: 'user', text: 'never stored' },
+          { type: 'message', role: 'user', text: 42 },
+        ],
       }),
       400,
     );
@@ -332,7 +401,12 @@ describe('start, ingest and act', () => {
     const res = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
       transcript: [
         { type: 'message', role: 'user', text: `deploy with AWS_ACCESS_KEY_ID=${key} please` },
-        { type: 'tool_call', name: 'http_get', arguments: { url: 'postgres://app:hunter2hunter2@db.internal:5432/x' }, status: 'succeeded' },
+        {
+          type: 'tool_call',
+          name: 'http_get',
+          arguments: { url: 'postgres://app:hunter2hunter2@db.internal:5432/x' },
+          status: 'succeeded',
+        },
       ],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -341,14 +415,20 @@ describe('start, ingest and act', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain('hunter2hunter2');
     expect(text).toContain('REDACTED');
-    const rows = await server.db.query<{ entry: unknown }>('select entry from transcript_entries where session_id = $1', [id]);
+    const rows = await server.db.query<{ entry: unknown }>(
+      'select entry from transcript_entries where session_id = $1',
+      [id],
+    );
     expect(JSON.stringify(rows)).not.toContain(key);
   });
 
   it('applies a batch once per Idempotency-Key', async () => {
     const start = await server.api('POST', '/v1/sessions', agent, { kind: 'chat', title: 'Idempotent' });
     const id = start.body.id as string;
-    const body = { transcript: [{ type: 'message', role: 'user', text: 'hello' }], turns: [{ model: 'm', pricing: 'estimated', amountUsd: '0.05', tokens: 3 }] };
+    const body = {
+      transcript: [{ type: 'message', role: 'user', text: 'hello' }],
+      turns: [{ model: 'm', pricing: 'estimated', amountUsd: '0.05', tokens: 3 }],
+    };
     const headers = { 'idempotency-key': 'key-1' };
     const a = await server.api('POST', `/v1/sessions/${id}/activity`, agent, body, headers);
     const b = await server.api('POST', `/v1/sessions/${id}/activity`, agent, body, headers);
@@ -359,46 +439,103 @@ describe('start, ingest and act', () => {
     expect(a.body.progress.messages).toBe(1);
     expect((await server.api('GET', `/v1/sessions/${id}/transcript`, agent)).body.data).toHaveLength(1);
     const reused = expectProblem(
-      await server.api('POST', `/v1/sessions/${id}/activity`, agent, { transcript: [{ type: 'message', role: 'user', text: 'other' }] }, headers),
+      await server.api(
+        'POST',
+        `/v1/sessions/${id}/activity`,
+        agent,
+        { transcript: [{ type: 'message', role: 'user', text: 'other' }] },
+        headers,
+      ),
       409,
     );
     expect(reused.type).toContain('idempotency');
-    expectProblem(await server.api('POST', `/v1/sessions/${id}/activity`, agent, body, { 'idempotency-key': 'x'.repeat(201) }), 400);
+    expectProblem(
+      await server.api('POST', `/v1/sessions/${id}/activity`, agent, body, {
+        'idempotency-key': 'x'.repeat(201),
+      }),
+      400,
+    );
   });
 
   it('allows legal transitions only, with the current status on a 409', async () => {
-    const flow = (await server.api('POST', '/v1/sessions', member, { kind: 'flow', title: 'Cancel me' })).body;
+    const flow = (await server.api('POST', '/v1/sessions', member, { kind: 'flow', title: 'Cancel me' }))
+      .body;
     const chat = (await server.api('POST', '/v1/sessions', member, { kind: 'chat', title: 'End me' })).body;
     const cancelled = await server.api('POST', `/v1/sessions/${flow.id}/cancel`, member);
     expect(cancelled.body.status).toBe('cancelled');
     expect(cancelled.body.endedAt).toBeTruthy();
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/cancel`, member), 409).currentStatus).toBe('cancelled');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${chat.id}/cancel`, member), 409).currentStatus).toBe('waiting');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/end`, member), 409).currentStatus).toBe('cancelled');
+    expect(
+      expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/cancel`, member), 409).currentStatus,
+    ).toBe('cancelled');
+    expect(
+      expectProblem(await server.api('POST', `/v1/sessions/${chat.id}/cancel`, member), 409).currentStatus,
+    ).toBe('waiting');
+    expect(
+      expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/end`, member), 409).currentStatus,
+    ).toBe('cancelled');
     expect((await server.api('POST', `/v1/sessions/${chat.id}/end`, member)).body.status).toBe('ended');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${chat.id}/end`, member), 409).currentStatus).toBe('ended');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${chat.id}/activity`, member, { status: 'waiting' }), 409).currentStatus).toBe('ended');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/submit`, member, { summary: 'x' }), 409).currentStatus).toBe('cancelled');
-    const submitBody = expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/submit`, member, { summary: '   ' }), 400);
+    expect(
+      expectProblem(await server.api('POST', `/v1/sessions/${chat.id}/end`, member), 409).currentStatus,
+    ).toBe('ended');
+    expect(
+      expectProblem(
+        await server.api('POST', `/v1/sessions/${chat.id}/activity`, member, { status: 'waiting' }),
+        409,
+      ).currentStatus,
+    ).toBe('ended');
+    expect(
+      expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/submit`, member, { summary: 'x' }), 409)
+        .currentStatus,
+    ).toBe('cancelled');
+    const submitBody = expectProblem(
+      await server.api('POST', `/v1/sessions/${flow.id}/submit`, member, { summary: '   ' }),
+      400,
+    );
     expect(submitBody.errors![0]!.path).toBe('body.summary');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${flow.id}/review`, member, { decision: 'completed' }), 409).currentStatus).toBe('cancelled');
+    expect(
+      expectProblem(
+        await server.api('POST', `/v1/sessions/${flow.id}/review`, member, { decision: 'completed' }),
+        409,
+      ).currentStatus,
+    ).toBe('cancelled');
   });
 
   it('lets a person review, never an agent', async () => {
     const pending = all.find((s) => s.status === 'pending_review' && s.visibility.type === 'workspace')!;
-    expectProblem(await server.api('POST', `/v1/sessions/${pending.id}/activity`, agent, { status: 'completed' }), 409);
-    const byAgent = await server.api('POST', `/v1/sessions/${pending.id}/review`, agent, { decision: 'completed' });
+    expectProblem(
+      await server.api('POST', `/v1/sessions/${pending.id}/activity`, agent, { status: 'completed' }),
+      409,
+    );
+    const byAgent = await server.api('POST', `/v1/sessions/${pending.id}/review`, agent, {
+      decision: 'completed',
+    });
     expect(byAgent.status).toBe(403);
-    const reviewed = await server.api('POST', `/v1/sessions/${pending.id}/review`, member, { decision: 'rejected', comment: 'Missing evidence' });
+    const reviewed = await server.api('POST', `/v1/sessions/${pending.id}/review`, member, {
+      decision: 'rejected',
+      comment: 'Missing evidence',
+    });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.status).toBe('rejected');
-    expect(expectProblem(await server.api('POST', `/v1/sessions/${pending.id}/review`, member, { decision: 'completed' }), 409).currentStatus).toBe('rejected');
+    expect(
+      expectProblem(
+        await server.api('POST', `/v1/sessions/${pending.id}/review`, member, { decision: 'completed' }),
+        409,
+      ).currentStatus,
+    ).toBe('rejected');
   });
 
   it('replaces visibility (admin only) and hides the session everywhere', async () => {
-    const target = (await server.api('POST', '/v1/sessions', ADMIN, { kind: 'flow', title: 'Secret flow' })).body;
-    expectProblem(await server.api('PUT', `/v1/sessions/${target.id}/visibility`, member, { type: 'workspace' }), 403);
-    const hidden = await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, { type: 'list', members: [], groups: ['g_security'] });
+    const target = (await server.api('POST', '/v1/sessions', ADMIN, { kind: 'flow', title: 'Secret flow' }))
+      .body;
+    expectProblem(
+      await server.api('PUT', `/v1/sessions/${target.id}/visibility`, member, { type: 'workspace' }),
+      403,
+    );
+    const hidden = await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, {
+      type: 'list',
+      members: [],
+      groups: ['g_security'],
+    });
     expect(hidden.status).toBe(200);
     for (const [method, path, body] of [
       ['GET', '', undefined],
@@ -415,9 +552,16 @@ describe('start, ingest and act', () => {
     expectProblem(await server.api('GET', `/v1/sessions/${target.id}`, noSpend), 404);
     expect((await walk('kind=flow', noSpend)).some((s) => s.id === target.id)).toBe(false);
     expect((await walk('kind=flow', member)).some((s) => s.id === target.id)).toBe(false);
-    await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, { type: 'list', members: ['m_ben'], groups: [] });
+    await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, {
+      type: 'list',
+      members: ['m_ben'],
+      groups: [],
+    });
     expect((await server.api('GET', `/v1/sessions/${target.id}`, noSpend)).status).toBe(200);
-    expectProblem(await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, { type: 'list', members: [] }), 400);
+    expectProblem(
+      await server.api('PUT', `/v1/sessions/${target.id}/visibility`, ADMIN, { type: 'list', members: [] }),
+      400,
+    );
   });
 });
 
@@ -441,29 +585,59 @@ describe('workspace', () => {
 
 describe('embed tokens (A7)', () => {
   it('mints a scope-locked token that cannot be widened', async () => {
-    const minted = await server.api('POST', '/v1/embed-tokens', noSpend, { scope: 'plan:plan_checkout_api', ttlSeconds: 600 });
+    const minted = await server.api('POST', '/v1/embed-tokens', noSpend, {
+      scope: 'plan:plan_checkout_api',
+      ttlSeconds: 600,
+    });
     expect(minted.status, JSON.stringify(minted.body)).toBe(201);
     const token = minted.body.token as string;
     expect(Date.parse(minted.body.expiresAt) - Date.now()).toBeGreaterThan(590_000);
     const inside = await walk('', token);
-    const expected = all.filter((s) => s.links?.plan?.id === 'plan_checkout_api' && (s.visibility.type === 'workspace' || s.owner.id === 'm_ben'));
+    const expected = all.filter(
+      (s) =>
+        s.links?.plan?.id === 'plan_checkout_api' &&
+        (s.visibility.type === 'workspace' || s.owner.id === 'm_ben'),
+    );
     expect(inside.map((s) => s.id).sort()).toEqual(expected.map((s) => s.id).sort());
     expect(inside.some((s) => 'cost' in s)).toBe(false);
     expectProblem(await server.api('GET', '/v1/sessions?scope=plan:plan_checkout_ui', token), 403);
     expectProblem(await server.api('GET', '/v1/sessions?agent=ag_web1', token), 403);
     expect((await server.api('GET', '/v1/sessions?scope=plan:plan_checkout_api', token)).status).toBe(200);
-    const outside = all.find((s) => s.links?.plan?.id !== 'plan_checkout_api' && s.visibility.type === 'workspace')!;
+    const outside = all.find(
+      (s) => s.links?.plan?.id !== 'plan_checkout_api' && s.visibility.type === 'workspace',
+    )!;
     expectProblem(await server.api('GET', `/v1/sessions/${outside.id}`, token), 404);
     expectProblem(await server.api('GET', `/v1/sessions/${outside.id}/transcript`, token), 404);
     expectProblem(await server.api('POST', '/v1/sessions', token, { kind: 'flow' }), 403);
-    expectProblem(await server.api('POST', '/v1/embed-tokens', token, { scope: 'plan:plan_checkout_api' }), 403);
+    expectProblem(
+      await server.api('POST', '/v1/embed-tokens', token, { scope: 'plan:plan_checkout_api' }),
+      403,
+    );
   });
 
   it('refuses scopes the caller lacks or that are not read scopes', async () => {
-    expectProblem(await server.api('POST', '/v1/embed-tokens', noSpend, { scope: 'initiative:init_search', scopes: ['spend:read'] }), 403);
-    expectProblem(await server.api('POST', '/v1/embed-tokens', member, { scope: 'initiative:init_search', scopes: ['sessions:write'] }), 403);
-    expectProblem(await server.api('POST', '/v1/embed-tokens', reader, { scope: 'initiative:init_search' }), 403);
-    const bad = expectProblem(await server.api('POST', '/v1/embed-tokens', member, { scope: 'team:x', ttlSeconds: 999_999 }), 400);
+    expectProblem(
+      await server.api('POST', '/v1/embed-tokens', noSpend, {
+        scope: 'initiative:init_search',
+        scopes: ['spend:read'],
+      }),
+      403,
+    );
+    expectProblem(
+      await server.api('POST', '/v1/embed-tokens', member, {
+        scope: 'initiative:init_search',
+        scopes: ['sessions:write'],
+      }),
+      403,
+    );
+    expectProblem(
+      await server.api('POST', '/v1/embed-tokens', reader, { scope: 'initiative:init_search' }),
+      403,
+    );
+    const bad = expectProblem(
+      await server.api('POST', '/v1/embed-tokens', member, { scope: 'team:x', ttlSeconds: 999_999 }),
+      400,
+    );
     expect(bad.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['body.scope', 'body.ttlSeconds']));
   });
 });

@@ -86,7 +86,10 @@ type HandlerContext<R extends Route> = {
 
 type RouteTable = typeof routes;
 type Handlers = {
-  [K in Exclude<RouteName, 'stream' | 'health'>]: (ctx: HandlerContext<RouteTable[K]>, tx: Queryable) => Promise<unknown>;
+  [K in Exclude<RouteName, 'stream' | 'health'>]: (
+    ctx: HandlerContext<RouteTable[K]>,
+    tx: Queryable,
+  ) => Promise<unknown>;
 };
 
 /** Routes whose handler changes data: run in one transaction together with the idempotency record. */
@@ -189,7 +192,10 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       );
       const data = rows.slice(0, query.limit).map((row) => row.entry);
       const last = data[data.length - 1];
-      return { data, nextCursor: rows.length > query.limit && last ? encodeTranscriptCursor(last.seq) : null };
+      return {
+        data,
+        nextCursor: rows.length > query.limit && last ? encodeTranscriptCursor(last.seq) : null,
+      };
     },
     listExecutions: async ({ viewer, params }) => {
       await mustSee(viewer, params.id);
@@ -201,9 +207,10 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     },
     listInsights: async ({ viewer, params }) => {
       await mustSee(viewer, params.id);
-      const rows = await db.query<{ doc: Insight }>('select doc from insights where session_id = $1 order by position', [
-        params.id,
-      ]);
+      const rows = await db.query<{ doc: Insight }>(
+        'select doc from insights where session_id = $1 order by position',
+        [params.id],
+      );
       return { data: rows.map((row) => row.doc) };
     },
     getCost: async ({ viewer, params }) => {
@@ -220,7 +227,10 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         'select turn, model, pricing, amount_micros::text as amount, tokens, credits from cost_turns where session_id = $1 order by turn',
         [params.id],
       );
-      const [events] = await db.query<{ n: number }>('select transcript_seq as n from sessions where id = $1', [params.id]);
+      const [events] = await db.query<{ n: number }>(
+        'select transcript_seq as n from sessions where id = $1',
+        [params.id],
+      );
       const turns = { priced: 0, estimated: 0, unpriced: 0 };
       let micros = 0n;
       let tokens = 0;
@@ -260,7 +270,8 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     },
     cancelSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await cancelSession(store, tx, viewer, params.id, now)),
-    endSession: async ({ viewer, params, now }, tx) => present(viewer, await endSession(store, tx, viewer, params.id, now)),
+    endSession: async ({ viewer, params, now }, tx) =>
+      present(viewer, await endSession(store, tx, viewer, params.id, now)),
     submitSession: async ({ viewer, params, body, now }, tx) =>
       present(viewer, await submitSession(store, tx, viewer, params.id, body.summary, now)),
     reviewSession: async ({ principal, viewer, params, body, now }, tx) =>
@@ -289,10 +300,17 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       const requested: Scope[] = body.scopes ?? held;
       const refused = requested.filter((scope) => !held.includes(scope));
       if (refused.length > 0) {
-        throw forbidden(`An embed token carries only read scopes the caller holds; refused: ${refused.join(', ')}.`);
+        throw forbidden(
+          `An embed token carries only read scopes the caller holds; refused: ${refused.join(', ')}.`,
+        );
       }
       const exp = Math.floor(now / 1000) + (body.ttlSeconds ?? 900);
-      const token = signEmbedToken(settings, { sub: principal.member.id, scope: body.scope, scopes: requested, exp });
+      const token = signEmbedToken(settings, {
+        sub: principal.member.id,
+        scope: body.scope,
+        scopes: requested,
+        exp,
+      });
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
   };
@@ -304,7 +322,9 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     console.error(`session-lens: ${c.req.method} ${c.req.path} failed`, error);
     return problemResponse(new HttpProblem(500, 'internal', 'Something went wrong on the server.'));
   });
-  app.notFound((c) => problemResponse(new HttpProblem(404, 'no-route', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    problemResponse(new HttpProblem(404, 'no-route', `No route for ${c.req.method} ${c.req.path}.`)),
+  );
 
   /** Authenticates, checks scopes and the embed lock, and validates params and query. */
   async function prepare(c: Context, route: Route, name: RouteName) {
@@ -315,7 +335,9 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     const principal = await authenticateCached(token);
     if (!principal) throw unauthorized('The token is unknown or expired.');
     const missing = route.scopes.filter((scope) => !principal.scopes.has(scope));
-    if (route.anyScope ? missing.length === route.scopes.length && route.scopes.length > 0 : missing.length > 0) {
+    if (
+      route.anyScope ? missing.length === route.scopes.length && route.scopes.length > 0 : missing.length > 0
+    ) {
       throw forbidden(`This needs the ${missing.join(', ')} scope${missing.length > 1 ? 's' : ''}.`);
     }
     const params = route.params ? parseOrThrow(route.params, c.req.param(), 'params') : undefined;
@@ -327,7 +349,12 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       if (all.length > 0 || !parsed.success) throw invalid(all);
       query = parsed.data;
     } else if ([...url.searchParams.keys()].length > 0) {
-      throw invalid([...url.searchParams.keys()].map((key) => ({ path: `query.${key}`, message: 'Unknown query parameter' })));
+      throw invalid(
+        [...url.searchParams.keys()].map((key) => ({
+          path: `query.${key}`,
+          message: 'Unknown query parameter',
+        })),
+      );
     }
     const lock = principal.embed?.scope;
     if (lock && query && typeof query === 'object') {
@@ -345,9 +372,11 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   async function readBody(c: Context, route: Route): Promise<{ body: unknown; text: string }> {
     if (!route.body) return { body: undefined, text: '' };
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxBodyBytes) throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
+    if (length > maxBodyBytes)
+      throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
     const text = await c.req.text();
-    if (Buffer.byteLength(text) > maxBodyBytes) throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
+    if (Buffer.byteLength(text) > maxBodyBytes)
+      throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
     let json: unknown;
     try {
       json = text.length === 0 ? undefined : JSON.parse(text);
@@ -381,7 +410,11 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     if (name === 'stream') {
       app.get(path, async (c) => {
         const { viewer, query } = await prepare(c, route, name);
-        const { lastEventId: queryId, access_token: _token, ...filters } = query as {
+        const {
+          lastEventId: queryId,
+          access_token: _token,
+          ...filters
+        } = query as {
           lastEventId?: string;
           access_token?: string;
         } & Record<string, unknown>;
@@ -390,27 +423,35 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         let lastEventId: number | undefined;
         if (raw !== undefined && raw !== '') {
           if (!/^\d{1,15}$/.test(raw)) {
-            throw invalid([{ path: headerId !== undefined ? 'header.Last-Event-ID' : 'query.lastEventId', message: 'Expected an event id' }]);
+            throw invalid([
+              {
+                path: headerId !== undefined ? 'header.Last-Event-ID' : 'query.lastEventId',
+                message: 'Expected an event id',
+              },
+            ]);
           }
           lastEventId = Number(raw);
         }
         const env = c.env as { outgoing?: ServerResponse; incoming?: IncomingMessage } | undefined;
         if (env?.outgoing && env.incoming) {
           const sink = nodeSink(env.outgoing);
-          let unsubscribe: (() => void) | undefined;
-          let closed = false;
+          // The client may leave while the replay is still running: remember that.
+          const subscription: { stop?: () => void; closed?: boolean } = {};
           env.outgoing.on('close', () => {
-            closed = true;
-            unsubscribe?.();
+            subscription.closed = true;
+            subscription.stop?.();
           });
-          unsubscribe = await hub.subscribe(sink, viewer, filters, lastEventId);
-          if (closed) unsubscribe();
+          subscription.stop = await hub.subscribe(sink, viewer, filters, lastEventId);
+          if (subscription.closed) subscription.stop();
           return RESPONSE_ALREADY_SENT;
         }
-        let unsubscribe: (() => void) | undefined;
-        const { sink, body } = webSink(() => unsubscribe?.());
-        unsubscribe = await hub.subscribe(sink, viewer, filters, lastEventId);
-        return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' } });
+        const subscription: { stop?: () => void } = {};
+        const { sink, body } = webSink(() => subscription.stop?.());
+        subscription.stop = await hub.subscribe(sink, viewer, filters, lastEventId);
+        return new Response(body, {
+          status: 200,
+          headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+        });
       });
       continue;
     }
@@ -436,7 +477,11 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
             );
             if (stored) {
               if (stored.request_hash !== requestHash) {
-                throw new HttpProblem(409, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request.');
+                throw new HttpProblem(
+                  409,
+                  'idempotency-key-reused',
+                  'This Idempotency-Key was used for a different request.',
+                );
               }
               return { status: stored.status, body: stored.response, replayed: true };
             }
@@ -484,4 +529,3 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     },
   };
 }
-

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (values.seed !== undefined && values.seed !== 'demo') throw new Error(`Unknown seed "${values.seed}"; only "demo" exists.`);
+  if (values.seed !== undefined && values.seed !== 'demo')
+    throw new Error(`Unknown seed "${values.seed}"; only "demo" exists.`);
   const port = values.port === undefined ? 4400 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
   const started = Date.now();

@@ -12,13 +12,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function post(url: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: { id: string; version: number } }> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { id: string; version: number } };
 }
 
 describe('crash safety (X7)', () => {
@@ -62,7 +66,9 @@ describe('crash safety (X7)', () => {
     children.push(second);
     const lost: string[] = [];
     for (const [id, version] of acked) {
-      const res = await fetch(`${second.url}/v1/sessions/${id}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const res = await fetch(`${second.url}/v1/sessions/${id}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
       const body = (await res.json()) as { version?: number };
       if (res.status !== 200 || (body.version ?? 0) < version) lost.push(`${id}@${version}`);
     }

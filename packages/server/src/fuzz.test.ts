@@ -16,35 +16,91 @@ afterAll(async () => {
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', ' ', '%', '_', '\\', "'; drop table sessions; --", '\u202e', '<script>', 'null', '-1', '1e9', 'true'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '%',
+    '_',
+    '\\',
+    "'; drop table sessions; --",
+    '\u202e',
+    '<script>',
+    'null',
+    '-1',
+    '1e9',
+    'true',
+  ),
   fc.string({ minLength: 190, maxLength: 260 }),
   fc.integer().map(String),
 );
 
 const filterPair = fc.oneof(
-  fc.tuple(fc.constantFrom('kind', 'owner', 'status', 'scope', 'agent', 'hostname', 'playbook', 'q', 'active', 'limit', 'cursor'), text),
+  fc.tuple(
+    fc.constantFrom(
+      'kind',
+      'owner',
+      'status',
+      'scope',
+      'agent',
+      'hostname',
+      'playbook',
+      'q',
+      'active',
+      'limit',
+      'cursor',
+    ),
+    text,
+  ),
   fc.tuple(fc.constant('kind'), fc.constantFrom('flow', 'task', 'chat', 'assessment', 'flow,chat')),
   fc.tuple(fc.constant('status'), fc.constantFrom(...KNOWN_STATUSES)),
-  fc.tuple(fc.constant('scope'), fc.constantFrom('initiative:init_checkout', 'plan:plan_soc2_access', 'agent:ag_web1', 'agent:', 'initiative:a:b')),
+  fc.tuple(
+    fc.constant('scope'),
+    fc.constantFrom(
+      'initiative:init_checkout',
+      'plan:plan_soc2_access',
+      'agent:ag_web1',
+      'agent:',
+      'initiative:a:b',
+    ),
+  ),
   fc.tuple(fc.constant('active'), fc.constantFrom('true', 'false', '1', '0', 'yes')),
   fc.tuple(fc.constant('limit'), fc.integer({ min: -5, max: 300 }).map(String)),
   fc.tuple(fc.constant('cursor'), fc.base64String({ maxLength: 80 })),
   fc.tuple(text, text),
 );
 
-const iso = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+const iso = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 const entry = fc.oneof(
-  fc.record({ type: fc.constant('message'), role: fc.constantFrom('user', 'assistant', 'system'), text: text }),
-  fc.record({ type: fc.constant('tool_call'), name: text, arguments: fc.jsonValue({ maxDepth: 3 }), status: fc.constantFrom('running', 'succeeded', 'failed', 'odd') }),
+  fc.record({
+    type: fc.constant('message'),
+    role: fc.constantFrom('user', 'assistant', 'system'),
+    text: text,
+  }),
+  fc.record({
+    type: fc.constant('tool_call'),
+    name: text,
+    arguments: fc.jsonValue({ maxDepth: 3 }),
+    status: fc.constantFrom('running', 'succeeded', 'failed', 'odd'),
+  }),
   fc.record({ type: fc.constant('file_edit'), path: text, before: fc.option(text), after: fc.option(text) }),
-  fc.record({ type: fc.constant('step'), name: text, status: fc.constantFrom(...KNOWN_STATUSES), at: fc.option(iso, { nil: undefined }) }),
+  fc.record({
+    type: fc.constant('step'),
+    name: text,
+    status: fc.constantFrom(...KNOWN_STATUSES),
+    at: fc.option(iso, { nil: undefined }),
+  }),
   fc.jsonValue({ maxDepth: 2 }),
 );
 const turn = fc.oneof(
   fc.record({
     model: text,
     pricing: fc.constantFrom('priced', 'estimated', 'unpriced', 'free'),
-    amountUsd: fc.option(fc.oneof(fc.constantFrom('0.1', '1.000001', '-1', '0.1234567', '1e3', 'NaN'), text), { nil: undefined }),
+    amountUsd: fc.option(
+      fc.oneof(fc.constantFrom('0.1', '1.000001', '-1', '0.1234567', '1e3', 'NaN'), text),
+      { nil: undefined },
+    ),
     tokens: fc.oneof(fc.nat(100_000), fc.integer(), fc.double()),
     credits: fc.option(fc.nat(50), { nil: undefined }),
   }),
@@ -55,10 +111,33 @@ const batch = fc.oneof(
     {
       transcript: fc.array(entry, { maxLength: 4 }),
       turns: fc.array(turn, { maxLength: 3 }),
-      steps: fc.array(fc.record({ name: text, status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), text) }), { maxLength: 3 }),
-      executions: fc.array(fc.record({ command: text, capability: text, output: text, exitCode: fc.option(fc.integer()), startedAt: fc.oneof(iso, text), durationMs: fc.integer() }), { maxLength: 2 }),
-      insights: fc.array(fc.record({ title: text, severity: fc.constantFrom('info', 'high', 'extreme'), state: fc.constantFrom('open', 'resolved'), detail: text }), { maxLength: 2 }),
-      status: fc.oneof(fc.constantFrom('running', 'paused', 'waiting', 'pending_review', 'completed', 'reviewed'), text),
+      steps: fc.array(fc.record({ name: text, status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), text) }), {
+        maxLength: 3,
+      }),
+      executions: fc.array(
+        fc.record({
+          command: text,
+          capability: text,
+          output: text,
+          exitCode: fc.option(fc.integer()),
+          startedAt: fc.oneof(iso, text),
+          durationMs: fc.integer(),
+        }),
+        { maxLength: 2 },
+      ),
+      insights: fc.array(
+        fc.record({
+          title: text,
+          severity: fc.constantFrom('info', 'high', 'extreme'),
+          state: fc.constantFrom('open', 'resolved'),
+          detail: text,
+        }),
+        { maxLength: 2 },
+      ),
+      status: fc.oneof(
+        fc.constantFrom('running', 'paused', 'waiting', 'pending_review', 'completed', 'reviewed'),
+        text,
+      ),
       error: fc.record({ code: text, message: text }),
     },
     { requiredKeys: [] },
@@ -121,13 +200,25 @@ describe('bad input (fuzz)', () => {
     await fc.assert(
       fc.asyncProperty(batch, fc.boolean(), async (body, withKey) => {
         const before = await fingerprint(target);
-        const raw = typeof body === 'object' && body !== null && 'raw' in body ? (body as { raw: string }).raw : undefined;
-        const res = await server.api('POST', `/v1/sessions/${target}/activity`, agent, raw ?? body, withKey ? { 'idempotency-key': `k${accepted}-${rejected}` } : {});
+        const raw =
+          typeof body === 'object' && body !== null && 'raw' in body
+            ? (body as { raw: string }).raw
+            : undefined;
+        const res = await server.api(
+          'POST',
+          `/v1/sessions/${target}/activity`,
+          agent,
+          raw ?? body,
+          withKey ? { 'idempotency-key': `k${accepted}-${rejected}` } : {},
+        );
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
         if (res.status === 200) {
           Session.parse(res.body);
           accepted += 1;
-          if (!['running', 'paused', 'waiting', 'queued', 'blocked', 'provisioning'].includes(res.body.status)) target = await newTarget();
+          if (
+            !['running', 'paused', 'waiting', 'queued', 'blocked', 'provisioning'].includes(res.body.status)
+          )
+            target = await newTarget();
         } else {
           expect([400, 409, 413]).toContain(res.status);
           expect(await fingerprint(target)).toBe(before);

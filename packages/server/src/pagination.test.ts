@@ -12,7 +12,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function page(query: string, cursor: string | null): Promise<{ data: Session[]; nextCursor: string | null }> {
+async function page(
+  query: string,
+  cursor: string | null,
+): Promise<{ data: Session[]; nextCursor: string | null }> {
   const res = await server.api('GET', `/v1/sessions?${query}${cursor ? `&cursor=${cursor}` : ''}`, ADMIN);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
@@ -39,7 +42,10 @@ describe('keyset pagination', () => {
       let n = 0;
       while (writing) {
         n += 1;
-        const res = await server.api('POST', '/v1/sessions', member, { kind: n % 2 ? 'flow' : 'chat', title: `During walk ${n}` });
+        const res = await server.api('POST', '/v1/sessions', member, {
+          kind: n % 2 ? 'flow' : 'chat',
+          title: `During walk ${n}`,
+        });
         created.add(res.body.id);
         const victim = before[(n * 389) % before.length]!;
         touched.add(victim.id);

@@ -55,7 +55,9 @@ describe.skipIf(!BASE_URL)('scale-out on PostgreSQL', () => {
   };
 
   it('seeded once although two processes started together', async () => {
-    const res = await fetch(`${a.url}/v1/sessions?limit=200`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const res = await fetch(`${a.url}/v1/sessions?limit=200`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
     const page = (await res.json()) as { data: unknown[]; nextCursor: string | null };
     expect(page.data).toHaveLength(200);
     expect(page.nextCursor).toBeNull();
@@ -69,9 +71,20 @@ describe.skipIf(!BASE_URL)('scale-out on PostgreSQL', () => {
     await onA.until(() => onA.retry !== undefined, 10_000, 'A connected');
 
     const written = await post(a.url, '/v1/sessions', { kind: 'flow', title: 'Written on A' });
-    await post(a.url, `/v1/sessions/${written.id}/activity`, { steps: [{ name: 'Plan', status: 'running' }] });
-    await onB.until(() => onB.data().filter((s) => s.id === written.id).length === 2, 10_000, "A's writes on B");
-    expect(onB.data().filter((s) => s.id === written.id).map((s) => s.version)).toEqual([1, 2]);
+    await post(a.url, `/v1/sessions/${written.id}/activity`, {
+      steps: [{ name: 'Plan', status: 'running' }],
+    });
+    await onB.until(
+      () => onB.data().filter((s) => s.id === written.id).length === 2,
+      10_000,
+      "A's writes on B",
+    );
+    expect(
+      onB
+        .data()
+        .filter((s) => s.id === written.id)
+        .map((s) => s.version),
+    ).toEqual([1, 2]);
 
     const back = await post(b.url, '/v1/sessions', { kind: 'chat', title: 'Written on B' });
     await onA.until(() => onA.data().some((s) => s.id === back.id), 10_000, "B's write on A");
@@ -81,7 +94,10 @@ describe.skipIf(!BASE_URL)('scale-out on PostgreSQL', () => {
     const idsOnB = onB.events.filter((e) => e.data.includes(written.id)).map((e) => e.id);
     expect(idsOnB).toEqual(idsOnA);
 
-    const replay = new SseClient(`${a.url}/v1/stream`, { authorization: `Bearer ${ADMIN}`, 'last-event-id': idsOnB[0]! });
+    const replay = new SseClient(`${a.url}/v1/stream`, {
+      authorization: `Bearer ${ADMIN}`,
+      'last-event-id': idsOnB[0]!,
+    });
     clients.push(replay);
     await replay.until(() => replay.data().some((s) => s.id === back.id), 10_000, 'replay across processes');
     expect(replay.data().map((s) => s.id)).toEqual([written.id, back.id]);

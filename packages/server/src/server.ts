@@ -71,7 +71,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const admin = await bootstrapAdmin(db, options.adminToken);
   if (options.seed === 'demo') {
-    await seedDemo(db, lens.settings, { ...(options.seedSessions ? { sessions: options.seedSessions } : {}) });
+    await seedDemo(db, lens.settings, {
+      ...(options.seedSessions ? { sessions: options.seedSessions } : {}),
+    });
     const tokens = await ensureDemoTokens(db, lens.settings);
     const embedScope = 'initiative:init_checkout';
     const embed = signEmbedToken(lens.settings, {
@@ -84,8 +86,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     pageToken = tokens.reader;
   }
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: lens.app.fetch, port: options.port ?? 4400, hostname: options.host ?? '127.0.0.1' }, () =>
-      resolve(s),
+    const s = serve(
+      { fetch: lens.app.fetch, port: options.port ?? 4400, hostname: options.host ?? '127.0.0.1' },
+      () => resolve(s),
     );
   });
   const address = server.address() as AddressInfo;

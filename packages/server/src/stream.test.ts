@@ -28,7 +28,10 @@ async function startFlow(title: string, token = member): Promise<Session> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ seedSessions: 50, stream: { pingMs: 250, retention: 40, pruneMs: 150, retryMs: 1500 } });
+  server = await startTestServer({
+    seedSessions: 50,
+    stream: { pingMs: 250, retention: 40, pruneMs: 150, retryMs: 1500 },
+  });
   member = server.tokens.demo!.member;
   noSpend = server.tokens.demo!.memberNoSpend;
   agent = server.tokens.demo!.agents[0]!.token;
@@ -57,7 +60,8 @@ describe('GET /v1/stream', () => {
     const blind = subscribe('', noSpend);
     const admin = subscribe('', ADMIN);
     await Promise.all([connected(chats), connected(blind), connected(admin)]);
-    const task = (await server.api('POST', '/v1/sessions', agent, { kind: 'task', title: 'Costly' })).body as Session;
+    const task = (await server.api('POST', '/v1/sessions', agent, { kind: 'task', title: 'Costly' }))
+      .body as Session;
     await server.api('POST', `/v1/sessions/${task.id}/activity`, agent, {
       status: 'running',
       turns: [{ model: 'm', pricing: 'priced', amountUsd: '1.25', tokens: 9 }],
@@ -67,7 +71,8 @@ describe('GET /v1/stream', () => {
       title: 'Security only',
       visibility: { type: 'list', members: [], groups: ['g_security'] },
     });
-    const chat = (await server.api('POST', '/v1/sessions', member, { kind: 'chat', title: 'Filtered chat' })).body as Session;
+    const chat = (await server.api('POST', '/v1/sessions', member, { kind: 'chat', title: 'Filtered chat' }))
+      .body as Session;
     await admin.until(() => admin.data().some((s) => s.id === chat.id), 5000, 'admin sees the chat');
     await blind.until(() => blind.data().some((s) => s.id === chat.id), 5000, 'member sees the chat');
     await chats.until(() => chats.data().some((s) => s.id === chat.id), 5000, 'chat subscriber');
@@ -87,16 +92,37 @@ describe('GET /v1/stream', () => {
     await Promise.all([connected(running), connected(all)]);
     const a = await startFlow('Will be cancelled');
     const b = await startFlow('Will be hidden');
-    await running.until(() => running.data().filter((s) => s.id === a.id || s.id === b.id).length === 2, 5000, 'both flows');
+    await running.until(
+      () => running.data().filter((s) => s.id === a.id || s.id === b.id).length === 2,
+      5000,
+      'both flows',
+    );
     await server.api('POST', `/v1/sessions/${a.id}/cancel`, member);
-    await running.until(() => running.data('session.removed').some((d) => d.id === a.id), 5000, 'removal by filter');
+    await running.until(
+      () => running.data('session.removed').some((d) => d.id === a.id),
+      5000,
+      'removal by filter',
+    );
     await all.until(() => all.data().some((s) => s.id === b.id), 5000, 'b visible');
-    await server.api('PUT', `/v1/sessions/${b.id}/visibility`, ADMIN, { type: 'list', members: ['m_ana'], groups: [] });
-    await all.until(() => all.data('session.removed').some((d) => d.id === b.id), 5000, 'removal by visibility');
+    await server.api('PUT', `/v1/sessions/${b.id}/visibility`, ADMIN, {
+      type: 'list',
+      members: ['m_ana'],
+      groups: [],
+    });
+    await all.until(
+      () => all.data('session.removed').some((d) => d.id === b.id),
+      5000,
+      'removal by visibility',
+    );
     await server.api('POST', `/v1/sessions/${b.id}/activity`, member, { status: 'paused' });
     const marker = await startFlow('Marker');
     await all.until(() => all.data().some((s) => s.id === marker.id), 5000, 'marker');
-    expect(all.data().filter((s) => s.id === b.id).every((s) => s.visibility.type === 'workspace')).toBe(true);
+    expect(
+      all
+        .data()
+        .filter((s) => s.id === b.id)
+        .every((s) => s.visibility.type === 'workspace'),
+    ).toBe(true);
   });
 
   it('replays exactly the missed events after Last-Event-ID (header or query)', async () => {
@@ -134,7 +160,10 @@ describe('GET /v1/stream', () => {
     const early = await startFlow('Early');
     await probe.until(() => probe.data().some((s) => s.id === early.id), 5000, 'early');
     const oldId = probe.events[probe.events.length - 1]!.id!;
-    for (let i = 0; i < 60; i += 1) await server.api('POST', `/v1/sessions/${early.id}/activity`, member, { steps: [{ name: `s${i}`, status: 'completed' }] });
+    for (let i = 0; i < 60; i += 1)
+      await server.api('POST', `/v1/sessions/${early.id}/activity`, member, {
+        steps: [{ name: `s${i}`, status: 'completed' }],
+      });
     await sleep(600);
     const late = subscribe('', member, { 'last-event-id': oldId });
     await late.until(() => late.events.some((e) => e.event === 'reset'), 5000, 'reset');
@@ -151,8 +180,20 @@ describe('GET /v1/stream', () => {
     const widened = subscribe(`scope=initiative:init_search&access_token=${embed}`);
     await connected(widened);
     expect(widened.status).toBe(403);
-    const outside = (await server.api('POST', '/v1/sessions', member, { kind: 'flow', title: 'Outside', links: { initiative: { id: 'init_search', title: 'Search' } } })).body as Session;
-    const inside = (await server.api('POST', '/v1/sessions', member, { kind: 'flow', title: 'Inside', links: { initiative: { id: 'init_checkout', title: 'Checkout v2' } } })).body as Session;
+    const outside = (
+      await server.api('POST', '/v1/sessions', member, {
+        kind: 'flow',
+        title: 'Outside',
+        links: { initiative: { id: 'init_search', title: 'Search' } },
+      })
+    ).body as Session;
+    const inside = (
+      await server.api('POST', '/v1/sessions', member, {
+        kind: 'flow',
+        title: 'Inside',
+        links: { initiative: { id: 'init_checkout', title: 'Checkout v2' } },
+      })
+    ).body as Session;
     await scoped.until(() => scoped.data().some((s) => s.id === inside.id), 5000, 'inside');
     expect(scoped.data().some((s) => s.id === outside.id)).toBe(false);
   });

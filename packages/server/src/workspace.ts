@@ -8,7 +8,10 @@ export const ADMIN_MEMBER_ID = 'm_admin';
 
 async function setting(db: Database, key: string, initial: () => string): Promise<string> {
   // Insert-if-absent then read: several processes starting on one database agree on one value.
-  await db.query('insert into settings (key, value) values ($1, $2) on conflict (key) do nothing', [key, initial()]);
+  await db.query('insert into settings (key, value) values ($1, $2) on conflict (key) do nothing', [
+    key,
+    initial(),
+  ]);
   const rows = await db.query<{ value: string }>('select value from settings where key = $1', [key]);
   return rows[0]?.value ?? initial();
 }
@@ -25,13 +28,26 @@ export async function loadSettings(db: Database): Promise<WorkspaceSettings> {
 export async function upsertToken(
   db: Pick<Database, 'query'>,
   token: string,
-  options: { label: string; principal: 'member' | 'agent'; memberId: string; agentId?: string; scopes: readonly Scope[] },
+  options: {
+    label: string;
+    principal: 'member' | 'agent';
+    memberId: string;
+    agentId?: string;
+    scopes: readonly Scope[];
+  },
 ): Promise<void> {
   await db.query(
     `insert into api_tokens (hash, label, principal, member_id, agent_id, scopes) values ($1, $2, $3, $4, $5, $6::text[])
      on conflict (hash) do update set label = excluded.label, principal = excluded.principal,
        member_id = excluded.member_id, agent_id = excluded.agent_id, scopes = excluded.scopes`,
-    [hashToken(token), options.label, options.principal, options.memberId, options.agentId ?? null, [...options.scopes]],
+    [
+      hashToken(token),
+      options.label,
+      options.principal,
+      options.memberId,
+      options.agentId ?? null,
+      [...options.scopes],
+    ],
   );
 }
 
@@ -39,14 +55,22 @@ export async function upsertToken(
  * Makes sure the admin member exists and registers the bootstrap admin token: the one given
  * (`SESSION_LENS_ADMIN_TOKEN`) or a freshly generated one. Returns the token.
  */
-export async function bootstrapAdmin(db: Database, token: string | undefined): Promise<{ token: string; generated: boolean }> {
+export async function bootstrapAdmin(
+  db: Database,
+  token: string | undefined,
+): Promise<{ token: string; generated: boolean }> {
   await db.query(
     `insert into members (id, name, email, groups, position) values ($1, 'Workspace Admin', 'admin@session-lens.test', '{}', -1)
      on conflict (id) do nothing`,
     [ADMIN_MEMBER_ID],
   );
   const value = token && token.length > 0 ? token : `sl_admin_${randomBytes(18).toString('base64url')}`;
-  await upsertToken(db, value, { label: 'bootstrap admin', principal: 'member', memberId: ADMIN_MEMBER_ID, scopes: ALL_SCOPES });
+  await upsertToken(db, value, {
+    label: 'bootstrap admin',
+    principal: 'member',
+    memberId: ADMIN_MEMBER_ID,
+    scopes: ALL_SCOPES,
+  });
   return { token: value, generated: !(token && token.length > 0) };
 }
 

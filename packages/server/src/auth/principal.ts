@@ -81,7 +81,13 @@ function verifyEmbedToken(settings: WorkspaceSettings, token: string, now: numbe
   }
 }
 
-type MemberRow = { id: string; name: string; email: string | null; avatar_url: string | null; groups: string[] };
+type MemberRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  avatar_url: string | null;
+  groups: string[];
+};
 
 /** A member row as the contract's `Member`. */
 export function memberFromRow(row: MemberRow): Member {
@@ -95,14 +101,18 @@ export function memberFromRow(row: MemberRow): Member {
 }
 
 async function loadMember(db: Queryable, id: string): Promise<Member | undefined> {
-  const rows = await db.query<MemberRow>('select id, name, email, avatar_url, groups from members where id = $1', [id]);
+  const rows = await db.query<MemberRow>(
+    'select id, name, email, avatar_url, groups from members where id = $1',
+    [id],
+  );
   return rows[0] ? memberFromRow(rows[0]) : undefined;
 }
 
 /**
  * Resolves a bearer token to a principal, or undefined when it is unknown, malformed or expired.
- * Embed tokens are verified by signature and expiry; their scopes are intersected with the
- * minting member's current scopes... which are fixed in the token, by design short-lived.
+ * API tokens are looked up by hash. Embed tokens are verified by signature and expiry and keep
+ * only read scopes: the scopes and the record lock travel inside the signed payload, so nothing
+ * the holder edits can widen them.
  */
 export async function authenticate(
   db: Queryable,
@@ -123,10 +133,12 @@ export async function authenticate(
       embed: { scope: payload.scope, expiresAt: new Date(payload.exp * 1000).toISOString() },
     };
   }
-  const rows = await db.query<{ principal: 'member' | 'agent'; member_id: string; agent_id: string | null; scopes: Scope[] }>(
-    'select principal, member_id, agent_id, scopes from api_tokens where hash = $1',
-    [hashToken(token)],
-  );
+  const rows = await db.query<{
+    principal: 'member' | 'agent';
+    member_id: string;
+    agent_id: string | null;
+    scopes: Scope[];
+  }>('select principal, member_id, agent_id, scopes from api_tokens where hash = $1', [hashToken(token)]);
   const row = rows[0];
   if (!row) return undefined;
   const member = await loadMember(db, row.member_id);

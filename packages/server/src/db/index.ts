@@ -86,7 +86,9 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     relaxedDurability: false,
-    startParams: PGLITE_DURABLE_START_PARAMS.map((param) => (param === 'fsync=on' && !fsync ? 'fsync=off' : param)),
+    startParams: PGLITE_DURABLE_START_PARAMS.map((param) =>
+      param === 'fsync=on' && !fsync ? 'fsync=off' : param,
+    ),
   });
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
@@ -113,16 +115,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     // Keep int8 as strings (the default) and let queries cast what they need.
   });
   await sql`select 1`;
-  type Unsafe = { unsafe: (query: string, params?: unknown[], options?: { prepare?: boolean }) => Promise<unknown> };
+  type Unsafe = {
+    unsafe: (query: string, params?: unknown[], options?: { prepare?: boolean }) => Promise<unknown>;
+  };
   // Named prepared statements: the list queries come in a bounded set of shapes, and planning
   // is a large share of a keyset page's cost.
   const run = async <Row>(target: Unsafe, query: string, params?: readonly unknown[]) =>
-    (await target.unsafe(query, params ? [...(params as unknown[])] : [], { prepare: true })) as unknown as Row[];
+    (await target.unsafe(query, params ? [...(params as unknown[])] : [], {
+      prepare: true,
+    })) as unknown as Row[];
   return {
     kind: 'postgres',
     query: (query, params) => run(sql as unknown as Unsafe, query, params),
     transaction: async (fn) =>
-      (await sql.begin((tx) => fn({ query: (query, params) => run(tx as unknown as Unsafe, query, params) }))) as never,
+      (await sql.begin((tx) =>
+        fn({ query: (query, params) => run(tx as unknown as Unsafe, query, params) }),
+      )) as never,
     exec: async (script) => {
       await sql.unsafe(script);
     },

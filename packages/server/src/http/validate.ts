@@ -65,7 +65,8 @@ export function coerceQuery(
       input[key] = split.map((value) => convert(element, value));
       continue;
     }
-    input[key] = values.length > 1 ? values.map((value) => convert(type, value)) : convert(type, values[0] ?? '');
+    input[key] =
+      values.length > 1 ? values.map((value) => convert(type, value)) : convert(type, values[0] ?? '');
   }
   return { input, errors };
 }

@@ -1,4 +1,12 @@
-import type { ActivityBatch, Execution, Insight, Session, Step, TranscriptEntry, TranscriptEntryInput } from '@session-lens/sdk';
+import type {
+  ActivityBatch,
+  Execution,
+  Insight,
+  Session,
+  Step,
+  TranscriptEntry,
+  TranscriptEntryInput,
+} from '@session-lens/sdk';
 import { fromMicros, toMicros } from '@session-lens/sdk';
 import type { Queryable } from '../db/index.js';
 import { conflict, invalid } from '../http/problem.js';
@@ -23,7 +31,10 @@ export function checkBatch(batch: ActivityBatch): void {
       errors.push({ path: `body.turns.${index}.amountUsd`, message: 'An unpriced turn has no amount' });
     }
     if (turn.pricing !== 'unpriced' && !hasAmount) {
-      errors.push({ path: `body.turns.${index}.amountUsd`, message: `A ${turn.pricing} turn needs an amount` });
+      errors.push({
+        path: `body.turns.${index}.amountUsd`,
+        message: `A ${turn.pricing} turn needs an amount`,
+      });
     }
     if (hasAmount && (turn.amountUsd as string).startsWith('-')) {
       errors.push({ path: `body.turns.${index}.amountUsd`, message: 'An amount cannot be negative' });
@@ -57,16 +68,23 @@ export async function applyActivity(
 ): Promise<Session> {
   const { session, transcriptSeq } = await loadVisible(store, tx, viewer, id);
   if (isTerminal(session.status)) {
-    throw conflict(`The session is ${session.status} and takes no more activity.`, { currentStatus: session.status });
+    throw conflict(`The session is ${session.status} and takes no more activity.`, {
+      currentStatus: session.status,
+    });
   }
   if (batch.status !== undefined && batch.status !== session.status) {
-    if (ACTION_ONLY_STATUSES.has(batch.status) || (session.kind === 'assessment' && batch.status === 'completed')) {
+    if (
+      ACTION_ONLY_STATUSES.has(batch.status) ||
+      (session.kind === 'assessment' && batch.status === 'completed')
+    ) {
       throw conflict(`A batch cannot move a session to ${batch.status}; use submit or review.`, {
         currentStatus: session.status,
       });
     }
     if (session.status === 'pending_review') {
-      throw conflict('The session is pending review; only a review moves it on.', { currentStatus: session.status });
+      throw conflict('The session is pending review; only a review moves it on.', {
+        currentStatus: session.status,
+      });
     }
     if (session.kind === 'chat' && batch.status === 'ended') {
       throw conflict('A chat is ended with the end action.', { currentStatus: session.status });
@@ -88,14 +106,18 @@ export async function applyActivity(
       if (entry.type === 'message') {
         if (session.kind === 'chat') progress.messages = (progress.messages ?? 0) + 1;
         if (!next.lastMessageAt || Date.parse(entry.at) > Date.parse(next.lastMessageAt)) {
-          if (session.kind === 'chat') next.lastMessageAt = new Date(Math.min(Date.parse(entry.at), now)).toISOString();
+          if (session.kind === 'chat')
+            next.lastMessageAt = new Date(Math.min(Date.parse(entry.at), now)).toISOString();
         }
       }
       if (entry.type === 'tool_call') counts.toolCalls += 1;
       values.push(`($1, $${rows.length + 2}, $${rows.length + 3}::text::jsonb)`);
       rows.push(seq, JSON.stringify(entry));
     }
-    await tx.query(`insert into transcript_entries (session_id, seq, entry) values ${values.join(', ')}`, [id, ...rows]);
+    await tx.query(`insert into transcript_entries (session_id, seq, entry) values ${values.join(', ')}`, [
+      id,
+      ...rows,
+    ]);
     await tx.query('update sessions set transcript_seq = $2 where id = $1', [id, seq]);
   }
 
@@ -103,7 +125,9 @@ export async function applyActivity(
 
   if (batch.turns?.length) {
     // Every turn is counted in the summary by its pricing, so their sum numbers the next turn.
-    const turns = next.cost ? next.cost.turns.priced + next.cost.turns.estimated + next.cost.turns.unpriced : 0;
+    const turns = next.cost
+      ? next.cost.turns.priced + next.cost.turns.estimated + next.cost.turns.unpriced
+      : 0;
     const cost = next.cost ?? { amountUsd: '0', turns: { priced: 0, estimated: 0, unpriced: 0 } };
     let micros = toMicros(cost.amountUsd);
     let credits = cost.credits ?? 0;
@@ -116,8 +140,17 @@ export async function applyActivity(
       credits += turn.credits ?? 0;
       byPricing[turn.pricing] += 1;
       const base = params.length;
-      values.push(`($1, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::text::bigint, $${base + 5}, $${base + 6})`);
-      params.push(turns + index + 1, turn.model, turn.pricing, amount === null ? null : amount.toString(), turn.tokens, turn.credits ?? 0);
+      values.push(
+        `($1, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::text::bigint, $${base + 5}, $${base + 6})`,
+      );
+      params.push(
+        turns + index + 1,
+        turn.model,
+        turn.pricing,
+        amount === null ? null : amount.toString(),
+        turn.tokens,
+        turn.credits ?? 0,
+      );
     });
     await tx.query(
       `insert into cost_turns (session_id, turn, model, pricing, amount_micros, tokens, credits) values ${values.join(', ')}`,
@@ -128,10 +161,17 @@ export async function applyActivity(
   }
 
   if (batch.executions?.length) {
-    await insertNumbered(tx, 'executions', id, counts.executions, batch.executions, (item, position): Execution => ({
-      id: `${id}.x${position}`,
-      ...item,
-    }));
+    await insertNumbered(
+      tx,
+      'executions',
+      id,
+      counts.executions,
+      batch.executions,
+      (item, position): Execution => ({
+        id: `${id}.x${position}`,
+        ...item,
+      }),
+    );
     counts.executions += batch.executions.length;
     if (session.kind === 'assessment') progress.executions = counts.executions;
   }

@@ -1,4 +1,12 @@
-import type { Scope, Session, SessionKind, Step, TranscriptEntry, TranscriptEntryInput, Visibility } from '@session-lens/sdk';
+import type {
+  Scope,
+  Session,
+  SessionKind,
+  Step,
+  TranscriptEntry,
+  TranscriptEntryInput,
+  Visibility,
+} from '@session-lens/sdk';
 import { fromMicros } from '@session-lens/sdk';
 import type { Database, Queryable } from '../db/index.js';
 import type { WorkspaceSettings } from '../auth/principal.js';
@@ -62,7 +70,12 @@ export async function ensureDemoTokens(db: Database, settings: WorkspaceSettings
   const member = demoToken(settings, 'member');
   const memberNoSpend = demoToken(settings, 'nospend');
   const reader = demoToken(settings, 'reader');
-  await upsertToken(db, member, { label: 'demo member', principal: 'member', memberId: 'm_ana', scopes: MEMBER_SCOPES });
+  await upsertToken(db, member, {
+    label: 'demo member',
+    principal: 'member',
+    memberId: 'm_ana',
+    scopes: MEMBER_SCOPES,
+  });
   await upsertToken(db, memberNoSpend, {
     label: 'demo member without spend',
     principal: 'member',
@@ -110,7 +123,13 @@ const DAY = 24 * 60 * MINUTE;
 type Row = {
   session: Session;
   transcript: TranscriptEntry[];
-  turns: { model: string; pricing: 'priced' | 'estimated' | 'unpriced'; micros: bigint | null; tokens: number; credits: number }[];
+  turns: {
+    model: string;
+    pricing: 'priced' | 'estimated' | 'unpriced';
+    micros: bigint | null;
+    tokens: number;
+    credits: number;
+  }[];
   executions: unknown[];
   insights: unknown[];
 };
@@ -153,7 +172,9 @@ export async function seedDemo(
     }
     if (chunk.length > 0) await insertRows(tx, chunk);
     inserted += chunk.length;
-    await tx.query("insert into settings (key, value) values ('seed', 'demo:v1') on conflict (key) do nothing");
+    await tx.query(
+      "insert into settings (key, value) values ('seed', 'demo:v1') on conflict (key) do nothing",
+    );
   });
   // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
   await db.query('analyze');
@@ -163,7 +184,10 @@ export async function seedDemo(
 async function seedDirectory(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     for (const group of DEMO_GROUPS) {
-      await tx.query('insert into groups (id, name) values ($1, $2) on conflict (id) do nothing', [group.id, group.name]);
+      await tx.query('insert into groups (id, name) values ($1, $2) on conflict (id) do nothing', [
+        group.id,
+        group.name,
+      ]);
     }
     let position = 0;
     for (const [id, name, groups] of DEMO_MEMBERS) {
@@ -207,30 +231,40 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
   const agents = demoAgents();
   const runningAgents = new Set<string>();
   for (let index = 0; index < count; index += 1) {
-    const kind = random.weighted({ flow: 30, task: 22, chat: 30, assessment: 18 } as Record<SessionKind, number>);
+    const kind = random.weighted({ flow: 30, task: 22, chat: 30, assessment: 18 } as Record<
+      SessionKind,
+      number
+    >);
     // Squaring the draw crowds history towards the present, as real activity looks.
     const age = Math.floor(random.next() ** 2 * 90 * DAY) + MINUTE;
     const durationMs = random.int(1, kind === 'task' ? 120 : 40) * MINUTE + random.int(0, 59_000);
     const recent = age < 3 * 60 * MINUTE;
-    let status = recent && random.chance(0.5) ? random.weighted(LIVE[kind]) : random.weighted(STATUS_WEIGHTS[kind]);
+    let status =
+      recent && random.chance(0.5) ? random.weighted(LIVE[kind]) : random.weighted(STATUS_WEIGHTS[kind]);
     const agent = kind === 'assessment' ? random.pick(agents) : undefined;
     if (status === 'running' && agent) {
       if (runningAgents.has(agent.id)) status = 'interrupted';
       else runningAgents.add(agent.id);
     }
     const createdAt = now - age;
-    const updated = Math.min(now, isTerminal(status) ? createdAt + durationMs : createdAt + Math.min(durationMs, age));
+    const updated = Math.min(
+      now,
+      isTerminal(status) ? createdAt + durationMs : createdAt + Math.min(durationMs, age),
+    );
     const [ownerId, ownerName, ownerGroups] = DEMO_MEMBERS[
       random.chance(0.4) ? random.int(0, 5) : random.int(0, DEMO_MEMBERS.length - 1)
     ] as (typeof DEMO_MEMBERS)[number];
     const id = `ses_${random.hex(16)}`;
-    const initiative = random.chance(kind === 'chat' ? 0.3 : 0.65) ? random.pick(DEMO_INITIATIVES) : undefined;
+    const initiative = random.chance(kind === 'chat' ? 0.3 : 0.65)
+      ? random.pick(DEMO_INITIATIVES)
+      : undefined;
     const planId = initiative && random.chance(0.7) ? random.pick(initiative.plans) : undefined;
     const playbook = agent ? random.pick(DEMO_PLAYBOOKS) : undefined;
     let visibility: Visibility = { type: 'workspace' };
     if (playbook?.visibility) visibility = playbook.visibility;
     else if (agent?.visibility) visibility = agent.visibility;
-    else if (random.chance(0.05)) visibility = { type: 'list', members: [ownerId], groups: [ownerGroups[0] ?? 'g_platform'] };
+    else if (random.chance(0.05))
+      visibility = { type: 'list', members: [ownerId], groups: [ownerGroups[0] ?? 'g_platform'] };
     const model = random.pick(MODELS);
     const title =
       kind === 'flow'
@@ -255,7 +289,8 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
       const done = isTerminal(status) ? names.length : random.int(0, names.length - 1);
       names.forEach((name, stepIndex) => {
         let stepStatus = stepIndex < done ? 'completed' : stepIndex === done ? status : 'pending';
-        if (isTerminal(status) && stepIndex === names.length - 1) stepStatus = status === 'merged' ? 'completed' : status;
+        if (isTerminal(status) && stepIndex === names.length - 1)
+          stepStatus = status === 'merged' ? 'completed' : status;
         const startedAt = stepIndex <= done ? at(stepIndex * 60_000) : undefined;
         steps.push({
           name,
@@ -272,7 +307,10 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
       push({
         type: 'tool_call',
         name: tool,
-        arguments: tool === 'read_file' ? { path: random.pick(FILES) } : { query: random.pick(['orders', 'retry', 'timeout']) },
+        arguments:
+          tool === 'read_file'
+            ? { path: random.pick(FILES) }
+            : { query: random.pick(['orders', 'retry', 'timeout']) },
         result: { ok: true, lines: random.int(3, 400) },
         status: random.chance(0.92) ? 'succeeded' : 'failed',
       });
@@ -290,10 +328,17 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
       push({
         type: 'message',
         role: message % 2 === 1 ? 'assistant' : 'user',
-        text: message % 2 === 1 ? 'Here is what I found, with the relevant files linked.' : 'Thanks — can you go one level deeper?',
+        text:
+          message % 2 === 1
+            ? 'Here is what I found, with the relevant files linked.'
+            : 'Thanks — can you go one level deeper?',
       });
     }
-    push({ type: 'message', role: 'assistant', text: isTerminal(status) ? `Done: ${status}.` : 'Working on it…' });
+    push({
+      type: 'message',
+      role: 'assistant',
+      text: isTerminal(status) ? `Done: ${status}.` : 'Working on it…',
+    });
 
     // Cost: mostly priced, some estimated, some unpriced, a few sessions entirely unpriced.
     const turns: Row['turns'] = [];
@@ -302,7 +347,9 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
       const withCredits = random.chance(0.2);
       const n = random.int(1, kind === 'task' ? 30 : 12);
       for (let turn = 0; turn < n; turn += 1) {
-        const pricing = allUnpriced ? 'unpriced' : random.weighted({ priced: 80, estimated: 12, unpriced: 8 });
+        const pricing = allUnpriced
+          ? 'unpriced'
+          : random.weighted({ priced: 80, estimated: 12, unpriced: 8 });
         const tokens = random.int(400, 24_000);
         turns.push({
           model,
@@ -323,7 +370,10 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
           id: `${id}.x${x}`,
           command,
           capability,
-          output: capability === 'system.info' ? 'Linux 6.1.0-18-amd64 x86_64 GNU/Linux' : `${random.int(0, 64)} lines of output`,
+          output:
+            capability === 'system.info'
+              ? 'Linux 6.1.0-18-amd64 x86_64 GNU/Linux'
+              : `${random.int(0, 64)} lines of output`,
           exitCode: random.chance(0.9) ? 0 : 1,
           startedAt: at(x * 15_000),
           durationMs: random.int(40, 9000),
@@ -373,11 +423,13 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
         ? { cost: { amountUsd: fromMicros(micros), ...(credits > 0 ? { credits } : {}), turns: byPricing } }
         : {}),
       ...(status === 'failed'
-        ? { error: random.pick([
-            { code: 'tests_failed', message: '3 tests failed in src/checkout/api.test.ts' },
-            { code: 'timeout', message: 'The step exceeded its 30 minute budget' },
-            { code: 'agent_unreachable', message: 'The agent stopped answering heartbeats' },
-          ]) }
+        ? {
+            error: random.pick([
+              { code: 'tests_failed', message: '3 tests failed in src/checkout/api.test.ts' },
+              { code: 'timeout', message: 'The step exceeded its 30 minute budget' },
+              { code: 'agent_unreachable', message: 'The agent stopped answering heartbeats' },
+            ]),
+          }
         : {}),
       ...(initiative || kind === 'flow'
         ? {
@@ -389,7 +441,12 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
                     repository: { title: 'acme/shop', url: 'https://git.acme.test/acme/shop' },
                     branch: { title: `agent/${id.slice(4, 12)}` },
                     ...(status === 'merged' || status === 'completed'
-                      ? { pullRequest: { title: `#${random.int(100, 9999)}`, url: `https://git.acme.test/acme/shop/pull/${random.int(100, 9999)}` } }
+                      ? {
+                          pullRequest: {
+                            title: `#${random.int(100, 9999)}`,
+                            url: `https://git.acme.test/acme/shop/pull/${random.int(100, 9999)}`,
+                          },
+                        }
                       : {}),
                   }
                 : {}),
@@ -414,7 +471,13 @@ function* generate(random: Random, count: number, now: number): Generator<Row> {
   }
 }
 
-async function insertMany(tx: Queryable, table: string, columns: string[], casts: string[], values: unknown[][]): Promise<void> {
+async function insertMany(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  casts: string[],
+  values: unknown[][],
+): Promise<void> {
   for (let start = 0; start < values.length; start += 1000) {
     const chunk = values.slice(start, start + 1000);
     const params: unknown[] = [];
@@ -433,18 +496,75 @@ async function insertRows(tx: Queryable, rows: Row[]): Promise<void> {
   await insertMany(
     tx,
     'sessions',
-    ['id', 'kind', 'status', 'owner_id', 'agent_id', 'hostname', 'playbook', 'initiative_id', 'plan_id', 'created_at',
-      'updated_at', 'active_static', 'active_until', 'vis_workspace', 'vis_members', 'vis_groups', 'search', 'version',
-      'transcript_seq', 'doc'],
-    ['', '', '', '', '', '', '', '', '', '::timestamptz', '::timestamptz', '', '::timestamptz', '', '::text[]', '::text[]',
-      '', '', '', '::text::jsonb'],
+    [
+      'id',
+      'kind',
+      'status',
+      'owner_id',
+      'agent_id',
+      'hostname',
+      'playbook',
+      'initiative_id',
+      'plan_id',
+      'created_at',
+      'updated_at',
+      'active_static',
+      'active_until',
+      'vis_workspace',
+      'vis_members',
+      'vis_groups',
+      'search',
+      'version',
+      'transcript_seq',
+      'doc',
+    ],
+    [
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '::timestamptz',
+      '::timestamptz',
+      '',
+      '::timestamptz',
+      '',
+      '::text[]',
+      '::text[]',
+      '',
+      '',
+      '',
+      '::text::jsonb',
+    ],
     rows.map(({ session, transcript }) => {
       const c = columnsOf(session);
       const v = session.visibility;
-      return [session.id, session.kind, session.status, session.owner.id, session.agent?.id ?? null,
-        session.agent?.hostname ?? null, session.playbook ?? null, c.initiativeId, c.planId, session.createdAt,
-        session.updatedAt, c.activeStatic, c.activeUntil, v.type === 'workspace', v.type === 'list' ? v.members : [],
-        v.type === 'list' ? v.groups : [], c.search, session.version, transcript.length, JSON.stringify(session)];
+      return [
+        session.id,
+        session.kind,
+        session.status,
+        session.owner.id,
+        session.agent?.id ?? null,
+        session.agent?.hostname ?? null,
+        session.playbook ?? null,
+        c.initiativeId,
+        c.planId,
+        session.createdAt,
+        session.updatedAt,
+        c.activeStatic,
+        c.activeUntil,
+        v.type === 'workspace',
+        v.type === 'list' ? v.members : [],
+        v.type === 'list' ? v.groups : [],
+        c.search,
+        session.version,
+        transcript.length,
+        JSON.stringify(session),
+      ];
     }),
   );
   await insertMany(
@@ -452,7 +572,9 @@ async function insertRows(tx: Queryable, rows: Row[]): Promise<void> {
     'transcript_entries',
     ['session_id', 'seq', 'entry'],
     ['', '', '::text::jsonb'],
-    rows.flatMap(({ session, transcript }) => transcript.map((entry) => [session.id, entry.seq, JSON.stringify(entry)])),
+    rows.flatMap(({ session, transcript }) =>
+      transcript.map((entry) => [session.id, entry.seq, JSON.stringify(entry)]),
+    ),
   );
   await insertMany(
     tx,
@@ -460,7 +582,15 @@ async function insertRows(tx: Queryable, rows: Row[]): Promise<void> {
     ['session_id', 'turn', 'model', 'pricing', 'amount_micros', 'tokens', 'credits'],
     ['', '', '', '', '::text::bigint', '', ''],
     rows.flatMap(({ session, turns }) =>
-      turns.map((turn, index) => [session.id, index + 1, turn.model, turn.pricing, turn.micros?.toString() ?? null, turn.tokens, turn.credits]),
+      turns.map((turn, index) => [
+        session.id,
+        index + 1,
+        turn.model,
+        turn.pricing,
+        turn.micros?.toString() ?? null,
+        turn.tokens,
+        turn.credits,
+      ]),
     ),
   );
   await insertMany(
@@ -468,13 +598,17 @@ async function insertRows(tx: Queryable, rows: Row[]): Promise<void> {
     'executions',
     ['session_id', 'position', 'doc'],
     ['', '', '::text::jsonb'],
-    rows.flatMap(({ session, executions }) => executions.map((doc, index) => [session.id, index + 1, JSON.stringify(doc)])),
+    rows.flatMap(({ session, executions }) =>
+      executions.map((doc, index) => [session.id, index + 1, JSON.stringify(doc)]),
+    ),
   );
   await insertMany(
     tx,
     'insights',
     ['session_id', 'position', 'doc'],
     ['', '', '::text::jsonb'],
-    rows.flatMap(({ session, insights }) => insights.map((doc, index) => [session.id, index + 1, JSON.stringify(doc)])),
+    rows.flatMap(({ session, insights }) =>
+      insights.map((doc, index) => [session.id, index + 1, JSON.stringify(doc)]),
+    ),
   );
 }

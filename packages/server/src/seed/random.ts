@@ -45,7 +45,10 @@ export class Random {
   /** A hex string of n digits. */
   hex(n: number): string {
     let out = '';
-    while (out.length < n) out += Math.floor(this.next() * 0x10000).toString(16).padStart(4, '0');
+    while (out.length < n)
+      out += Math.floor(this.next() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return out.slice(0, n);
   }
 }

@@ -40,7 +40,11 @@ export const DEMO_MEMBERS: readonly (readonly [string, string, readonly string[]
 
 /** Initiatives and their plans. */
 export const DEMO_INITIATIVES = [
-  { id: 'init_checkout', title: 'Checkout v2', plans: ['plan_checkout_api', 'plan_checkout_ui', 'plan_checkout_fraud'] },
+  {
+    id: 'init_checkout',
+    title: 'Checkout v2',
+    plans: ['plan_checkout_api', 'plan_checkout_ui', 'plan_checkout_fraud'],
+  },
   { id: 'init_onboarding', title: 'Self-serve onboarding', plans: ['plan_onb_signup', 'plan_onb_tour'] },
   { id: 'init_search', title: 'Search relevance', plans: ['plan_search_ranking', 'plan_search_index'] },
   { id: 'init_soc2', title: 'SOC 2 readiness', plans: ['plan_soc2_access', 'plan_soc2_logging'] },
@@ -85,10 +89,8 @@ const HOST_PREFIXES = ['web', 'api', 'db', 'cache', 'worker', 'bastion', 'ci-run
 /** Agents (hosts): bastions are visible to Security and SRE only. */
 export function demoAgents(): { id: string; hostname: string; visibility: Visibility | null }[] {
   const agents: { id: string; hostname: string; visibility: Visibility | null }[] = [];
-  let index = 0;
   for (const prefix of HOST_PREFIXES) {
     for (let n = 1; n <= 4; n += 1) {
-      index += 1;
       const env = n % 2 === 0 ? 'staging' : 'prod';
       agents.push({
         id: `ag_${prefix.replace(/-/g, '')}${n}`,
@@ -143,7 +145,14 @@ export const CHAT_TITLES = [
 ];
 export const MODELS = ['claude-sonnet-4', 'gpt-4.1', 'claude-haiku-4', 'o4-mini', 'local-llama-70b'];
 export const TOOLS = ['read_file', 'search_code', 'run_tests', 'git_diff', 'http_get', 'sql_query'];
-export const FILES = ['src/checkout/api.ts', 'src/search/rank.py', 'migrations/0042_orders.sql', 'README.md', 'src/app/routes.tsx', 'infra/main.tf'];
+export const FILES = [
+  'src/checkout/api.ts',
+  'src/search/rank.py',
+  'migrations/0042_orders.sql',
+  'README.md',
+  'src/app/routes.tsx',
+  'infra/main.tf',
+];
 export const COMMANDS: readonly [string, string][] = [
   ['uname -a', 'system.info'],
   ['sshd -T | grep -i permitrootlogin', 'ssh.config'],

@@ -14,7 +14,12 @@ export function newSessionId(): string {
 }
 
 /** Loads a session for a change, as 404 when missing or outside the caller's view. */
-export async function loadVisible(store: SessionStore, tx: Queryable, viewer: Viewer, id: string): Promise<StoredSession> {
+export async function loadVisible(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+): Promise<StoredSession> {
   const stored = await store.load(tx, id);
   if (!stored || !canSee(viewer, stored.session)) throw notFound();
   return stored;
@@ -29,10 +34,13 @@ async function runningAssessment(tx: Queryable, agentId: string): Promise<string
 }
 
 function alreadyRunning(agentId: string, sessionId: string) {
-  return conflict(`Agent ${agentId} already has a running assessment, ${sessionId}; submit it before starting another.`, {
-    currentStatus: 'running',
-    runningSessionId: sessionId,
-  });
+  return conflict(
+    `Agent ${agentId} already has a running assessment, ${sessionId}; submit it before starting another.`,
+    {
+      currentStatus: 'running',
+      runningSessionId: sessionId,
+    },
+  );
 }
 
 /**
@@ -65,9 +73,10 @@ export async function startSession(
   }
   let visibility: Visibility | undefined = body.visibility;
   if (!visibility && body.playbook) {
-    const rows = await tx.query<{ visibility: Visibility | null }>('select visibility from playbooks where name = $1', [
-      body.playbook,
-    ]);
+    const rows = await tx.query<{ visibility: Visibility | null }>(
+      'select visibility from playbooks where name = $1',
+      [body.playbook],
+    );
     visibility = rows[0]?.visibility ?? undefined;
   }
   visibility ??= agent?.visibility ?? { type: 'workspace' };
@@ -114,10 +123,18 @@ export async function startSession(
 }
 
 /** A5: cancels a flow or task that has not finished. */
-export async function cancelSession(store: SessionStore, tx: Queryable, viewer: Viewer, id: string, now: number): Promise<Session> {
+export async function cancelSession(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+  now: number,
+): Promise<Session> {
   const { session } = await loadVisible(store, tx, viewer, id);
   if (session.kind !== 'flow' && session.kind !== 'task') {
-    throw conflict(`Only flows and tasks can be cancelled; this is a ${session.kind}.`, { currentStatus: session.status });
+    throw conflict(`Only flows and tasks can be cancelled; this is a ${session.kind}.`, {
+      currentStatus: session.status,
+    });
   }
   if (isTerminal(session.status)) {
     throw conflict(`The session is already ${session.status}.`, { currentStatus: session.status });
@@ -129,12 +146,19 @@ export async function cancelSession(store: SessionStore, tx: Queryable, viewer: 
 }
 
 /** A5: ends a chat that has not ended. */
-export async function endSession(store: SessionStore, tx: Queryable, viewer: Viewer, id: string, now: number): Promise<Session> {
+export async function endSession(
+  store: SessionStore,
+  tx: Queryable,
+  viewer: Viewer,
+  id: string,
+  now: number,
+): Promise<Session> {
   const { session } = await loadVisible(store, tx, viewer, id);
   if (session.kind !== 'chat') {
     throw conflict(`Only chats can be ended; this is a ${session.kind}.`, { currentStatus: session.status });
   }
-  if (session.status === 'ended') throw conflict('The chat has already ended.', { currentStatus: session.status });
+  if (session.status === 'ended')
+    throw conflict('The chat has already ended.', { currentStatus: session.status });
   const next: Session = { ...touched(session, now), status: 'ended' };
   next.endedAt = next.updatedAt;
   await store.write(tx, next, session);
@@ -172,7 +196,8 @@ export async function reviewSession(
   body: ReviewSession,
   now: number,
 ): Promise<Session> {
-  if (principal.kind !== 'member') throw forbidden('Only a person may review a session, never an agent or embed token.');
+  if (principal.kind !== 'member')
+    throw forbidden('Only a person may review a session, never an agent or embed token.');
   const { session } = await loadVisible(store, tx, viewer, id);
   if (session.status !== 'pending_review') {
     throw conflict(`Only a session pending review can be reviewed; this one is ${session.status}.`, {

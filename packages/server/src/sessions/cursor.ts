@@ -31,7 +31,8 @@ export function decodeCursor(text: string, expectedQuery: string): Cursor {
   }
   if (!Array.isArray(tuple) || tuple.length !== 6 || tuple[0] !== 1) throw bad('Malformed cursor');
   const [, now, phase, updatedAt, id, query] = tuple as unknown[];
-  if (typeof now !== 'number' || !Number.isFinite(now) || (phase !== 0 && phase !== 1)) throw bad('Malformed cursor');
+  if (typeof now !== 'number' || !Number.isFinite(now) || (phase !== 0 && phase !== 1))
+    throw bad('Malformed cursor');
   if ((updatedAt === null) !== (id === null)) throw bad('Malformed cursor');
   if (updatedAt !== null && (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)))) {
     throw bad('Malformed cursor');

@@ -78,9 +78,16 @@ export class SessionStore {
    * the active phase is walked first, then the inactive one, each by (updated_at, id) descending
    * with an index seek to the cursor's position.
    */
-  async list(viewer: Viewer, filters: SessionFilters, limit: number, cursorText?: string): Promise<SessionPageResult> {
+  async list(
+    viewer: Viewer,
+    filters: SessionFilters,
+    limit: number,
+    cursorText?: string,
+  ): Promise<SessionPageResult> {
     const key = queryKey([filters, viewer.memberId, viewer.admin, viewer.lock ?? null]);
-    const cursor: Cursor = cursorText ? decodeCursor(cursorText, key) : { now: Date.now(), phase: 0, query: key };
+    const cursor: Cursor = cursorText
+      ? decodeCursor(cursorText, key)
+      : { now: Date.now(), phase: 0, query: key };
     const phases: (0 | 1)[] = filters.active === true ? [0] : filters.active === false ? [1] : [0, 1];
     const data: Session[] = [];
     for (const phase of phases) {
@@ -91,7 +98,8 @@ export class SessionStore {
       data.push(...rows.slice(0, need));
       if (rows.length > need) {
         const last = need > 0 ? rows[need - 1] : undefined;
-        const from = last ?? (position?.updatedAt ? { updatedAt: position.updatedAt, id: position.id } : undefined);
+        const from =
+          last ?? (position?.updatedAt ? { updatedAt: position.updatedAt, id: position.id } : undefined);
         const next: Cursor = { now: cursor.now, phase, query: key, updatedAt: from?.updatedAt, id: from?.id };
         return { data, nextCursor: encodeCursor(next) };
       }
@@ -151,7 +159,9 @@ export class SessionStore {
   /** Runs a change in one transaction; after it commits, the stream hub is told. */
   async mutate<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     const events: EventRow[] = [];
-    const result = await this.db.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params), events }));
+    const result = await this.db.transaction((tx) =>
+      fn({ query: (sql, params) => tx.query(sql, params), events }),
+    );
     this.#onCommit(events);
     return result;
   }

@@ -3,7 +3,19 @@ import type { Hono } from 'hono';
 import type { ActivityBatch, Session, StartSession } from '@session-lens/sdk';
 import type { DemoTokens } from '../seed/demo.js';
 import { Random } from '../seed/random.js';
-import { CHAT_TITLES, COMMANDS, DEMO_INITIATIVES, DEMO_PLAYBOOKS, FLOW_STEPS, FLOW_TITLES, INSIGHTS, MODELS, PLAN_TITLES, TASK_TITLES, TOOLS } from '../seed/workspace-data.js';
+import {
+  CHAT_TITLES,
+  COMMANDS,
+  DEMO_INITIATIVES,
+  DEMO_PLAYBOOKS,
+  FLOW_STEPS,
+  FLOW_TITLES,
+  INSIGHTS,
+  MODELS,
+  PLAN_TITLES,
+  TASK_TITLES,
+  TOOLS,
+} from '../seed/workspace-data.js';
 
 /** Options of the {@link Simulator}. */
 export type SimulatorOptions = {
@@ -60,7 +72,11 @@ export class Simulator {
     this.#app = app;
     this.#tokens = tokens;
     this.#reviewerToken = reviewerToken;
-    this.#options = { tickMs: options.tickMs ?? 700, concurrency: options.concurrency ?? 10, seed: options.seed ?? 7 };
+    this.#options = {
+      tickMs: options.tickMs ?? 700,
+      concurrency: options.concurrency ?? 10,
+      seed: options.seed ?? 7,
+    };
     this.#random = new Random(this.#options.seed);
   }
 
@@ -83,7 +99,12 @@ export class Simulator {
     await this.#running;
   }
 
-  async #call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async #call(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     this.stats.requests += 1;
     const response = await this.#app.request(path, {
       method,
@@ -119,8 +140,15 @@ export class Simulator {
     const plan = r.pick(initiative.plans);
     const body: StartSession = {
       kind,
-      links: { initiative: { id: initiative.id, title: initiative.title }, plan: { id: plan, title: PLAN_TITLES[plan] ?? plan } },
-      metadata: { model: r.pick(MODELS), runtime: 'node20', origin: r.pick(['web', 'editor', 'scheduled'] as const) },
+      links: {
+        initiative: { id: initiative.id, title: initiative.title },
+        plan: { id: plan, title: PLAN_TITLES[plan] ?? plan },
+      },
+      metadata: {
+        model: r.pick(MODELS),
+        runtime: 'node20',
+        origin: r.pick(['web', 'editor', 'scheduled'] as const),
+      },
     };
     if (kind === 'flow') body.title = r.pick(FLOW_TITLES);
     if (kind === 'task') body.title = r.pick(TASK_TITLES);
@@ -169,7 +197,8 @@ export class Simulator {
       t.step += 1;
       const steps = t.steps.map((name, index) => ({
         name,
-        status: index < t.step ? 'completed' : index === t.step ? (failing ? 'failed' : 'running') : 'pending',
+        status:
+          index < t.step ? 'completed' : index === t.step ? (failing ? 'failed' : 'running') : 'pending',
         ...(index <= t.step ? { startedAt: now } : {}),
         ...(index < t.step ? { endedAt: now } : {}),
       }));
@@ -178,18 +207,31 @@ export class Simulator {
         steps,
         transcript: [
           { type: 'step', name: current, status: 'running' },
-          { type: 'tool_call', name: r.pick(TOOLS), arguments: { step: current }, result: { ok: !failing }, status: failing ? 'failed' : 'succeeded' },
+          {
+            type: 'tool_call',
+            name: r.pick(TOOLS),
+            arguments: { step: current },
+            result: { ok: !failing },
+            status: failing ? 'failed' : 'succeeded',
+          },
         ],
         turns: [turn()],
       };
-      if (failing) Object.assign(batch, { status: 'failed', error: { code: 'step_failed', message: `${current} failed` } });
+      if (failing)
+        Object.assign(batch, {
+          status: 'failed',
+          error: { code: 'step_failed', message: `${current} failed` },
+        });
       else if (t.step >= t.steps.length) {
         batch.steps = t.steps.map((name) => ({ name, status: 'completed', endedAt: now }));
         batch.status = 'completed';
       }
     } else if (t.kind === 'task') {
       batch = { turns: [turn(), turn()], status: failing ? 'failed' : done ? 'completed' : 'running' };
-      if (r.chance(0.4)) batch.transcript = [{ type: 'file_edit', path: 'src/jobs/nightly.ts', before: 'retries: 3', after: 'retries: 5' }];
+      if (r.chance(0.4))
+        batch.transcript = [
+          { type: 'file_edit', path: 'src/jobs/nightly.ts', before: 'retries: 3', after: 'retries: 5' },
+        ];
       if (failing) batch.error = { code: 'task_failed', message: 'The sandbox ran out of memory' };
     } else if (t.kind === 'chat') {
       if (done) {
@@ -225,16 +267,28 @@ export class Simulator {
       const [command, capability] = r.pick(COMMANDS);
       batch = {
         executions: [
-          { command, capability, output: `${r.int(0, 40)} lines`, exitCode: r.chance(0.9) ? 0 : 1, startedAt: new Date().toISOString(), durationMs: r.int(30, 4000) },
+          {
+            command,
+            capability,
+            output: `${r.int(0, 40)} lines`,
+            exitCode: r.chance(0.9) ? 0 : 1,
+            startedAt: new Date().toISOString(),
+            durationMs: r.int(30, 4000),
+          },
         ],
       };
       if (r.chance(0.3)) {
         const [title, severity] = r.pick(INSIGHTS);
         batch.insights = [{ title, severity, state: 'open', detail: `Found while running ${command}` }];
       }
-      if (failing) Object.assign(batch, { status: 'failed', error: { code: 'agent_unreachable', message: 'The agent stopped answering' } });
+      if (failing)
+        Object.assign(batch, {
+          status: 'failed',
+          error: { code: 'agent_unreachable', message: 'The agent stopped answering' },
+        });
     }
     const { status } = await this.#call('POST', `${path}/activity`, t.token, batch);
-    if (status !== 200 || (batch.status && batch.status !== 'running' && batch.status !== 'streaming')) this.#tracked.delete(t.id);
+    if (status !== 200 || (batch.status && batch.status !== 'running' && batch.status !== 'streaming'))
+      this.#tracked.delete(t.id);
   }
 }

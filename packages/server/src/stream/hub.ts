@@ -109,7 +109,9 @@ export class StreamHub {
 
   /** Starts tailing from the current end of the log. */
   async start(): Promise<void> {
-    const [row] = await this.#db.query<{ seq: number }>('select coalesce(max(seq), 0)::float8 as seq from events');
+    const [row] = await this.#db.query<{ seq: number }>(
+      'select coalesce(max(seq), 0)::float8 as seq from events',
+    );
     this.#dispatchedThrough = row?.seq ?? 0;
     if (this.#db.kind === 'postgres') {
       this.#unlisten = await this.#db.listen(EVENTS_CHANNEL, () => this.poke());
@@ -221,7 +223,12 @@ export class StreamHub {
     filters: SessionFilters,
     lastEventId: number | undefined,
   ): Promise<() => void> {
-    const subscriber: Subscriber = { sink, viewer, filters, queue: lastEventId === undefined ? undefined : [] };
+    const subscriber: Subscriber = {
+      sink,
+      viewer,
+      filters,
+      queue: lastEventId === undefined ? undefined : [],
+    };
     const upTo = this.#dispatchedThrough;
     this.#subscribers.add(subscriber);
     const unsubscribe = () => {
@@ -231,7 +238,11 @@ export class StreamHub {
     if (lastEventId === undefined) return unsubscribe;
     try {
       if (await this.#isTooOld(lastEventId, upTo)) {
-        sink.write(encoder.encode(`event: reset\ndata: ${JSON.stringify({ reason: 'Last-Event-ID is no longer retained; refetch.' })}\n\n`));
+        sink.write(
+          encoder.encode(
+            `event: reset\ndata: ${JSON.stringify({ reason: 'Last-Event-ID is no longer retained; refetch.' })}\n\n`,
+          ),
+        );
       } else {
         const now = Date.now();
         let after = lastEventId;
@@ -256,13 +267,17 @@ export class StreamHub {
 
   async #isTooOld(lastEventId: number, upTo: number): Promise<boolean> {
     if (lastEventId > upTo) return lastEventId > (await this.#maxSeq());
-    const rows = await this.#db.query<{ value: string }>("select value from settings where key = 'events_pruned_through'");
+    const rows = await this.#db.query<{ value: string }>(
+      "select value from settings where key = 'events_pruned_through'",
+    );
     const prunedThrough = Number(rows[0]?.value ?? 0);
     return lastEventId < prunedThrough;
   }
 
   async #maxSeq(): Promise<number> {
-    const [row] = await this.#db.query<{ seq: number }>('select coalesce(max(seq), 0)::float8 as seq from events');
+    const [row] = await this.#db.query<{ seq: number }>(
+      'select coalesce(max(seq), 0)::float8 as seq from events',
+    );
     return row?.seq ?? 0;
   }
 

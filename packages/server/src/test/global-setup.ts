@@ -11,7 +11,8 @@ const MIGRATIONS = fileURLToPath(new URL('../db/migrations/', import.meta.url));
 /** Where the migrated template data directory for this set of migration files lives. */
 export function templateDir(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS, file)));
+  for (const file of readdirSync(MIGRATIONS).sort())
+    hash.update(file).update(readFileSync(join(MIGRATIONS, file)));
   return join(tmpdir(), `session-lens-template-${hash.digest('hex').slice(0, 12)}`);
 }
 

@@ -18,11 +18,18 @@ export function freshDataDir(): string {
 export type TestServer = RunningServer & {
   dataDir: string;
   /** JSON request helper. */
-  api(method: string, path: string, token: string | undefined, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  api(
+    method: string,
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse>;
   stop(): Promise<void>;
 };
 
-/** A response with its parsed body. */
+/** A response with its parsed body (loosely typed: tests assert on its shape). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only convenience
 export type ApiResponse = { status: number; headers: Headers; body: any };
 
 /** Starts a seeded test server. */
@@ -131,7 +138,10 @@ export class SseClient {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out waiting for ${what}; got ${JSON.stringify(this.events.map((e) => [e.event, e.id]))}`);
+      if (left <= 0)
+        throw new Error(
+          `Timed out waiting for ${what}; got ${JSON.stringify(this.events.map((e) => [e.event, e.id]))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.#waiters.push(() => {
@@ -143,6 +153,7 @@ export class SseClient {
   }
 
   /** Parsed data of the events named `name`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only convenience
   data(name = 'session'): any[] {
     return this.events.filter((event) => event.event === name).map((event) => JSON.parse(event.data));
   }

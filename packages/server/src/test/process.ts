@@ -6,10 +6,19 @@ import { fileURLToPath } from 'node:url';
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** A CLI child process and the URL it printed. */
-export type CliProcess = { child: ChildProcess; url: string; tokens: Record<string, string>; stderr: () => string };
+export type CliProcess = {
+  child: ChildProcess;
+  url: string;
+  tokens: Record<string, string>;
+  stderr: () => string;
+};
 
 /** Spawns `session-lens-server --port 0 --print-tokens …` and waits for its token line. */
-export async function spawnCli(args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<CliProcess> {
+export async function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<CliProcess> {
   if (!existsSync(CLI)) throw new Error(`Build the server first (npx tsc --build): ${CLI} is missing`);
   const child = spawn(process.execPath, [CLI, '--port', '0', '--print-tokens', ...args], {
     env: { ...process.env, ...env },
