@@ -641,3 +641,151 @@ describe('embed tokens (A7)', () => {
     expect(bad.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['body.scope', 'body.ttlSeconds']));
   });
 });
+
+describe('authorization matrix (endpoint × principal)', () => {
+  type Who = 'admin' | 'member' | 'noSpend' | 'embed' | 'agent';
+  const WHO: Who[] = ['admin', 'member', 'noSpend', 'embed', 'agent'];
+  const token = (who: Who) => ({ admin: ADMIN, member, noSpend, embed, agent })[who];
+  const CHECKOUT = { initiative: { id: 'init_checkout', title: 'Checkout v2' } };
+
+  /** A fresh session in the embed token's scope, so each cell acts on its own. */
+  async function fresh(kind: 'flow' | 'chat', status?: string): Promise<string> {
+    const res = await server.api('POST', '/v1/sessions', ADMIN, {
+      kind,
+      title: `matrix ${kind}`,
+      links: CHECKOUT,
+    });
+    if (status) await server.api('POST', `/v1/sessions/${res.body.id}/activity`, ADMIN, { status });
+    return res.body.id as string;
+  }
+  async function pending(): Promise<string> {
+    const id = await fresh('flow');
+    await server.api('POST', `/v1/sessions/${id}/submit`, ADMIN, { summary: 'ready' });
+    return id;
+  }
+
+  type Cell = {
+    expect: Record<Who, number>;
+    run: (t: string) => Promise<{ status: number; body: unknown; headers: Headers }>;
+  };
+  const all = (status: number, except: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
+    admin: status,
+    member: status,
+    noSpend: status,
+    embed: status,
+    agent: status,
+    ...except,
+  });
+  const cells: Record<string, () => Promise<Cell>> = {
+    'GET /v1/sessions': async () => ({
+      expect: all(200),
+      run: (t) => server.api('GET', '/v1/sessions?limit=5', t),
+    }),
+    'GET /v1/sessions?scope=other': async () => ({
+      expect: all(200, { embed: 403 }),
+      run: (t) => server.api('GET', '/v1/sessions?limit=5&scope=initiative:init_search', t),
+    }),
+    'GET session (in scope)': async () => {
+      const id = await fresh('flow');
+      return { expect: all(200), run: (t) => server.api('GET', `/v1/sessions/${id}`, t) };
+    },
+    'GET session (restricted)': async () => {
+      const res = await server.api('POST', '/v1/sessions', ADMIN, {
+        kind: 'flow',
+        title: 'restricted',
+        links: CHECKOUT,
+        visibility: { type: 'list', members: [], groups: ['g_security'] },
+      });
+      return {
+        expect: all(404, { admin: 200 }),
+        run: (t) => server.api('GET', `/v1/sessions/${res.body.id}`, t),
+      };
+    },
+    'GET transcript (out of embed scope)': async () => {
+      const res = await server.api('POST', '/v1/sessions', ADMIN, { kind: 'chat', title: 'elsewhere' });
+      return {
+        expect: all(200, { embed: 404 }),
+        run: (t) => server.api('GET', `/v1/sessions/${res.body.id}/transcript`, t),
+      };
+    },
+    'GET executions': async () => {
+      const id = await fresh('flow');
+      return { expect: all(200), run: (t) => server.api('GET', `/v1/sessions/${id}/executions`, t) };
+    },
+    'GET insights': async () => {
+      const id = await fresh('flow');
+      return { expect: all(200), run: (t) => server.api('GET', `/v1/sessions/${id}/insights`, t) };
+    },
+    'GET cost': async () => {
+      const id = await fresh('flow');
+      return {
+        expect: all(200, { noSpend: 403, agent: 403 }),
+        run: (t) => server.api('GET', `/v1/sessions/${id}/cost`, t),
+      };
+    },
+    'POST /v1/sessions': async () => ({
+      expect: all(201, { embed: 403 }),
+      run: (t) => server.api('POST', '/v1/sessions', t, { kind: 'task', title: 'matrix start' }),
+    }),
+    'POST activity': async () => ({
+      expect: all(200, { embed: 403 }),
+      run: async (t) =>
+        server.api('POST', `/v1/sessions/${await fresh('flow')}/activity`, t, { status: 'paused' }),
+    }),
+    'POST cancel': async () => ({
+      expect: all(200, { embed: 403, agent: 403 }),
+      run: async (t) => server.api('POST', `/v1/sessions/${await fresh('flow')}/cancel`, t),
+    }),
+    'POST end': async () => ({
+      expect: all(200, { embed: 403, agent: 403 }),
+      run: async (t) => server.api('POST', `/v1/sessions/${await fresh('chat')}/end`, t),
+    }),
+    'POST submit': async () => ({
+      expect: all(200, { embed: 403 }),
+      run: async (t) =>
+        server.api('POST', `/v1/sessions/${await fresh('flow')}/submit`, t, { summary: 'done' }),
+    }),
+    'POST review': async () => ({
+      expect: all(200, { embed: 403, agent: 403 }),
+      run: async (t) =>
+        server.api('POST', `/v1/sessions/${await pending()}/review`, t, { decision: 'completed' }),
+    }),
+    'PUT visibility': async () => ({
+      expect: all(403, { admin: 200 }),
+      run: async (t) =>
+        server.api('PUT', `/v1/sessions/${await fresh('flow')}/visibility`, t, { type: 'workspace' }),
+    }),
+    'GET /v1/members': async () => ({ expect: all(200), run: (t) => server.api('GET', '/v1/members', t) }),
+    'GET /v1/me': async () => ({ expect: all(200), run: (t) => server.api('GET', '/v1/me', t) }),
+    'POST /v1/embed-tokens': async () => ({
+      expect: all(201, { embed: 403, agent: 403 }),
+      run: (t) =>
+        server.api('POST', '/v1/embed-tokens', t, {
+          scope: 'plan:plan_soc2_access',
+          scopes: ['sessions:read'],
+        }),
+    }),
+  };
+
+  it.each(Object.keys(cells))('%s', async (name) => {
+    const cell = await cells[name]!();
+    const got: Record<string, number> = {};
+    for (const who of WHO) {
+      const res = await cell.run(token(who));
+      got[who] = res.status;
+      if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(got).toEqual(cell.expect);
+  });
+
+  it('carries cost only for callers with spend visibility', async () => {
+    const id = await fresh('flow');
+    await server.api('POST', `/v1/sessions/${id}/activity`, ADMIN, {
+      turns: [{ model: 'm', pricing: 'priced', amountUsd: '0.5', tokens: 1 }],
+    });
+    const has: Record<string, boolean> = {};
+    for (const who of WHO)
+      has[who] = 'cost' in (await server.api('GET', `/v1/sessions/${id}`, token(who))).body;
+    expect(has).toEqual({ admin: true, member: true, noSpend: false, embed: true, agent: false });
+  });
+});
