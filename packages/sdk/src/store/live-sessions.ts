@@ -115,6 +115,8 @@ export class LiveSessions {
   #fetches = 0;
   #generation = 0;
   #loadingMore: Promise<void> | undefined;
+  #refreshing: Promise<void> | undefined;
+  #refreshAgain = false;
   #streamLive = false;
   #clockTimer: ReturnType<typeof setTimeout> | undefined;
   #clockAt: number | undefined;
@@ -206,9 +208,24 @@ export class LiveSessions {
     return this.#loadingMore;
   }
 
-  /** Drops everything and refetches the first page (what a `reset` event does). */
+  /**
+   * Drops everything and refetches the first page (what a `reset` event does). Calls made while
+   * a refetch is in flight are coalesced into one more refetch after it, so a flapping connection
+   * cannot pile requests onto a struggling server.
+   */
   refresh(): Promise<void> {
-    return this.#fetchPage(undefined);
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.#refreshAgain = false;
+        await this.#fetchPage(undefined);
+      } while (this.#refreshAgain && !this.#disposed);
+    };
+    this.#refreshing = run().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
   }
 
   /** Closes the stream, clears timers and subscribers. The store keeps its last contents. */
