@@ -9,6 +9,7 @@
 import { SessionLensProvider } from './provider/session-lens-provider.js';
 import { CostSummary } from './cost-summary/cost-summary.js';
 import { SessionDetail } from './session-detail/session-detail.js';
+import { SessionList } from './session-list/session-list.js';
 import { SessionRow } from './session-row/session-row.js';
 import { StatusPill } from './status-pill/status-pill.js';
 
@@ -21,6 +22,7 @@ export const elements = {
   'session-row': SessionRow,
   'cost-summary': CostSummary,
   'session-detail': SessionDetail,
+  'session-list': SessionList,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {

@@ -9,6 +9,8 @@ export { StatusPill } from './status-pill/status-pill.js';
 export { SessionRow } from './session-row/session-row.js';
 export { CostSummary } from './cost-summary/cost-summary.js';
 export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
+export { SessionList, type KindTab } from './session-list/session-list.js';
+export { type LiveSessionSource, type LiveSourceFactory } from './session-list/live-source.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';
 export { provideSessionLens, type ProvideOptions, type SessionLensProvision } from './context/provide.js';
 export { LensClock, defaultClock, type LensClockOptions, type ClockListener } from './context/clock.js';
@@ -29,6 +31,7 @@ export {
   SessionOpenEditorEvent,
   SessionActionEvent,
   SessionActionErrorEvent,
+  SessionFiltersChangeEvent,
   type SessionAction,
 } from './events/events.js';
 export { tokens } from './styles/tokens.js';

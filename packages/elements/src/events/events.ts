@@ -1,4 +1,4 @@
-import type { Session } from '@session-lens/sdk';
+import type { Session, SessionFilters } from '@session-lens/sdk';
 
 /**
  * The elements' events (E11). Each is a small class with a typed `detail`; every one bubbles and
@@ -58,6 +58,14 @@ export class SessionActionErrorEvent extends CustomEvent<{
   }
 }
 
+/** Fired when a person changes a list's filters (kind tab, owners, status, search). */
+export class SessionFiltersChangeEvent extends CustomEvent<{ filters: SessionFilters }> {
+  static readonly eventName = 'session-filters-change';
+  constructor(filters: SessionFilters) {
+    super(SessionFiltersChangeEvent.eventName, { ...EVENT_INIT, detail: { filters } });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'session-open': SessionOpenEvent;
@@ -65,5 +73,6 @@ declare global {
     'session-open-editor': SessionOpenEditorEvent;
     'session-action': SessionActionEvent;
     'session-action-error': SessionActionErrorEvent;
+    'session-filters-change': SessionFiltersChangeEvent;
   }
 }

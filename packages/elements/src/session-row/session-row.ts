@@ -82,6 +82,11 @@ type Step = NonNullable<Session['progress']['steps']>[number];
  */
 export class SessionRow extends LitElement {
   static override styles = [tokens, toneVariables, sessionRowStyles];
+  /** `row.focus()` lands on the title button, so a list can move focus from row to row. */
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   /** The session to show. */
   @property({ attribute: false }) session?: Session;

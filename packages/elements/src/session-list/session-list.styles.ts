@@ -1,0 +1,196 @@
+import { css } from 'lit';
+
+export const sessionListStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: var(--lens-list-height, 36rem);
+    min-height: 16rem;
+  }
+
+  .list {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow: hidden;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s) var(--_space-m);
+    padding: var(--_space-s) var(--_space-m) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  [role='tablist'] {
+    display: flex;
+    gap: var(--_space-xs);
+  }
+  [role='tab'] {
+    padding: var(--_space-s) var(--_space-m);
+    border: 0;
+    border-bottom: 2px solid transparent;
+    background: none;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .controls {
+    position: relative;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    padding-bottom: var(--_space-s);
+  }
+  input[type='search'],
+  select {
+    min-height: 28px;
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    font: inherit;
+    font-size: var(--_font-size-s);
+  }
+  .count {
+    display: inline-grid;
+    place-items: center;
+    min-width: 1.4em;
+    padding: 0 4px;
+    border-radius: var(--_radius-pill);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 11px;
+  }
+
+  .facet {
+    position: absolute;
+    z-index: 5;
+    inset-block-start: calc(100% + 4px);
+    inset-inline-end: 0;
+    display: grid;
+    gap: var(--_space-s);
+    width: min(20rem, 90vw);
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    box-shadow: 0 8px 28px rgb(0 0 0 / 0.4);
+  }
+  .facet h2 {
+    margin: 0;
+    font-size: var(--_font-size);
+  }
+  .members {
+    display: grid;
+    gap: 2px;
+    max-height: 16rem;
+    margin: 0;
+    padding: 0;
+    overflow: auto;
+    list-style: none;
+  }
+  .members label {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    padding: var(--_space-xs) var(--_space-s);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .members label:hover {
+    background: var(--_surface-hover);
+  }
+  .facet-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space-s);
+  }
+
+  .banner {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-m);
+    padding: var(--_space-s) var(--_space-m);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+    font-size: var(--_font-size-s);
+  }
+  .banner[data-tone='waiting'] {
+    border-inline-start: 3px solid var(--_tone-waiting);
+  }
+  .banner[data-tone='problem'] {
+    border-inline-start: 3px solid var(--_tone-problem);
+  }
+
+  .new {
+    position: absolute;
+    z-index: 4;
+    inset-block-start: var(--_space-s);
+    inset-inline-start: 50%;
+    transform: translateX(-50%);
+    border-radius: var(--_radius-pill);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
+  }
+  .viewport {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+  }
+  .scroller {
+    height: 100%;
+  }
+  .scroller session-row {
+    width: 100%;
+  }
+
+  .state {
+    display: grid;
+    place-items: center;
+    gap: var(--_space-m);
+    padding: var(--_space-l);
+    color: var(--_text-muted);
+    text-align: center;
+  }
+  .skeleton {
+    display: grid;
+    gap: 1px;
+  }
+  .skeleton div {
+    height: 56px;
+    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton div {
+      animation: none;
+    }
+  }
+  .footer {
+    display: flex;
+    justify-content: center;
+    padding: var(--_space-s);
+    border-top: 1px solid var(--_border);
+  }
+`;
