@@ -90,7 +90,7 @@ export class StreamHub {
     this.#options = {
       pingMs: options.pingMs ?? 15_000,
       retryMs: options.retryMs ?? 2_000,
-      retention: options.retention ?? 50_000,
+      retention: options.retention ?? 20_000,
       pruneMs: options.pruneMs ?? 10_000,
       pollMs: options.pollMs ?? 2_000,
       maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
