@@ -84,27 +84,42 @@ export class SessionStore {
     limit: number,
     cursorText?: string,
   ): Promise<SessionPageResult> {
+    const page = await this.listJson(viewer, filters, limit, cursorText);
+    return { data: page.json.map((text) => JSON.parse(text) as Session), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * {@link SessionStore.list} as the JSON text of each session, already shaped for the viewer
+   * (cost removed in SQL without spend visibility), so a response can be written without parsing
+   * and re-serializing every document.
+   */
+  async listJson(
+    viewer: Viewer,
+    filters: SessionFilters,
+    limit: number,
+    cursorText?: string,
+  ): Promise<{ json: string[]; nextCursor: string | null }> {
     const key = queryKey([filters, viewer.memberId, viewer.admin, viewer.lock ?? null]);
     const cursor: Cursor = cursorText
       ? decodeCursor(cursorText, key)
       : { now: Date.now(), phase: 0, query: key };
     const phases: (0 | 1)[] = filters.active === true ? [0] : filters.active === false ? [1] : [0, 1];
-    const data: Session[] = [];
+    const json: string[] = [];
     for (const phase of phases) {
       if (phase < cursor.phase) continue;
-      const need = limit - data.length;
+      const need = limit - json.length;
       const position = phase === cursor.phase ? cursor : undefined;
       const rows = await this.#phaseRows(viewer, filters, cursor.now, phase, position, need + 1);
-      data.push(...rows.slice(0, need));
+      json.push(...rows.slice(0, need).map((row) => row.json));
       if (rows.length > need) {
         const last = need > 0 ? rows[need - 1] : undefined;
         const from =
           last ?? (position?.updatedAt ? { updatedAt: position.updatedAt, id: position.id } : undefined);
         const next: Cursor = { now: cursor.now, phase, query: key, updatedAt: from?.updatedAt, id: from?.id };
-        return { data, nextCursor: encodeCursor(next) };
+        return { json, nextCursor: encodeCursor(next) };
       }
     }
-    return { data, nextCursor: null };
+    return { json, nextCursor: null };
   }
 
   async #phaseRows(
@@ -114,7 +129,7 @@ export class SessionStore {
     phase: 0 | 1,
     position: { updatedAt?: string | undefined; id?: string | undefined } | undefined,
     take: number,
-  ): Promise<Session[]> {
+  ): Promise<{ id: string; updatedAt: string; json: string }[]> {
     const parts: SqlParts = { where: [], params: [] };
     const at = param(parts, new Date(now).toISOString());
     filterSql(parts, filters, viewer);
@@ -125,23 +140,23 @@ export class SessionStore {
     }
     const limit = param(parts, take);
     const common = parts.where.length > 0 ? ` and ${parts.where.join(' and ')}` : '';
+    const output = `id, doc->>'updatedAt' as "updatedAt", ${viewer.spend ? 'doc' : "(doc - 'cost')"}::text as json`;
     // The active phase is two small sets, each with its own index: sessions active by status
     // (partial index in keyset order) and chats whose window has not lapsed (range on
     // active_until). A union lets each branch use its index instead of filtering a full scan.
     const sql =
       phase === 0
-        ? `select doc from (
+        ? `select ${output} from (
              (select doc, updated_at, id from sessions where active_static${common}
                order by updated_at desc, id desc limit ${limit})
              union all
              (select doc, updated_at, id from sessions
                where not active_static and active_until > ${at}::timestamptz${common})
            ) active order by updated_at desc, id desc limit ${limit}`
-        : `select doc from sessions
+        : `select ${output} from sessions
            where not active_static and (active_until is null or active_until <= ${at}::timestamptz)${common}
            order by updated_at desc, id desc limit ${limit}`;
-    const rows = await this.db.query<{ doc: Session }>(sql, parts.params);
-    return rows.map((row) => row.doc);
+    return this.db.query<{ id: string; updatedAt: string; json: string }>(sql, parts.params);
   }
 
   /** One session if the viewer may see it. */
