@@ -31,3 +31,53 @@ export async function startRealServer(options: Partial<StartServerOptions> = {})
       })()),
   };
 }
+
+export type ServerProcess = {
+  url: string;
+  tokens: RunningServer['tokens'];
+  command(name: 'stop-simulator' | 'start-simulator'): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Starts the real server in a child process (see server-process.js). */
+export async function startServerProcess(options: Partial<StartServerOptions> = {}): Promise<ServerProcess> {
+  const { fork } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const dataDir = await mkdtemp(join(tmpdir(), 'session-lens-e2e-'));
+  const child = fork(
+    fileURLToPath(new URL('./server-process.js', import.meta.url)),
+    [JSON.stringify({ port: 0, host: '127.0.0.1', dataDir, seed: 'demo', seedSessions: 300, ...options })],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  const ready = await new Promise<{ url: string; tokens: RunningServer['tokens'] }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+    child.on('message', (m: { type: string; url: string; tokens: RunningServer['tokens'] }) => {
+      if (m.type === 'ready') resolve(m);
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    ...ready,
+    command: (name) =>
+      new Promise<void>((resolve) => {
+        const onMessage = (m: { type: string; command?: string }) => {
+          if (m.type === 'done' && m.command === name) {
+            child.off('message', onMessage);
+            resolve();
+          }
+        };
+        child.on('message', onMessage);
+        child.send(name);
+      }),
+    stop: () =>
+      (stopping ??= (async () => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        if (child.connected) child.send('close');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+        await rm(dataDir, { recursive: true, force: true });
+      })()),
+  };
+}
