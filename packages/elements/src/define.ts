@@ -10,6 +10,8 @@ import { SessionLensProvider } from './provider/session-lens-provider.js';
 import { CostSummary } from './cost-summary/cost-summary.js';
 import { SessionDetail } from './session-detail/session-detail.js';
 import { SessionList } from './session-list/session-list.js';
+import { SessionTab } from './session-tab/session-tab.js';
+import { CommandCenter } from './command-center/command-center.js';
 import { SessionRow } from './session-row/session-row.js';
 import { StatusPill } from './status-pill/status-pill.js';
 
@@ -23,6 +25,8 @@ export const elements = {
   'cost-summary': CostSummary,
   'session-detail': SessionDetail,
   'session-list': SessionList,
+  'session-tab': SessionTab,
+  'command-center': CommandCenter,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {

@@ -10,6 +10,8 @@ export { SessionRow } from './session-row/session-row.js';
 export { CostSummary } from './cost-summary/cost-summary.js';
 export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
 export { SessionList, type KindTab } from './session-list/session-list.js';
+export { SessionTab } from './session-tab/session-tab.js';
+export { CommandCenter } from './command-center/command-center.js';
 export { type LiveSessionSource, type LiveSourceFactory } from './session-list/live-source.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';
 export { provideSessionLens, type ProvideOptions, type SessionLensProvision } from './context/provide.js';

@@ -155,8 +155,17 @@ export const sessionListStyles = css`
   .scroller {
     height: 100%;
   }
-  .scroller session-row {
+  .scroller session-row,
+  .scroller .item {
     width: 100%;
+  }
+  .item session-row {
+    display: block;
+  }
+  .expansion {
+    padding: var(--_space-s) var(--_space-m) var(--_space-m);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
   }
 
   .state {

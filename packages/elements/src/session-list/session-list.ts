@@ -68,6 +68,7 @@ const LOAD_AHEAD = 10;
  * @csspart new - The "N new" control.
  * @csspart scroller - The scrolling region holding the rows.
  * @csspart row - Each `<session-row>` (style its own parts through it).
+ * @csspart expansion - What `renderExpansion` renders under the expanded row.
  * @csspart load-more - The load-more button.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -124,6 +125,19 @@ export class SessionList extends LitElement {
 
   /** Supplies the live source; by default the SDK's live store over the provider's client. */
   @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+
+  /**
+   * The id of the session whose row is expanded: its row shows `aria-expanded` and, when
+   * `renderExpansion` is set, the expansion renders under it, inside the same virtualized item.
+   */
+  @property({ attribute: false }) expandedId = '';
+
+  /**
+   * Renders content under the expanded row (an extension point, e.g. `<session-tab>`'s inline
+   * detail). When set, each row is wrapped in a list item so the expansion scrolls and is measured
+   * with its row; the virtualizer keeps working.
+   */
+  @property({ attribute: false }) renderExpansion?: (session: Session) => unknown;
 
   @state() private facetOpen = false;
   @state() private facetQuery = '';
@@ -612,14 +626,7 @@ export class SessionList extends LitElement {
           scroller: true,
           items: rows as Session[],
           keyFunction: (session: Session) => session.id,
-          renderItem: (session: Session, index: number) =>
-            html`<session-row
-              part="row"
-              role="listitem"
-              data-index=${index}
-              .session=${session}
-              .scopes=${this.scopes}
-            ></session-row>`,
+          renderItem: (session: Session, index: number) => this.#renderItem(session, index),
         })}
       </div>
       ${
@@ -637,6 +644,31 @@ export class SessionList extends LitElement {
             </div>`
           : nothing
       }`;
+  }
+
+  #renderItem(session: Session, index: number): TemplateResult {
+    const expanded = session.id === this.expandedId;
+    const expansion = this.renderExpansion;
+    if (!expansion) {
+      return html`<session-row
+        part="row"
+        role="listitem"
+        data-index=${index}
+        .session=${session}
+        .scopes=${this.scopes}
+        .expanded=${expanded}
+      ></session-row>`;
+    }
+    return html`<div class="item" role="listitem">
+      <session-row
+        part="row"
+        data-index=${index}
+        .session=${session}
+        .scopes=${this.scopes}
+        .expanded=${expanded}
+      ></session-row>
+      ${expanded ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
+    </div>`;
   }
 
   override render() {

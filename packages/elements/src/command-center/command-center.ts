@@ -1,0 +1,256 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
+import { LensConsumer } from '../context/lens-consumer.js';
+import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
+import { clampText, errorMessage } from '../internal/format.js';
+import {
+  sdkLiveSource,
+  type LiveSessionSource,
+  type LiveSourceFactory,
+} from '../session-list/live-source.js';
+import { tokens } from '../styles/tokens.js';
+import { commandCenterStyles } from './command-center.styles.js';
+
+/** How far back Recent reaches. */
+const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The live hub for work in flight (E7): **Active Now** (sessions that are live: a running or
+ * paused flow, a queued or running task, a chat with a message in the last half hour) and
+ * **Recent** (sessions that finished or went quiet in the last 24 hours), fed by the SDK's live
+ * store through the provider's client, so both update as statuses change and a session moves from
+ * one section to the other on its own.
+ *
+ * Each row offers Resume (emits `session-resume`; the host takes the person back to the work);
+ * an ended chat, which cannot be resumed, offers View (emits `session-open`) instead. Loading,
+ * empty, error-with-retry and reconnecting states are shown as such.
+ *
+ * @summary Active Now and Recent sessions, live, each resumable.
+ * @tagname command-center
+ *
+ * @fires {SessionResumeEvent} session-resume - A person chose Resume on a row.
+ * @fires {SessionOpenEvent} session-open - A person opened a session (the row, or View on an ended chat).
+ * @fires {SessionActionEvent} session-action - From a row: a person chose Cancel or End.
+ * @fires {SessionActionErrorEvent} session-action-error - From a row: the server refused an action.
+ *
+ * @csspart base - The panel.
+ * @csspart header - The heading and connection notice.
+ * @csspart banner - The reconnecting or offline notice.
+ * @csspart section - The Active Now and Recent sections.
+ * @csspart list - A section's list of sessions.
+ * @csspart item - One session: its row and Resume.
+ * @csspart row - Each `<session-row>` (style its own parts through it).
+ * @csspart resume - A row's Resume (or View) button.
+ * @csspart empty - A section's empty state.
+ * @csspart error - The error state.
+ *
+ * @cssprop --lens-color-surface - Panel background.
+ * @cssprop --lens-color-accent - The Resume button.
+ */
+export class CommandCenter extends LitElement {
+  static override styles = [tokens, commandCenterStyles];
+
+  /** The panel's heading. */
+  @property() heading = 'Command Center';
+
+  /** Further filters for both sections (e.g. `{ owner: [myId] }` for a person's own work). */
+  @property({ attribute: false }) filters: SessionFilters = {};
+
+  /** At most this many sessions in Recent. */
+  @property({ type: Number, attribute: 'recent-limit' }) recentLimit = 50;
+
+  /** The caller's scopes for the rows' actions; the provider's identity when unset. */
+  @property({ attribute: false }) scopes?: readonly string[];
+
+  /** Supplies the live source; by default the SDK's live store over the provider's client. */
+  @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+
+  readonly #lens: LensConsumer = new LensConsumer(this, {
+    // Re-partition each minute: a chat lapses out of Active Now, a session out of Recent.
+    granularity: () => 60_000,
+    onChange: () => {
+      if (!this.storeFactory && this.#lens.client !== this.#storeClient) this.#rebuild();
+    },
+  });
+  #store: LiveSessionSource | undefined;
+  #storeClient: unknown;
+  #storeKey = '';
+  #storeFactory: LiveSourceFactory | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  /** The live source currently feeding the panel. */
+  get store(): LiveSessionSource | undefined {
+    return this.#store;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#store) this.#rebuild();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#teardown();
+    this.#storeKey = '';
+  }
+
+  override willUpdate(): void {
+    if (JSON.stringify(this.filters) !== this.#storeKey || this.storeFactory !== this.#storeFactory) {
+      this.#rebuild();
+    }
+  }
+
+  #teardown(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store?.dispose();
+    this.#store = undefined;
+  }
+
+  #rebuild(): void {
+    if (!this.isConnected) return;
+    const factory = this.storeFactory ?? sdkLiveSource(this.#lens.client, 50);
+    this.#teardown();
+    this.#storeClient = this.#lens.client;
+    this.#storeFactory = this.storeFactory;
+    this.#storeKey = JSON.stringify(this.filters);
+    if (!factory) return;
+    this.#store = factory({ ...this.filters });
+    this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
+    this.requestUpdate();
+  }
+
+  /** Splits the loaded sessions into the two sections. */
+  #partition(sessions: readonly Session[], now: number): { active: Session[]; recent: Session[] } {
+    const active: Session[] = [];
+    const recent: Session[] = [];
+    for (const session of sessions) {
+      if (isActive(session, now)) active.push(session);
+      else if (recent.length < this.recentLimit && now - Date.parse(session.updatedAt) <= RECENT_WINDOW_MS) {
+        recent.push(session);
+      }
+    }
+    return { active, recent };
+  }
+
+  /**
+   * The store pages active sessions first, then by recency: load on while the last loaded session
+   * is still active or within the last 24 hours, so both sections are complete.
+   */
+  #loadEnough(store: LiveSessionSource, recentCount: number, now: number): void {
+    if (!store.loaded || store.loading || !store.hasMore || recentCount >= this.recentLimit) return;
+    const last = store.sessions[store.sessions.length - 1];
+    if (last && !isActive(last, now) && now - Date.parse(last.updatedAt) > RECENT_WINDOW_MS) return;
+    void store.loadMore();
+  }
+
+  override updated(): void {
+    const store = this.#store;
+    if (!store?.loaded) return;
+    const now = this.#lens.now;
+    this.#loadEnough(store, this.#partition(store.sessions, now).recent.length, now);
+  }
+
+  #retry(): void {
+    const store = this.#store;
+    if (store && store.loaded) void store.refresh();
+    else this.#rebuild();
+  }
+
+  #renderItem(session: Session): TemplateResult {
+    const title = clampText(session.title, 80);
+    const endedChat = session.kind === 'chat' && session.status === 'ended';
+    return html`<li part="item">
+      <session-row part="row" .session=${session} .scopes=${this.scopes}></session-row>
+      ${
+        endedChat
+          ? html`<button
+              part="resume"
+              class="button resume"
+              type="button"
+              aria-label=${`View ${title}`}
+              @click=${() => this.dispatchEvent(new SessionOpenEvent(session))}
+            >
+              View
+            </button>`
+          : html`<button
+              part="resume"
+              class="button primary resume"
+              type="button"
+              aria-label=${`Resume ${title}`}
+              @click=${() => this.dispatchEvent(new SessionResumeEvent(session))}
+            >
+              Resume
+            </button>`
+      }
+    </li>`;
+  }
+
+  #renderSection(id: string, label: string, sessions: Session[], empty: string): TemplateResult {
+    return html`<section part="section" aria-labelledby=${id}>
+      <h3 id=${id}>${label} <span class="count" aria-hidden="true">${sessions.length}</span></h3>
+      ${
+        sessions.length === 0
+          ? html`<p part="empty" class="state">${empty}</p>`
+          : html`<ul part="list" aria-labelledby=${id}>
+              ${sessions.map((session) => this.#renderItem(session))}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  #renderBody(store: LiveSessionSource | undefined): TemplateResult {
+    if (!store) {
+      return html`<p part="empty" class="state">
+        Connect a client with <code>&lt;session-lens-provider&gt;</code> to see sessions.
+      </p>`;
+    }
+    if (!store.loaded) {
+      if (store.state.error !== undefined && store.state.status !== 'connecting') {
+        return html`<div part="error" class="state" role="alert">
+          <span>Sessions could not be loaded: ${clampText(errorMessage(store.state.error), 300)}</span>
+          <button class="button" type="button" @click=${this.#retry}>Retry</button>
+        </div>`;
+      }
+      return html`<div class="skeleton" aria-busy="true">
+        ${[0, 1, 2].map(() => html`<div></div>`)}<span class="visually-hidden">Loading sessions…</span>
+      </div>`;
+    }
+    const now = this.#lens.now;
+    const { active, recent } = this.#partition(store.sessions, now);
+    return html`${this.#renderSection('active-now', 'Active now', active, 'Nothing is running right now.')}
+    ${this.#renderSection('recent', 'Recent', recent, 'Nothing finished in the last 24 hours.')}`;
+  }
+
+  #renderBanner(store: LiveSessionSource | undefined): TemplateResult | typeof nothing {
+    if (!store?.loaded) return nothing;
+    if (store.state.status === 'reconnecting') {
+      return html`<p part="banner" class="banner" role="status">Reconnecting…</p>`;
+    }
+    if (store.state.status === 'offline') {
+      return html`<p part="banner" class="banner" role="status">
+        Offline: showing the last known sessions.
+        <button class="button" type="button" @click=${this.#retry}>Retry</button>
+      </p>`;
+    }
+    return nothing;
+  }
+
+  override render() {
+    const store = this.#store;
+    return html`<div part="base" class="center">
+      <header part="header">
+        <h2>${this.heading}</h2>
+        ${this.#renderBanner(store)}
+      </header>
+      ${this.#renderBody(store)}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'command-center': CommandCenter;
+  }
+}

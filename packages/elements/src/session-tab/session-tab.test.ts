@@ -1,0 +1,92 @@
+/// <reference types="mocha" />
+import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define.js';
+import type { SessionTab } from './session-tab.js';
+import type { SessionList } from '../session-list/session-list.js';
+import type { SessionRow } from '../session-row/session-row.js';
+import { fakeClient } from '../test/fake-client.js';
+import { fakeStoreFactory } from '../test/fake-store.js';
+import { members, sessions } from '../test/fixtures.js';
+import { mount, textOf } from '../test/mount.js';
+
+// The virtualizer's benign ResizeObserver loop notice must not count as a test failure.
+window.addEventListener('error', (event) => {
+  if (String(event.message).includes('ResizeObserver loop')) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+});
+
+const listOf = (el: SessionTab) => el.shadowRoot!.querySelector<SessionList>('session-list')!;
+const maybeList = (el: SessionTab) => el.shadowRoot!.querySelector<SessionList>('session-list');
+const rows = (el: SessionTab) => [...listOf(el).shadowRoot!.querySelectorAll<SessionRow>('session-row')];
+const detail = (el: SessionTab) => listOf(el).shadowRoot!.querySelector('session-detail');
+
+async function tab(scope = 'initiative:ini_csv') {
+  const factory = fakeStoreFactory(Object.values(sessions));
+  const client = fakeClient({ sessions: Object.values(sessions), members });
+  const mounted = await mount<SessionTab>(
+    html`<session-tab scope=${scope} .storeFactory=${factory} .members=${members}></session-tab>`,
+    { client },
+  );
+  await maybeList(mounted.el)?.updateComplete;
+  await nextFrame();
+  return { ...mounted, factory };
+}
+
+describe('session-tab', () => {
+  it('locks the list to its scope, and the owner facet narrows within it', async () => {
+    const { el, factory } = await tab();
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    expect(factory.last.filters).to.deep.equal({ scope: 'initiative:ini_csv' });
+    listOf(el).owners = [members[0]!.id];
+    await listOf(el).updateComplete;
+    expect(factory.last.filters).to.deep.equal({ owner: [members[0]!.id], scope: 'initiative:ini_csv' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the detail inline under the row on click, and closes it on a second click', async () => {
+    const { el } = await tab();
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    const row = rows(el)[0]!;
+    row.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    await el.updateComplete;
+    await listOf(el).updateComplete;
+    await waitUntil(() => detail(el), 'detail rendered');
+    expect(row.expanded).to.equal(true);
+    expect(row.shadowRoot!.querySelector('[part~=open]')!.getAttribute('aria-expanded')).to.equal('true');
+    // Under its own row, in the same list item.
+    expect(detail(el)!.closest('[role=listitem]')!.contains(row)).to.equal(true);
+    expect((detail(el) as HTMLElementTagNameMap['session-detail']).session!.id).to.equal(row.session!.id);
+    await expect(el).to.be.accessible();
+    row.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    await el.updateComplete;
+    await listOf(el).updateComplete;
+    expect(detail(el)).to.equal(null);
+  });
+
+  it('opens with Enter and closes with Escape, focus back on the row', async () => {
+    const { el } = await tab();
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    const row = rows(el)[1]!;
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => detail(el), 'detail rendered');
+    expect(el.openSessionId).to.equal(row.session!.id);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !detail(el), 'detail closed');
+    await el.updateComplete;
+    await waitUntil(() => listOf(el).shadowRoot!.activeElement === row, 'focus back on the row');
+  });
+
+  it('asks for nothing without a valid scope: never an unscoped list', async () => {
+    const { el, factory } = await tab('workspace');
+    expect(maybeList(el)).to.equal(null);
+    expect(factory.stores.length).to.equal(0);
+    const notice = el.shadowRoot!.querySelector('[part~=missing-scope]')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(textOf(notice)).to.include('initiative:<id>');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,142 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Member, Session } from '@session-lens/sdk';
+import type { SessionOpenEvent } from '../events/events.js';
+import type { KindTab, SessionList } from '../session-list/session-list.js';
+import type { LiveSourceFactory } from '../session-list/live-source.js';
+import { tokens } from '../styles/tokens.js';
+import { sessionTabStyles } from './session-tab.styles.js';
+
+/** A record a tab can be locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
+const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The Sessions tab of one record (E4): a `<session-list>` locked to an initiative, a plan or an
+ * agent, for a product page to embed. Give the surrounding `<session-lens-provider>` an embed
+ * token minted for that record (or a `getToken` callback that mints a fresh one); the tab asks
+ * the server only for the record's sessions, and the owner facet and kind tabs narrow within it.
+ *
+ * Clicking a row, or pressing Enter on it, opens the session's detail inline, under the row,
+ * without leaving the page; clicking it again, or Escape, closes it and returns focus to the row.
+ *
+ * The scope is never widened: without a valid `scope` the tab shows what is missing and asks the
+ * server nothing, and when the server refuses the filter (a token for another record, 403) the
+ * list shows the error state.
+ *
+ * @summary A record's Sessions tab: a scoped, live list with inline detail.
+ * @tagname session-tab
+ *
+ * @fires {SessionOpenEvent} session-open - A person opened a session (its detail opens inline too).
+ * @fires {SessionFiltersChangeEvent} session-filters-change - A person changed the tab, owners, status or search.
+ * @fires {SessionResumeEvent} session-resume - From the inline detail: a person chose Resume.
+ * @fires {SessionOpenEditorEvent} session-open-editor - From the inline detail: a person chose Open in editor.
+ * @fires {SessionActionEvent} session-action - From a row or the detail: a person chose Cancel or End.
+ * @fires {SessionActionErrorEvent} session-action-error - The server refused an action.
+ *
+ * @csspart list - The `<session-list>` (style its own parts through it).
+ * @csspart detail - The inline `<session-detail>`.
+ * @csspart missing-scope - The notice shown when `scope` is missing or malformed.
+ *
+ * @cssprop --lens-list-height - Height of the tab's list. Default 36rem.
+ */
+export class SessionTab extends LitElement {
+  static override styles = [tokens, sessionTabStyles];
+
+  /** The record the tab is locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
+  @property({ reflect: true }) scope = '';
+
+  /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
+  @property({ attribute: 'tabs' }) tabs = 'all flow task chat assessment';
+
+  /** Whether to show the search box. */
+  @property({ type: Boolean }) search = false;
+
+  /** Whether to show the status filter. */
+  @property({ type: Boolean, attribute: 'status-filter' }) statusFilter = false;
+
+  /** Sessions per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /** The id of the session whose detail is open inline; empty when none is. */
+  @property({ attribute: 'open-session-id' }) openSessionId = '';
+
+  /** Every workspace member for the owner facet; loaded through the client when unset. */
+  @property({ attribute: false }) members?: Member[];
+
+  /** The caller's scopes for actions; the provider's identity when unset. */
+  @property({ attribute: false }) scopes?: readonly string[];
+
+  /** Supplies the live source; by default the SDK's live store over the provider's client. */
+  @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+
+  @query('session-list') private list?: SessionList;
+
+  /** Whether `scope` names one record. */
+  get scopeValid(): boolean {
+    return RECORD_SCOPE.test(this.scope);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another record: a detail opened for the last one does not carry over.
+    if (changed.has('scope') && changed.get('scope') !== undefined) this.openSessionId = '';
+  }
+
+  #onOpen(event: SessionOpenEvent): void {
+    const id = event.detail.session.id;
+    this.openSessionId = this.openSessionId === id ? '' : id;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.openSessionId) return;
+    event.stopPropagation();
+    const id = this.openSessionId;
+    this.openSessionId = '';
+    void this.updateComplete.then(async () => {
+      await this.list?.updateComplete;
+      const rows = [...(this.list?.shadowRoot?.querySelectorAll('session-row') ?? [])];
+      rows.find((row) => row.session?.id === id)?.focus();
+    });
+  }
+
+  readonly #renderDetail = (session: Session) =>
+    html`<session-detail
+      part="detail"
+      .session=${session}
+      session-id=${session.id}
+      .scopes=${this.scopes}
+    ></session-detail>`;
+
+  override render() {
+    if (!this.scopeValid) {
+      return html`<div part="missing-scope" class="state" role="alert">
+        <p>
+          This tab needs a record: set <code>scope</code> to <code>initiative:&lt;id&gt;</code>,
+          <code>plan:&lt;id&gt;</code> or <code>agent:&lt;id&gt;</code>.
+        </p>
+      </div>`;
+    }
+    const tabs = this.tabs.split(/\s+/).filter(Boolean) as KindTab[];
+    return html`<session-list
+      part="list"
+      exportparts="expansion, detail"
+      .scope=${this.scope}
+      .tabs=${tabs}
+      ?search=${this.search}
+      ?status-filter=${this.statusFilter}
+      page-size=${this.pageSize}
+      .members=${this.members}
+      .scopes=${this.scopes}
+      .storeFactory=${this.storeFactory}
+      .expandedId=${this.openSessionId}
+      .renderExpansion=${this.#renderDetail}
+      @session-open=${this.#onOpen}
+      @keydown=${this.#onKeydown}
+    ></session-list>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-tab': SessionTab;
+  }
+}
