@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import { realServer } from './test/real-server-plugin.js';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
@@ -9,6 +10,9 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// The real reference server, started once for the run; its API is proxied on the test origin.
+const lensServer = realServer();
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['src/**/*.test.ts'],
@@ -17,7 +21,9 @@ export default {
   concurrency: Number(process.env.WTR_CONCURRENCY ?? 1),
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
+  middleware: [lensServer.middleware],
   plugins: [
+    lensServer.plugin,
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,0 +1,145 @@
+/// <reference types="mocha" />
+/**
+ * `<session-tab>` against the REAL reference server (started once for the run by
+ * test/real-server-plugin.js): a real embed token, real refusals, real live updates.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Session } from '@session-lens/sdk';
+import '../define.js';
+import type { SessionTab } from './session-tab.js';
+import type { SessionList } from '../session-list/session-list.js';
+import type { SessionRow } from '../session-row/session-row.js';
+import { api, mintEmbedToken, postActivity, realServer, startSession } from '../test/real-server.js';
+import { textOf } from '../test/mount.js';
+
+window.addEventListener('error', (event) => {
+  if (String(event.message).includes('ResizeObserver loop')) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+});
+
+const SCOPE = 'initiative:init_checkout';
+const INITIATIVE = SCOPE.slice('initiative:'.length);
+
+const listOf = (tab: SessionTab) => tab.shadowRoot!.querySelector<SessionList>('session-list')!;
+const rowsOf = (tab: SessionTab) => [...listOf(tab).shadowRoot!.querySelectorAll<SessionRow>('session-row')];
+const rowFor = (tab: SessionTab, id: string) => rowsOf(tab).find((row) => row.session?.id === id);
+
+async function scopedTab(token: string, scope = SCOPE): Promise<SessionTab> {
+  const { baseUrl } = await realServer();
+  const provider = await fixture<HTMLElement>(
+    html`<session-lens-provider base-url=${baseUrl} token=${token}>
+      <session-tab scope=${scope}></session-tab>
+    </session-lens-provider>`,
+  );
+  return provider.querySelector('session-tab')!;
+}
+
+describe('session-tab on the real server', function () {
+  // The first test may wait for the server to finish seeding.
+  this.timeout(60_000);
+  let embed = '';
+
+  before(async () => {
+    await realServer();
+    embed = await mintEmbedToken(SCOPE);
+  });
+
+  it('shows only the scope’s sessions with a real embed token', async () => {
+    const { tokens } = await realServer();
+    // The workspace holds sessions of other records too, so the lock is doing something.
+    const everything = await api<{ data: Session[] }>(tokens.admin, 'GET', '/v1/sessions?limit=200');
+    expect(everything.data.some((session) => session.links?.initiative?.id !== INITIATIVE)).to.equal(true);
+
+    const tab = await scopedTab(embed);
+    await waitUntil(() => listOf(tab).store?.loaded && rowsOf(tab).length > 0, 'rows loaded', {
+      timeout: 15_000,
+    });
+    const loaded = listOf(tab).store!.sessions;
+    expect(loaded.length).to.be.greaterThan(0);
+    for (const session of loaded) expect(session.links?.initiative?.id).to.equal(INITIATIVE);
+    for (const row of rowsOf(tab)) expect(row.session!.links?.initiative?.id).to.equal(INITIATIVE);
+    await expect(tab).to.be.accessible();
+  });
+
+  it('shows the server’s refusal of a widened filter as an error, never other rows', async () => {
+    const tab = await scopedTab(embed, 'initiative:init_someone_else');
+    await waitUntil(() => listOf(tab).shadowRoot!.querySelector('[part~=error]'), 'error state', {
+      timeout: 15_000,
+    });
+    const error = listOf(tab).shadowRoot!.querySelector('[part~=error]')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(textOf(error)).to.include('locked to initiative:init_checkout');
+    expect((listOf(tab).store!.state.error as { status?: number }).status).to.equal(403);
+    expect(rowsOf(tab)).to.have.length(0);
+    expect(listOf(tab).store?.sessions ?? []).to.have.length(0);
+    await expect(tab).to.be.accessible();
+  });
+
+  it('lands a new session at the top and shows a write in its row within a second', async () => {
+    const tab = await scopedTab(embed);
+    await waitUntil(() => listOf(tab).store?.state.status === 'live' && rowsOf(tab).length > 0, 'live', {
+      timeout: 15_000,
+    });
+    const created = await startSession({
+      kind: 'task',
+      title: `E2E task ${Date.now()}`,
+      links: { initiative: { id: INITIATIVE, title: 'Checkout' } },
+    });
+    await waitUntil(() => rowsOf(tab)[0]?.session?.id === created.id, 'new session at the top', {
+      timeout: 2_000,
+    });
+
+    const wrote = performance.now();
+    await postActivity(created.id, {
+      status: 'failed',
+      error: { code: 'e2e', message: 'Stopped by the end-to-end test.' },
+    });
+    await waitUntil(() => rowFor(tab, created.id)?.session?.status === 'failed', 'row updated', {
+      timeout: 1_000,
+      interval: 10,
+    });
+    const elapsed = performance.now() - wrote;
+    expect(elapsed).to.be.lessThan(1_000);
+    const row = rowFor(tab, created.id)!;
+    await row.updateComplete;
+    expect(textOf(row.shadowRoot!.querySelector('[part~=error]'))).to.include(
+      'Stopped by the end-to-end test.',
+    );
+
+    // The row opens its detail inline, loaded through the embed token.
+    row.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    await waitUntil(() => listOf(tab).shadowRoot!.querySelector('session-detail'), 'inline detail');
+    await expect(tab).to.be.accessible();
+  });
+
+  it('renders a working session-tab on a plain HTML page loading the built package', async () => {
+    const { baseUrl } = await realServer();
+    const query = new URLSearchParams({ base: baseUrl, token: embed, scope: SCOPE });
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe
+        title="Plain page"
+        style="width: 900px; height: 700px"
+        src=${`/test/plain-page.html?${query}`}
+      ></iframe>`,
+    );
+    await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'page loaded', {
+      timeout: 15_000,
+    });
+    const page = frame.contentWindow!;
+    // Registered by dist/define.js in the page's own registry, not by this test's import.
+    await waitUntil(() => page.customElements.get('session-tab'), 'define.js loaded', { timeout: 15_000 });
+    expect(page.customElements.get('session-tab')).not.to.equal(customElements.get('session-tab'));
+    const tab = frame.contentDocument!.querySelector('session-tab') as SessionTab;
+    await waitUntil(() => rowsOf(tab).length > 0, 'rows on the plain page', { timeout: 15_000 });
+    for (const row of rowsOf(tab)) expect(row.session!.links?.initiative?.id).to.equal(INITIATIVE);
+    const first = rowsOf(tab)[0]!;
+    first.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    await waitUntil(
+      () => listOf(tab).shadowRoot!.querySelector('session-detail'),
+      'inline detail on the plain page',
+    );
+    await expect(frame).to.be.accessible();
+  });
+});
