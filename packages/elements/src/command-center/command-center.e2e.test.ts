@@ -1,0 +1,40 @@
+/// <reference types="mocha" />
+/** `<command-center>` against the REAL reference server (see test/real-server-plugin.js). */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../define.js';
+import type { CommandCenter } from './command-center.js';
+import { postActivity, realServer, startSession } from '../test/real-server.js';
+
+const idsIn = (el: CommandCenter, section: string) =>
+  [...el.shadowRoot!.querySelectorAll(`[aria-labelledby=${section}] session-row`)].map(
+    (row) => row.session!.id,
+  );
+
+describe('command-center on the real server', function () {
+  this.timeout(60_000);
+
+  it('puts a new session in Active now, moves it to Recent when it ends, and resumes it', async () => {
+    const { baseUrl, tokens } = await realServer();
+    const provider = await fixture<HTMLElement>(
+      html`<session-lens-provider base-url=${baseUrl} token=${tokens.admin}>
+        <command-center></command-center>
+      </session-lens-provider>`,
+    );
+    const el = provider.querySelector('command-center')!;
+    await waitUntil(() => el.store?.state.status === 'live', 'live', { timeout: 15_000 });
+    const created = await startSession({ kind: 'task', title: `Command center ${Date.now()}` });
+    await postActivity(created.id, { status: 'running' });
+    await waitUntil(() => idsIn(el, 'active-now').includes(created.id), 'in Active now', { timeout: 2_000 });
+    await expect(el).to.be.accessible();
+
+    await postActivity(created.id, { status: 'completed' });
+    await waitUntil(() => idsIn(el, 'recent').includes(created.id), 'in Recent', { timeout: 2_000 });
+    expect(idsIn(el, 'active-now')).not.to.include(created.id);
+    const item = [...el.shadowRoot!.querySelectorAll('[aria-labelledby=recent] li')].find(
+      (li) => li.querySelector('session-row')!.session!.id === created.id,
+    )!;
+    setTimeout(() => item.querySelector<HTMLButtonElement>('[part~=resume]')!.click());
+    const resumed = await oneEvent(el, 'session-resume');
+    expect(resumed.detail.session.id).to.equal(created.id);
+  });
+});
