@@ -3,10 +3,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define.js';
 import type { CommandCenter } from './command-center.js';
+import type { SessionRow } from '../session-row/session-row.js';
 import { postActivity, realServer, startSession } from '../test/real-server.js';
 
 const idsIn = (el: CommandCenter, section: string) =>
-  [...el.shadowRoot!.querySelectorAll(`[aria-labelledby=${section}] session-row`)].map(
+  [...el.shadowRoot!.querySelectorAll<SessionRow>(`[aria-labelledby=${section}] session-row`)].map(
     (row) => row.session!.id,
   );
 

@@ -2,6 +2,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import '../define.js';
 import type { CommandCenter } from './command-center.js';
+import type { SessionRow } from '../session-row/session-row.js';
 import { fakeClient } from '../test/fake-client.js';
 import { fakeStoreFactory } from '../test/fake-store.js';
 import { makeSession, minutesAgo, sessions } from '../test/fixtures.js';
@@ -10,7 +11,7 @@ import { mount, textOf } from '../test/mount.js';
 const q = <T extends HTMLElement = HTMLElement>(el: CommandCenter, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
 const titlesIn = (el: CommandCenter, section: string) =>
-  [...el.shadowRoot!.querySelectorAll(`[aria-labelledby=${section}] session-row`)].map(
+  [...el.shadowRoot!.querySelectorAll<SessionRow>(`[aria-labelledby=${section}] session-row`)].map(
     (row) => row.session!.title,
   );
 
