@@ -11,7 +11,7 @@ import {
   Member,
   Session,
   TranscriptEntry,
-  type Scope,
+  Scope,
 } from '@session-lens/sdk';
 
 /** The instant every fixture is relative to: tests pin their clock here. */
@@ -332,17 +332,7 @@ export const members: Member[] = [
   { id: 'mem_marcus', name: 'Marcus Webb', groups: ['grp_product'] },
 ].map((member) => Member.parse(member));
 
-const ALL_SCOPES: Scope[] = [
-  'sessions:read',
-  'flows:read',
-  'sessions:write',
-  'sessions:cancel-any',
-  'conversations:manage',
-  'sessions:review',
-  'spend:read',
-  'embed:mint',
-  'sessions:admin',
-];
+const ALL_SCOPES: Scope[] = [...Scope.options];
 
 /** `/v1/me` answers for the three users of the demo. */
 export const identities = {

@@ -1,20 +1,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Member, RecordScope, Scope } from '@session-lens/sdk';
+import { Scope, type Member, type RecordScope } from '@session-lens/sdk';
 import type { Queryable } from '../db/index.js';
 import type { Viewer } from '../sessions/model.js';
 
 /** Every scope, as held by the bootstrap admin token. */
-export const ALL_SCOPES: readonly Scope[] = [
-  'sessions:read',
-  'flows:read',
-  'sessions:write',
-  'sessions:cancel-any',
-  'conversations:manage',
-  'sessions:review',
-  'spend:read',
-  'embed:mint',
-  'sessions:admin',
-];
+export const ALL_SCOPES: readonly Scope[] = Scope.options;
 
 /** The scopes an embed token may carry: reading only. */
 export const READ_SCOPES: readonly Scope[] = ['sessions:read', 'flows:read', 'spend:read'];

@@ -1,5 +1,4 @@
 import type {
-  Scope,
   Session,
   SessionKind,
   Step,
@@ -7,10 +6,10 @@ import type {
   TranscriptEntryInput,
   Visibility,
 } from '@session-lens/sdk';
-import { fromMicros } from '@session-lens/sdk';
+import { fromMicros, Scope } from '@session-lens/sdk';
 import type { Database, Queryable } from '../db/index.js';
 import type { WorkspaceSettings } from '../auth/principal.js';
-import { columnsOf } from '../sessions/model.js';
+import { sessionColumnValues } from '../sessions/model.js';
 import { isTerminal } from '../sessions/lifecycle.js';
 import { demoToken, upsertToken } from '../workspace.js';
 import { Random } from './random.js';
@@ -44,16 +43,8 @@ export type DemoTokens = {
   agents: { token: string; agentId: string; memberId: string }[];
 };
 
-const MEMBER_SCOPES: Scope[] = [
-  'sessions:read',
-  'flows:read',
-  'sessions:write',
-  'sessions:cancel-any',
-  'conversations:manage',
-  'sessions:review',
-  'spend:read',
-  'embed:mint',
-];
+/** A member holds every scope but workspace administration. */
+const MEMBER_SCOPES: Scope[] = Scope.options.filter((scope) => scope !== 'sessions:admin');
 
 /** Members whose agent tokens the simulator drives, with the agent each one runs. */
 const AGENT_OWNERS: readonly [string, string][] = [
@@ -541,30 +532,7 @@ async function insertRows(tx: Queryable, rows: Row[]): Promise<void> {
       '::text::jsonb',
     ],
     rows.map(({ session, transcript }) => {
-      const c = columnsOf(session);
-      const v = session.visibility;
-      return [
-        session.id,
-        session.kind,
-        session.status,
-        session.owner.id,
-        session.agent?.id ?? null,
-        session.agent?.hostname ?? null,
-        session.playbook ?? null,
-        c.initiativeId,
-        c.planId,
-        session.createdAt,
-        session.updatedAt,
-        c.activeStatic,
-        c.activeUntil,
-        v.type === 'workspace',
-        v.type === 'list' ? v.members : [],
-        v.type === 'list' ? v.groups : [],
-        c.search,
-        session.version,
-        transcript.length,
-        JSON.stringify(session),
-      ];
+      return [...sessionColumnValues(session), transcript.length, JSON.stringify(session)];
     }),
   );
   await insertMany(

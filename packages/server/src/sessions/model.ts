@@ -53,6 +53,36 @@ export function columnsOf(session: Session): SessionColumns {
   };
 }
 
+/**
+ * The values of a session's indexed columns, in the column order of the `sessions` table
+ * (id … version; the `doc` column follows). One list for every writer, so the seed and live
+ * writes cannot drift apart.
+ */
+export function sessionColumnValues(session: Session): unknown[] {
+  const c = columnsOf(session);
+  const visibility = session.visibility;
+  return [
+    session.id,
+    session.kind,
+    session.status,
+    session.owner.id,
+    session.agent?.id ?? null,
+    session.agent?.hostname ?? null,
+    session.playbook ?? null,
+    c.initiativeId,
+    c.planId,
+    session.createdAt,
+    session.updatedAt,
+    c.activeStatic,
+    c.activeUntil,
+    visibility.type === 'workspace',
+    visibility.type === 'list' ? visibility.members : [],
+    visibility.type === 'list' ? visibility.groups : [],
+    c.search,
+    session.version,
+  ];
+}
+
 /** Whether the viewer may see the session (visibility, admin, embed lock). */
 export function canSee(viewer: Viewer, session: Session): boolean {
   if (viewer.lock && !withinLock(viewer.lock, session)) return false;

@@ -1,6 +1,6 @@
 import type { Session, SessionFilters } from '@session-lens/sdk';
 import type { Database, Queryable } from '../db/index.js';
-import { columnsOf, queryWords, type Viewer } from './model.js';
+import { queryWords, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
 
 /** The NOTIFY channel that carries new event sequence numbers between processes. */
@@ -198,29 +198,7 @@ export class SessionStore {
    * NOTIFY carries only the sequence number and is delivered at commit.
    */
   async write(tx: WriteTransaction, session: Session, previous: Session | undefined): Promise<void> {
-    const c = columnsOf(session);
-    const visibility = session.visibility;
-    const values = [
-      session.id,
-      session.kind,
-      session.status,
-      session.owner.id,
-      session.agent?.id ?? null,
-      session.agent?.hostname ?? null,
-      session.playbook ?? null,
-      c.initiativeId,
-      c.planId,
-      session.createdAt,
-      session.updatedAt,
-      c.activeStatic,
-      c.activeUntil,
-      visibility.type === 'workspace',
-      visibility.type === 'list' ? visibility.members : [],
-      visibility.type === 'list' ? visibility.groups : [],
-      c.search,
-      session.version,
-      JSON.stringify(session),
-    ];
+    const values = [...sessionColumnValues(session), JSON.stringify(session)];
     if (this.db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242002)');
     // The row and its event in one statement: one round trip fewer on every change.
     const change = previous
