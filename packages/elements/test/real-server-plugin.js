@@ -9,6 +9,8 @@
  *   to the API on the page's own origin: the reference server sends no CORS headers.
  * - `GET /__lens/server.json` answers `{ baseUrl, tokens }` (baseUrl is the proxy's origin) or 503
  *   with the reason when the server could not start.
+ * - `GET /__lens/streams.json?tag=…` answers `{ open }`: how many proxied `/v1/stream` requests
+ *   carrying the header `x-lens-test: <tag>` are open, so a test can see a stream really close.
  *
  * Set `SESSION_LENS_E2E=off` to skip starting it (the real-server suites then fail loudly).
  */
@@ -33,9 +35,17 @@ export function realServer() {
   /** @type {Promise<{ url: string } & Record<string, string>>} */
   let ready = Promise.reject(new Error('The real server was not started.'));
   ready.catch(() => {});
+  /** @type {Map<string, number>} Open proxied `/v1/stream` requests by their `x-lens-test` header. */
+  const openStreams = new Map();
 
   /** @type {import('@web/dev-server-core').Middleware} */
   const middleware = async (ctx, next) => {
+    if (ctx.path === '/__lens/streams.json') {
+      ctx.set('cache-control', 'no-store');
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ open: openStreams.get(String(ctx.query.tag ?? '')) ?? 0 });
+      return;
+    }
     if (ctx.path === '/__lens/server.json') {
       try {
         const tokens = await ready;
@@ -51,6 +61,11 @@ export function realServer() {
     const { url } = await ready;
     const target = new URL(ctx.originalUrl, url);
     ctx.respond = false;
+    const tag = ctx.path === '/v1/stream' ? ctx.get('x-lens-test') : '';
+    if (tag) {
+      openStreams.set(tag, (openStreams.get(tag) ?? 0) + 1);
+      ctx.res.once('close', () => openStreams.set(tag, (openStreams.get(tag) ?? 1) - 1));
+    }
     await new Promise((resolve) => {
       const upstream = request(
         target,
