@@ -1,0 +1,170 @@
+// @ts-check
+/**
+ * `pnpm bench:elements` (X5): builds `bench/` with Vite (production), serves it locally and drives
+ * headless Debian Chromium through playwright-core. Prints figures; asserts nothing.
+ *
+ *   A. 100,000 sessions in a `<session-list>`: time to first rows, DOM rows vs rows that fit,
+ *      frame times under a scripted fling; without and with 4× CPU throttling.
+ *   B. 1,000 events/s for 10 s into 10,000 rows of the SDK's live store: event→DOM latency,
+ *      script ms per frame (CDP Performance metrics), long tasks; `<session-list>` against a
+ *      naive `repeat` over every row.
+ *
+ * Needs `pnpm build` first (the page imports `dist/`). CHROMIUM_PATH overrides /usr/bin/chromium;
+ * BENCH_SECONDS shortens the live run.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const X5 = { latencyP50: 33, latencyP99: 100, scriptPerFrame: 4, firstRows: 100, scrollP95: 16.7 };
+
+const outDir = await mkdtemp(join(tmpdir(), 'lens-elements-bench-'));
+await build({
+  configFile: false,
+  root: here,
+  logLevel: 'warn',
+  mode: 'production',
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
+});
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer(async (request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+  const file = join(outDir, path === '/' ? 'index.html' : path);
+  try {
+    if (!file.startsWith(outDir) || !(await stat(file)).isFile()) throw new Error('not found');
+    response.writeHead(200, {
+      'content-type': types[/** @type {'.js'} */ (extname(file))] ?? 'application/octet-stream',
+    });
+    createReadStream(file).pipe(response);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = server.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+/** A fresh page with the bench loaded, and a CDP session on it. */
+async function openPage(throttle = 1) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset['ready'] === 'true');
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { page, cdp };
+}
+
+/** @param {import('playwright-core').CDPSession} cdp */
+async function metrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(
+    metrics.map((/** @type {{name: string, value: number}} */ m) => [m.name, m.value]),
+  );
+}
+
+const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} */ ([]) };
+try {
+  for (const throttle of [1, 4]) {
+    const { page } = await openPage(throttle);
+    const figures = await page.evaluate(() => window.bench.list100k());
+    results.list100k.push({ cpu: `${throttle}x`, ...figures });
+    await page.close();
+  }
+  for (const mode of /** @type {const} */ (['virtual', 'naive'])) {
+    const { page, cdp } = await openPage();
+    const setup = await page.evaluate((m) => window.bench.liveSetup(m), mode);
+    const before = await metrics(cdp);
+    const run = await page.evaluate((s) => window.bench.liveRun(1000, s), seconds);
+    const after = await metrics(cdp);
+    const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
+    const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
+    const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
+    const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
+    results.live.push({
+      ...run,
+      setupFirstRowsMs: setup.firstRowsMs,
+      scriptMsPerFrame: Number((scriptMs / run.frames).toFixed(2)),
+      mainThreadMsPerFrame: Number((taskMs / run.frames).toFixed(2)),
+      layoutStyleMsPerFrame: Number(((layoutMs + styleMs) / run.frames).toFixed(2)),
+    });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await rm(outDir, { recursive: true, force: true });
+}
+
+const table = (/** @type {any[]} */ rows, /** @type {string[]} */ keys) => {
+  const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
+  const line = (/** @type {string[]} */ cells) =>
+    cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
+  console.log(line(keys));
+  for (const row of rows) console.log(line(keys.map((key) => String(row[key]))));
+};
+
+console.log(`\nA. 100,000 sessions in <session-list> (fake store), fling down, up, and from the middle`);
+console.log(
+  `   X5: first rows ≤ ${X5.firstRows} ms after data, DOM rows ≤ 2× the viewport, scroll p95 ≤ ${X5.scrollP95} ms`,
+);
+table(results.list100k, [
+  'cpu',
+  'firstRowsMs',
+  'rowsThatFit',
+  'domRowsAtTop',
+  'domRowsAfterFling',
+  'frames',
+  'frameP50Ms',
+  'frameP95Ms',
+  'frameMaxMs',
+  'framesOver17Ms',
+]);
+console.log(
+  `\nB. live: 1,000 events/s for ${seconds} s into 10,000 rows (SDK live store; half the events on the 10 rows in view)`,
+);
+console.log(
+  `   X5: latency p50 ≤ ${X5.latencyP50} ms, p99 ≤ ${X5.latencyP99} ms, ≤ ${X5.scriptPerFrame} ms script per frame, no long task`,
+);
+table(results.live, [
+  'mode',
+  'setupFirstRowsMs',
+  'domRows',
+  'events',
+  'measured',
+  'latencyP50Ms',
+  'latencyP99Ms',
+  'latencyMaxMs',
+  'frames',
+  'frameP95Ms',
+  'scriptMsPerFrame',
+  'mainThreadMsPerFrame',
+  'layoutStyleMsPerFrame',
+  'longTasks',
+  'longestTaskMs',
+]);
+if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
