@@ -90,9 +90,13 @@ describe('session-list on the real server', function () {
       status: 'failed',
       error: { code: 'e2e', message: 'Held while paused.' },
     });
-    await waitUntil(() => (list.store?.pendingCount ?? 0) > 0, 'the write is waiting', { timeout: 2_000 });
-    await list.updateComplete;
-    expect(textOf(q(list, '[part~=banner]'))).to.match(/Live updates paused · \d+ waiting/);
+    // The store notifies on the next frame: wait for the banner to count the held write.
+    await waitUntil(
+      () => /Live updates paused · \d+ waiting/.test(textOf(q(list, '[part~=banner]'))),
+      'the write is waiting',
+      { timeout: 2_000 },
+    );
+    expect(list.store!.pendingCount).to.be.greaterThan(0);
     // Held: a while later, the row still shows what it showed.
     await aTimeout(500);
     expect(rowFor(list, created.id)!.session!.status).to.equal(status);
