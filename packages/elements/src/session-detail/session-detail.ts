@@ -34,6 +34,7 @@ import {
   statusLabel,
 } from '../internal/format.js';
 import { kindGlyph } from '../internal/icons.js';
+import { tabForKey } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
 
@@ -240,18 +241,8 @@ export class SessionDetail extends LitElement {
 
   /** The WAI-ARIA tabs keyboard pattern: arrows move and select, Home and End jump. */
   #onTabKey(event: KeyboardEvent, tabs: DetailTab[]): void {
-    const index = tabs.indexOf(this.activeTab);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const next: Record<string, number> = {
-      ArrowRight: rtl ? index - 1 : index + 1,
-      ArrowLeft: rtl ? index + 1 : index - 1,
-      Home: 0,
-      End: tabs.length - 1,
-    };
-    const target = next[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.#select(tabs[(target + tabs.length) % tabs.length]!, true);
+    const tab = tabForKey(event, tabs, this.activeTab, this);
+    if (tab !== undefined) this.#select(tab, true);
   }
 
   async #onEnd(session: Session): Promise<void> {

@@ -13,6 +13,7 @@ import {
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, initials, statusLabel } from '../internal/format.js';
+import { tabForKey } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -271,18 +272,8 @@ export class SessionList extends LitElement {
   }
 
   #onTabKey(event: KeyboardEvent, tabs: KindTab[]): void {
-    const index = tabs.indexOf(this.kind);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const moves: Record<string, number> = {
-      ArrowRight: rtl ? index - 1 : index + 1,
-      ArrowLeft: rtl ? index + 1 : index - 1,
-      Home: 0,
-      End: tabs.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.#selectTab(tabs[(target + tabs.length) % tabs.length]!, true);
+    const tab = tabForKey(event, tabs, this.kind, this);
+    if (tab !== undefined) this.#selectTab(tab, true);
   }
 
   async #toggleFacet(): Promise<void> {
