@@ -69,7 +69,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
     indexHtml: () => indexPage({ token: pageToken }),
   });
-  const admin = await bootstrapAdmin(db, options.adminToken);
+  const admin = await bootstrapAdmin(db, lens.settings, options.adminToken);
   if (options.seed === 'demo') {
     await seedDemo(db, lens.settings, {
       ...(options.seedSessions ? { sessions: options.seedSessions } : {}),

@@ -51,27 +51,41 @@ export async function upsertToken(
   );
 }
 
+const BOOTSTRAP_LABEL = 'bootstrap admin';
+
 /**
- * Makes sure the admin member exists and registers the bootstrap admin token: the one given
- * (`SESSION_LENS_ADMIN_TOKEN`) or a freshly generated one. Returns the token.
+ * Makes sure the admin member exists and registers the one bootstrap admin token: the one given
+ * (`SESSION_LENS_ADMIN_TOKEN`), or else one derived from the workspace secret, so restarts and
+ * every process on one database print the same token instead of piling up valid ones. Any other
+ * bootstrap token (an earlier pinned or derived one) is revoked in the same transaction.
  */
 export async function bootstrapAdmin(
   db: Database,
+  settings: WorkspaceSettings,
   token: string | undefined,
 ): Promise<{ token: string; generated: boolean }> {
-  await db.query(
-    `insert into members (id, name, email, groups, position) values ($1, 'Workspace Admin', 'admin@session-lens.test', '{}', -1)
-     on conflict (id) do nothing`,
-    [ADMIN_MEMBER_ID],
-  );
-  const value = token && token.length > 0 ? token : `sl_admin_${randomBytes(18).toString('base64url')}`;
-  await upsertToken(db, value, {
-    label: 'bootstrap admin',
-    principal: 'member',
-    memberId: ADMIN_MEMBER_ID,
-    scopes: ALL_SCOPES,
+  const generated = !(token && token.length > 0);
+  const value = generated
+    ? `sl_admin_${createHmac('sha256', settings.embedSecret).update('bootstrap-admin').digest('base64url').slice(0, 24)}`
+    : (token as string);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `insert into members (id, name, email, groups, position) values ($1, 'Workspace Admin', 'admin@session-lens.test', '{}', -1)
+       on conflict (id) do nothing`,
+      [ADMIN_MEMBER_ID],
+    );
+    await tx.query('delete from api_tokens where label = $1 and hash <> $2', [
+      BOOTSTRAP_LABEL,
+      hashToken(value),
+    ]);
+    await upsertToken(tx, value, {
+      label: BOOTSTRAP_LABEL,
+      principal: 'member',
+      memberId: ADMIN_MEMBER_ID,
+      scopes: ALL_SCOPES,
+    });
   });
-  return { token: value, generated: !(token && token.length > 0) };
+  return { token: value, generated };
 }
 
 /**
