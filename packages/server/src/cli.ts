@@ -15,7 +15,7 @@ Options:
   --help            show this help
 
 Environment:
-  SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (generated and printed when unset)
+  SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (derived from the workspace secret when unset)
   DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite
   SESSION_LENS_PGLITE_FSYNC off: acknowledge PGlite commits once written to the OS, without
                             fsync (survives a killed process, not a power loss; faster)`;
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   } else {
     const lines = [
       `Session Lens server listening on ${server.url}  (${server.db.kind}, ready in ${Date.now() - started} ms)`,
-      `  admin token${tokens.adminGenerated ? ' (generated; set SESSION_LENS_ADMIN_TOKEN to fix it)' : ''}: ${tokens.admin}`,
+      `  admin token${tokens.adminGenerated ? ' (derived from the workspace secret; SESSION_LENS_ADMIN_TOKEN pins another)' : ''}: ${tokens.admin}`,
     ];
     if (tokens.demo) {
       lines.push(
