@@ -95,20 +95,6 @@ export const costSummaryStyles = css`
 
   .skeleton {
     height: 8rem;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
   .error {
     display: flex;

@@ -5,6 +5,7 @@ import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { compactNumber, errorMessage, errorStatus, formatCount, localeOf } from '../internal/format.js';
 import { tokens } from '../styles/tokens.js';
+import { skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
 
 const PRICING_LABEL = { priced: 'Priced', estimated: 'Estimated', unpriced: 'Unpriced' } as const;
@@ -36,7 +37,7 @@ const PRICING_LABEL = { priced: 'Priced', estimated: 'Estimated', unpriced: 'Unp
  * @cssprop --lens-color-info - Unpriced badge colour.
  */
 export class CostSummary extends LitElement {
-  static override styles = [tokens, costSummaryStyles];
+  static override styles = [tokens, skeletonStyles, costSummaryStyles];
 
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
   @property({ attribute: false }) cost?: CostDetail;

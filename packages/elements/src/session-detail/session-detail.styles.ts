@@ -135,19 +135,6 @@ export const sessionDetailStyles = css`
     gap: var(--_space-xs);
     border-bottom: 1px solid var(--_border);
   }
-  [role='tab'] {
-    padding: var(--_space-s) var(--_space-m);
-    border: 0;
-    border-bottom: 2px solid transparent;
-    background: none;
-    color: var(--_text-muted);
-    cursor: pointer;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    color: var(--_text);
-    font-weight: 600;
-  }
   [role='tabpanel'] {
     padding-top: var(--_space-m);
   }
@@ -250,19 +237,5 @@ export const sessionDetailStyles = css`
 
   .skeleton {
     height: 12rem;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;

@@ -36,6 +36,7 @@ import {
 import { kindGlyph } from '../internal/icons.js';
 import { tabForKey } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
+import { skeletonStyles, tabStyles } from '../styles/shared.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
 
 /** The tabs of the detail view; executions and insights only for assessments. */
@@ -107,7 +108,7 @@ function jsonText(value: unknown): string {
  * @cssprop --lens-font-mono - Code, output and file contents.
  */
 export class SessionDetail extends LitElement {
-  static override styles = [tokens, toneVariables, sessionDetailStyles];
+  static override styles = [tokens, toneVariables, tabStyles, skeletonStyles, sessionDetailStyles];
 
   /** The session to show. */
   @property({ attribute: false }) session?: Session;

@@ -34,19 +34,6 @@ export const sessionListStyles = css`
     display: flex;
     gap: var(--_space-xs);
   }
-  [role='tab'] {
-    padding: var(--_space-s) var(--_space-m);
-    border: 0;
-    border-bottom: 2px solid transparent;
-    background: none;
-    color: var(--_text-muted);
-    cursor: pointer;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    color: var(--_text);
-    font-weight: 600;
-  }
   .controls {
     position: relative;
     display: flex;

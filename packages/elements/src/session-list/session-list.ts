@@ -15,6 +15,7 @@ import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, initials, statusLabel } from '../internal/format.js';
 import { tabForKey } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
+import { tabStyles } from '../styles/shared.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
 import { sessionListStyles } from './session-list.styles.js';
 
@@ -78,7 +79,7 @@ const LOAD_AHEAD = 10;
  * @cssprop --lens-color-accent - Selected tab underline, counters.
  */
 export class SessionList extends LitElement {
-  static override styles = [tokens, sessionListStyles];
+  static override styles = [tokens, tabStyles, sessionListStyles];
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
   @property({

@@ -1,5 +1,26 @@
 import { css } from 'lit';
 
+/** The light palette, shared by `theme="light"` and `theme="auto"` on a light system. */
+const lightPalette = css`
+  --_surface: var(--lens-color-surface, #ffffff);
+  --_surface-raised: var(--lens-color-surface-raised, #f6f7f9);
+  --_surface-hover: var(--lens-color-surface-hover, #eef0f4);
+  --_border: var(--lens-color-border, #d9dce3);
+  --_text: var(--lens-color-text, #161a22);
+  --_text-muted: var(--lens-color-text-muted, #545b69);
+  --_accent: var(--lens-color-accent, #1d4ed8);
+  --_focus: var(--lens-color-focus, #1d4ed8);
+  --_on-accent: var(--lens-color-on-accent, #ffffff);
+  --_tone-live: var(--lens-color-live, #166534);
+  --_tone-queued: var(--lens-color-queued, #92400e);
+  --_tone-waiting: var(--lens-color-waiting, #854d0e);
+  --_tone-settled: var(--lens-color-settled, #3f3f46);
+  --_tone-problem: var(--lens-color-problem, #991b1b);
+  --_tone-neutral: var(--lens-color-neutral, #334155);
+  --_tone-info: var(--lens-color-info, #1d4ed8);
+  color-scheme: light;
+`;
+
 /**
  * The design tokens every element shares (E9), as one stylesheet each element puts first in its
  * `static styles`.
@@ -51,45 +72,13 @@ export const tokens = css`
 
   :host([theme='light']),
   :host-context([theme='light']) {
-    --_surface: var(--lens-color-surface, #ffffff);
-    --_surface-raised: var(--lens-color-surface-raised, #f6f7f9);
-    --_surface-hover: var(--lens-color-surface-hover, #eef0f4);
-    --_border: var(--lens-color-border, #d9dce3);
-    --_text: var(--lens-color-text, #161a22);
-    --_text-muted: var(--lens-color-text-muted, #545b69);
-    --_accent: var(--lens-color-accent, #1d4ed8);
-    --_focus: var(--lens-color-focus, #1d4ed8);
-    --_on-accent: var(--lens-color-on-accent, #ffffff);
-    --_tone-live: var(--lens-color-live, #166534);
-    --_tone-queued: var(--lens-color-queued, #92400e);
-    --_tone-waiting: var(--lens-color-waiting, #854d0e);
-    --_tone-settled: var(--lens-color-settled, #3f3f46);
-    --_tone-problem: var(--lens-color-problem, #991b1b);
-    --_tone-neutral: var(--lens-color-neutral, #334155);
-    --_tone-info: var(--lens-color-info, #1d4ed8);
-    color-scheme: light;
+    ${lightPalette}
   }
 
   @media (prefers-color-scheme: light) {
     :host([theme='auto']),
     :host-context([theme='auto']) {
-      --_surface: var(--lens-color-surface, #ffffff);
-      --_surface-raised: var(--lens-color-surface-raised, #f6f7f9);
-      --_surface-hover: var(--lens-color-surface-hover, #eef0f4);
-      --_border: var(--lens-color-border, #d9dce3);
-      --_text: var(--lens-color-text, #161a22);
-      --_text-muted: var(--lens-color-text-muted, #545b69);
-      --_accent: var(--lens-color-accent, #1d4ed8);
-      --_focus: var(--lens-color-focus, #1d4ed8);
-      --_on-accent: var(--lens-color-on-accent, #ffffff);
-      --_tone-live: var(--lens-color-live, #166534);
-      --_tone-queued: var(--lens-color-queued, #92400e);
-      --_tone-waiting: var(--lens-color-waiting, #854d0e);
-      --_tone-settled: var(--lens-color-settled, #3f3f46);
-      --_tone-problem: var(--lens-color-problem, #991b1b);
-      --_tone-neutral: var(--lens-color-neutral, #334155);
-      --_tone-info: var(--lens-color-info, #1d4ed8);
-      color-scheme: light;
+      ${lightPalette}
     }
   }
 

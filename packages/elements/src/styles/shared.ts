@@ -1,0 +1,38 @@
+import { css } from 'lit';
+
+/** The look of an APG tab list's tabs, shared by every element with tabs. */
+export const tabStyles = css`
+  [role='tab'] {
+    padding: var(--_space-s) var(--_space-m);
+    border: 0;
+    border-bottom: 2px solid transparent;
+    background: none;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_text);
+    font-weight: 600;
+  }
+`;
+
+/** A shimmering `.skeleton` placeholder (its element sets the height); still under reduced motion. */
+export const skeletonStyles = css`
+  .skeleton {
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;
