@@ -4,6 +4,7 @@ import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
 import { clampText, errorMessage } from '../internal/format.js';
+import { messagesFor, type Messages } from '../internal/messages.js';
 import {
   sdkLiveSource,
   type LiveSessionSource,
@@ -51,8 +52,8 @@ const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 export class CommandCenter extends LitElement {
   static override styles = [tokens, commandCenterStyles];
 
-  /** The panel's heading. */
-  @property() heading = 'Command Center';
+  /** The panel's heading; "Command Center" in the page's language when unset. */
+  @property() heading = '';
 
   /** Further filters for both sections (e.g. `{ owner: [myId] }` for a person's own work). */
   @property({ attribute: false }) filters: SessionFilters = {};
@@ -158,7 +159,7 @@ export class CommandCenter extends LitElement {
     else this.#rebuild();
   }
 
-  #renderItem(session: Session): TemplateResult {
+  #renderItem(session: Session, words: Messages): TemplateResult {
     const title = clampText(session.title, 80);
     const endedChat = session.kind === 'chat' && session.status === 'ended';
     return html`<li part="item">
@@ -169,69 +170,73 @@ export class CommandCenter extends LitElement {
               part="resume"
               class="button resume"
               type="button"
-              aria-label=${`View ${title}`}
+              aria-label=${words.actionOn(words.view, title)}
               @click=${() => this.dispatchEvent(new SessionOpenEvent(session))}
             >
-              View
+              ${words.view}
             </button>`
           : html`<button
               part="resume"
               class="button primary resume"
               type="button"
-              aria-label=${`Resume ${title}`}
+              aria-label=${words.actionOn(words.resume, title)}
               @click=${() => this.dispatchEvent(new SessionResumeEvent(session))}
             >
-              Resume
+              ${words.resume}
             </button>`
       }
     </li>`;
   }
 
-  #renderSection(id: string, label: string, sessions: Session[], empty: string): TemplateResult {
+  #renderSection(
+    id: string,
+    label: string,
+    sessions: Session[],
+    empty: string,
+    words: Messages,
+  ): TemplateResult {
     return html`<section part="section" aria-labelledby=${id}>
       <h3 id=${id}>${label} <span class="count" aria-hidden="true">${sessions.length}</span></h3>
       ${
         sessions.length === 0
           ? html`<p part="empty" class="state">${empty}</p>`
           : html`<ul part="list" aria-labelledby=${id}>
-              ${sessions.map((session) => this.#renderItem(session))}
+              ${sessions.map((session) => this.#renderItem(session, words))}
             </ul>`
       }
     </section>`;
   }
 
-  #renderBody(store: LiveSessionSource | undefined): TemplateResult {
-    if (!store) {
-      return html`<p part="empty" class="state">
-        Connect a client with <code>&lt;session-lens-provider&gt;</code> to see sessions.
-      </p>`;
-    }
+  #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
+    if (!store) return html`<p part="empty" class="state">${words.noProviderCenter}</p>`;
     if (!store.loaded) {
       if (store.state.error !== undefined && store.state.status !== 'connecting') {
         return html`<div part="error" class="state" role="alert">
-          <span>Sessions could not be loaded: ${clampText(errorMessage(store.state.error), 300)}</span>
-          <button class="button" type="button" @click=${this.#retry}>Retry</button>
+          <span
+            >${words.sessionsFailed(clampText(errorMessage(store.state.error, words.somethingWrong), 300))}</span
+          >
+          <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
         </div>`;
       }
       return html`<div class="skeleton" aria-busy="true">
-        ${[0, 1, 2].map(() => html`<div></div>`)}<span class="visually-hidden">Loading sessions…</span>
+        ${[0, 1, 2].map(() => html`<div></div>`)}<span class="visually-hidden">${words.loadingSessions}</span>
       </div>`;
     }
     const now = this.#lens.now;
     const { active, recent } = this.#partition(store.sessions, now);
-    return html`${this.#renderSection('active-now', 'Active now', active, 'Nothing is running right now.')}
-    ${this.#renderSection('recent', 'Recent', recent, 'Nothing finished in the last 24 hours.')}`;
+    return html`${this.#renderSection('active-now', words.activeNow, active, words.nothingRunning, words)}
+    ${this.#renderSection('recent', words.recent, recent, words.nothingRecent, words)}`;
   }
 
-  #renderBanner(store: LiveSessionSource | undefined): TemplateResult | typeof nothing {
+  #renderBanner(store: LiveSessionSource | undefined, words: Messages): TemplateResult | typeof nothing {
     if (!store?.loaded) return nothing;
     if (store.state.status === 'reconnecting') {
-      return html`<p part="banner" class="banner" role="status">Reconnecting…</p>`;
+      return html`<p part="banner" class="banner" role="status">${words.reconnectingShort}</p>`;
     }
     if (store.state.status === 'offline') {
       return html`<p part="banner" class="banner" role="status">
-        Offline: showing the last known sessions.
-        <button class="button" type="button" @click=${this.#retry}>Retry</button>
+        ${words.offlineSessions}
+        <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
       </p>`;
     }
     return nothing;
@@ -239,12 +244,13 @@ export class CommandCenter extends LitElement {
 
   override render() {
     const store = this.#store;
+    const words = messagesFor(this);
     return html`<div part="base" class="center">
       <header part="header">
-        <h2>${this.heading}</h2>
-        ${this.#renderBanner(store)}
+        <h2>${this.heading || words.commandCenter}</h2>
+        ${this.#renderBanner(store, words)}
       </header>
-      ${this.#renderBody(store)}
+      ${this.#renderBody(store, words)}
     </div>`;
   }
 }

@@ -4,11 +4,10 @@ import { formatMoney, type CostDetail } from '@session-lens/sdk';
 import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { compactNumber, errorMessage, errorStatus, formatCount, localeOf } from '../internal/format.js';
+import { messagesFor } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
 import { skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
-
-const PRICING_LABEL = { priced: 'Priced', estimated: 'Estimated', unpriced: 'Unpriced' } as const;
 
 /**
  * What a session cost (E6): the total, a metric grid (turns, events and tokens; credits and tool
@@ -96,7 +95,7 @@ export class CostSummary extends LitElement {
       // 403 and 404 mean the caller may not see this spend: say nothing, not "error".
       const status = errorStatus(error);
       this.loadState = status === 403 || status === 404 ? 'hidden' : 'error';
-      this.loadError = errorMessage(error);
+      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
     }
   }
 
@@ -107,16 +106,17 @@ export class CostSummary extends LitElement {
 
   override render() {
     if (!this.#spendVisible() || this.loadState === 'hidden') return nothing;
+    const words = messagesFor(this);
     if (this.loadState === 'loading') {
       return html`<div part="base" class="card" aria-busy="true">
         <div class="skeleton"></div>
-        <span class="visually-hidden">Loading cost…</span>
+        <span class="visually-hidden">${words.loadingCost}</span>
       </div>`;
     }
     if (this.loadState === 'error') {
       return html`<div part="base" class="card error" role="alert">
-        <span class="text">Cost could not be loaded: ${this.loadError}</span>
-        <button class="button" type="button" @click=${this.#retry}>Retry</button>
+        <span class="text">${words.costFailed(this.loadError)}</span>
+        <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
       </div>`;
     }
     const cost = this.cost ?? this.loaded;
@@ -126,17 +126,17 @@ export class CostSummary extends LitElement {
     const turns = totals.turns.priced + totals.turns.estimated + totals.turns.unpriced;
     const allUnpriced = totals.turns.unpriced > 0 && totals.turns.priced + totals.turns.estimated === 0;
     const metrics: Array<[string, string]> = [
-      ['Turns', formatCount(turns, locale)],
-      ['Events', formatCount(totals.events, locale)],
-      ['Tokens', compactNumber(totals.tokens, locale)],
+      [words.metric.turns, formatCount(turns, locale)],
+      [words.metric.events, formatCount(totals.events, locale)],
+      [words.metric.tokens, compactNumber(totals.tokens, locale)],
     ];
-    if (totals.credits > 0) metrics.push(['AI credits', formatCount(totals.credits, locale)]);
-    if (totals.toolCalls > 0) metrics.push(['Tool calls', formatCount(totals.toolCalls, locale)]);
+    if (totals.credits > 0) metrics.push([words.metric.credits, formatCount(totals.credits, locale)]);
+    if (totals.toolCalls > 0) metrics.push([words.metric.toolCalls, formatCount(totals.toolCalls, locale)]);
     return html`<section part="base" class="card" aria-labelledby="heading">
       <div class="header">
-        <h3 id="heading" part="heading" class="heading">AI cost</h3>
+        <h3 id="heading" part="heading" class="heading">${words.aiCost}</h3>
         <span part="total" class="total"
-          >${allUnpriced ? 'Unpriced' : formatMoney(totals.amountUsd, { locale })}</span
+          >${allUnpriced ? words.unpriced : formatMoney(totals.amountUsd, { locale })}</span
         >
       </div>
       <dl part="metrics" class="metrics">
@@ -152,14 +152,14 @@ export class CostSummary extends LitElement {
         cost.turns.length > 0
           ? html`<table part="turns">
               <caption class="visually-hidden">
-                Cost per turn
+                ${words.costPerTurn}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Turn</th>
-                  <th scope="col">Model</th>
-                  <th scope="col">Pricing</th>
-                  <th scope="col" class="num">Cost</th>
+                  <th scope="col">${words.turn}</th>
+                  <th scope="col">${words.model}</th>
+                  <th scope="col">${words.pricingColumn}</th>
+                  <th scope="col" class="num">${words.cost}</th>
                 </tr>
               </thead>
               <tbody>
@@ -170,7 +170,7 @@ export class CostSummary extends LitElement {
                       <td class="text">${turn.model}</td>
                       <td>
                         <span part="badge" class="badge" data-pricing=${turn.pricing}
-                          >${PRICING_LABEL[turn.pricing] ?? turn.pricing}</span
+                          >${words.pricing[turn.pricing] ?? turn.pricing}</span
                         >
                       </td>
                       <td class="num">

@@ -9,6 +9,8 @@ const THROTTLE_MS = 2_000;
 const MAX_ITEMIZED = 3;
 
 let region: HTMLElement | undefined;
+/** Words for the summary of a burst, from the last element that announced. */
+let summarize = (count: number): string => `${count} sessions changed status.`;
 let queue: string[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastFlush = 0;
@@ -41,14 +43,17 @@ function flush(): void {
   const messages = queue;
   queue = [];
   if (messages.length === 0) return;
-  const text =
-    messages.length > MAX_ITEMIZED ? `${messages.length} sessions changed status.` : messages.join(' ');
+  const text = messages.length > MAX_ITEMIZED ? summarize(messages.length) : messages.join(' ');
   liveRegion().textContent = text;
 }
 
-/** Queues a polite announcement; at most one reaches assistive technology per throttle window. */
-export function announce(message: string): void {
+/**
+ * Queues a polite announcement; at most one reaches assistive technology per throttle window.
+ * `manyChanged` words the summary read when a burst is too long to itemize (in the caller's language).
+ */
+export function announce(message: string, manyChanged?: (count: number) => string): void {
   queue.push(message);
+  if (manyChanged) summarize = manyChanged;
   if (timer !== undefined) return;
   const wait = Math.max(0, lastFlush + THROTTLE_MS - Date.now());
   // Even the first message waits a moment, so a burst of changes is read as one.

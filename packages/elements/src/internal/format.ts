@@ -20,28 +20,13 @@ export function initials(name: string): string {
     .toLocaleUpperCase();
 }
 
-/**
- * A known status as a person reads it ("pending_review" → "Pending review"). An unknown status
- * keeps its raw label (S2): a newer server's word is shown as it was sent.
- */
-export function statusLabel(status: string, known: boolean): string {
-  if (!known) return status;
-  const words = status.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** What a kind is called, for glyph labels and headings. */
-export function kindLabel(session: Pick<Session, 'kind' | 'chatMode'>): string {
-  switch (session.kind) {
-    case 'flow':
-      return 'Flow run';
-    case 'task':
-      return 'Background task';
-    case 'chat':
-      return session.chatMode === 'ask' ? 'Ask inquiry' : 'Chat';
-    case 'assessment':
-      return 'Assessment';
-  }
+/** What a kind is called, for glyph labels and headings, in the given words. */
+export function kindLabel(
+  session: Pick<Session, 'kind' | 'chatMode'>,
+  words: { flow: string; task: string; chat: string; ask: string; assessment: string },
+): string {
+  if (session.kind === 'chat' && session.chatMode === 'ask') return words.ask;
+  return words[session.kind];
 }
 
 /**
@@ -73,7 +58,7 @@ export function localeOf(element: Element): string | undefined {
  * A one-line message for an error a person should read: the server's problem detail or title
  * when there is one (the SDK's `APIError` carries it), else the error's own message.
  */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, fallback = 'Something went wrong.'): string {
   if (typeof error === 'object' && error !== null) {
     const problem = (error as { problem?: { detail?: unknown; title?: unknown } }).problem;
     if (typeof problem?.detail === 'string' && problem.detail) return problem.detail;
@@ -81,7 +66,7 @@ export function errorMessage(error: unknown): string {
     const message = (error as { message?: unknown }).message;
     if (typeof message === 'string' && message) return message;
   }
-  return 'Something went wrong.';
+  return fallback;
 }
 
 /** The HTTP status of an SDK error, if it has one. */
@@ -117,10 +102,4 @@ export function clampText(text: string, max = 500): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return `${text.slice(0, end)}…`;
-}
-
-/** An English count label with its plural ("3 insights"), digit-grouped in `locale`. */
-export function plural(count: number, one: string, other: string, locale: string | undefined): string {
-  const rule = new Intl.PluralRules('en').select(count);
-  return `${formatCount(count, locale)} ${rule === 'one' ? one : other}`;
 }

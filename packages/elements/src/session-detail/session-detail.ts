@@ -5,7 +5,6 @@ import {
   elapsed,
   elapsedBetween,
   isActive,
-  isKnownStatus,
   toneOf,
   type CostDetail,
   type Execution,
@@ -31,8 +30,8 @@ import {
   localeOf,
   safeHttpUrl,
   shortId,
-  statusLabel,
 } from '../internal/format.js';
+import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { kindGlyph } from '../internal/icons.js';
 import { tabForKey } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
@@ -41,17 +40,6 @@ import { sessionDetailStyles } from './session-detail.styles.js';
 
 /** The tabs of the detail view; executions and insights only for assessments. */
 export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
-
-const TAB_LABEL: Record<DetailTab, string> = {
-  transcript: 'Transcript',
-  metadata: 'Metadata',
-  executions: 'Executions',
-  insights: 'Insights',
-};
-
-const ORIGIN_LABEL = { web: 'Web app', editor: 'Editor', scheduled: 'Scheduled' } as const;
-const ROLE_LABEL = { user: 'User', assistant: 'Assistant', system: 'System' } as const;
-const TOOL_STATUS = { running: 'running', succeeded: 'succeeded', failed: 'failed' } as const;
 
 type LoadState = 'idle' | 'loading' | 'error' | 'not-found';
 
@@ -192,7 +180,7 @@ export class SessionDetail extends LitElement {
     } catch (error) {
       if (mine !== this.#request) return;
       this.loadState = errorStatus(error) === 404 ? 'not-found' : 'error';
-      this.loadError = errorMessage(error);
+      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
     }
   }
 
@@ -205,7 +193,7 @@ export class SessionDetail extends LitElement {
       this.loadedTranscript = [...(this.loadedTranscript ?? []), ...page.data];
       this.transcriptCursor = page.nextCursor;
     } catch (error) {
-      this.loadError = errorMessage(error);
+      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
     }
   }
 
@@ -258,7 +246,7 @@ export class SessionDetail extends LitElement {
       if (this.session?.id === updated.id) this.session = updated;
       else if (this.loadedSession?.id === updated.id) this.loadedSession = updated;
     } catch (error) {
-      const message = errorMessage(error);
+      const message = errorMessage(error, messagesFor(this).somethingWrong);
       this.endError = message;
       this.dispatchEvent(new SessionActionErrorEvent(session, 'end', error, message));
     } finally {
@@ -266,7 +254,7 @@ export class SessionDetail extends LitElement {
     }
   }
 
-  #renderActions(session: Session): TemplateResult | typeof nothing {
+  #renderActions(session: Session, words: Messages): TemplateResult | typeof nothing {
     const open = this.#open(session);
     const chat = session.kind === 'chat';
     const mayManage = !chat || this.#holds('conversations:manage');
@@ -283,7 +271,7 @@ export class SessionDetail extends LitElement {
               type="button"
               @click=${() => this.dispatchEvent(new SessionResumeEvent(session))}
             >
-              ${chat ? 'Resume in chat' : 'Resume'}
+              ${chat ? words.resumeInChat : words.resume}
             </button>`
           : nothing
       }
@@ -295,7 +283,7 @@ export class SessionDetail extends LitElement {
               type="button"
               @click=${() => this.dispatchEvent(new SessionOpenEditorEvent(session))}
             >
-              Open in editor
+              ${words.openInEditor}
             </button>`
           : nothing
       }
@@ -309,7 +297,7 @@ export class SessionDetail extends LitElement {
               aria-busy=${this.pendingEnd ? 'true' : 'false'}
               @click=${() => this.#onEnd(session)}
             >
-              ${this.pendingEnd ? 'Ending…' : 'End'}
+              ${this.pendingEnd ? words.ending : words.end}
             </button>`
           : nothing
       }
@@ -325,11 +313,12 @@ export class SessionDetail extends LitElement {
     session: Session,
     now: number,
     locale: string | undefined,
+    words: Messages,
   ): TemplateResult | typeof nothing {
     const steps = session.progress.steps;
     if (session.kind !== 'flow' || !steps?.length) return nothing;
     return html`<section aria-labelledby="timeline-heading">
-      <h3 id="timeline-heading">Run timeline</h3>
+      <h3 id="timeline-heading">${words.runTimeline}</h3>
       <ol part="timeline" class="timeline">
         ${steps.map(
           (step) =>
@@ -337,7 +326,7 @@ export class SessionDetail extends LitElement {
               <status-pill status=${step.status}></status-pill>
               <span class="text">${clampText(step.name, 300)}</span>
               <span class="muted"
-                >${step.startedAt ? elapsedBetween(step.startedAt, step.endedAt, now, locale) : 'Not started'}</span
+                >${step.startedAt ? elapsedBetween(step.startedAt, step.endedAt, now, locale) : words.stepNotStarted}</span
               >
             </li>`,
         )}
@@ -354,35 +343,36 @@ export class SessionDetail extends LitElement {
       : html`<span class="text">${title}</span>`;
   }
 
-  #renderSummary(session: Session, now: number, locale: string | undefined): TemplateResult {
+  #renderSummary(session: Session, now: number, locale: string | undefined, words: Messages): TemplateResult {
+    const field = words.field;
     const end = session.endedAt ?? (isActive(session, now) ? undefined : session.updatedAt);
     const rows: Array<[string, TemplateResult | string]> = [
-      ['Owner', html`<span class="text">${clampText(session.owner.name, 200)}</span>`],
-      ['Started', formatDateTime(session.createdAt, locale)],
-      ['Duration', elapsedBetween(session.createdAt, end, now, locale)],
+      [field.owner, html`<span class="text">${clampText(session.owner.name, 200)}</span>`],
+      [field.started, formatDateTime(session.createdAt, locale)],
+      [field.duration, elapsedBetween(session.createdAt, end, now, locale)],
     ];
     const { progress, counts } = session;
-    if (session.kind === 'chat') rows.push(['Messages', formatCount(progress.messages ?? 0, locale)]);
-    if (session.kind === 'task') rows.push(['Turns', formatCount(progress.turns ?? 0, locale)]);
+    if (session.kind === 'chat') rows.push([field.messages, formatCount(progress.messages ?? 0, locale)]);
+    if (session.kind === 'task') rows.push([field.turns, formatCount(progress.turns ?? 0, locale)]);
     if (session.kind === 'assessment') {
-      if (session.agent) rows.push(['Host', html`<span class="text">${session.agent.hostname}</span>`]);
-      if (session.playbook) rows.push(['Playbook', html`<span class="text">${session.playbook}</span>`]);
-      rows.push(['Executions', formatCount(counts?.executions ?? progress.executions ?? 0, locale)]);
-      if (counts) rows.push(['Insights', formatCount(counts.insights, locale)]);
+      if (session.agent) rows.push([field.host, html`<span class="text">${session.agent.hostname}</span>`]);
+      if (session.playbook) rows.push([field.playbook, html`<span class="text">${session.playbook}</span>`]);
+      rows.push([field.executions, formatCount(counts?.executions ?? progress.executions ?? 0, locale)]);
+      if (counts) rows.push([field.insights, formatCount(counts.insights, locale)]);
     }
     if (counts && session.kind !== 'assessment')
-      rows.push(['Tool calls', formatCount(counts.toolCalls, locale)]);
+      rows.push([field.toolCalls, formatCount(counts.toolCalls, locale)]);
     if (session.metadata?.model)
-      rows.push(['Model', html`<span class="text">${session.metadata.model}</span>`]);
+      rows.push([field.model, html`<span class="text">${session.metadata.model}</span>`]);
     const caption = costCaption(session.cost, locale);
-    if (caption) rows.push(['Cost', caption]);
+    if (caption) rows.push([field.cost, caption]);
     const links = session.links ?? {};
     const named: Array<[string, Link | undefined]> = [
-      ['Initiative', links.initiative],
-      ['Plan', links.plan],
-      ['Repository', links.repository],
-      ['Branch', links.branch],
-      ['Pull request', links.pullRequest],
+      [field.initiative, links.initiative],
+      [field.plan, links.plan],
+      [field.repository, links.repository],
+      [field.branch, links.branch],
+      [field.pullRequest, links.pullRequest],
     ];
     for (const [label, link] of named) if (link) rows.push([label, this.#renderLink(link)]);
     return html`<dl part="summary" class="summary">
@@ -396,28 +386,28 @@ export class SessionDetail extends LitElement {
     </dl>`;
   }
 
-  #renderEntry(entry: TranscriptEntry, locale: string | undefined): TemplateResult {
+  #renderEntry(entry: TranscriptEntry, locale: string | undefined, words: Messages): TemplateResult {
     const at = html`<time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>`;
     switch (entry.type) {
       case 'message':
         return html`<li part="entry" class="entry" data-type="message" data-role=${entry.role}>
-          <div class="entry-head"><strong>${ROLE_LABEL[entry.role] ?? entry.role}</strong>${at}</div>
+          <div class="entry-head"><strong>${words.role[entry.role] ?? entry.role}</strong>${at}</div>
           <p class="message-text text">${entry.text}</p>
         </li>`;
       case 'tool_call':
         return html`<li part="entry" class="entry" data-type="tool_call">
           <div class="entry-head">
-            <strong>Tool call</strong><code class="text">${entry.name}</code>
-            <span>${TOOL_STATUS[entry.status] ?? entry.status}</span>${at}
+            <strong>${words.toolCall}</strong><code class="text">${entry.name}</code>
+            <span>${words.toolStatus[entry.status] ?? entry.status}</span>${at}
           </div>
           <details>
-            <summary>Arguments</summary>
+            <summary>${words.arguments}</summary>
             <pre>${jsonText(entry.arguments)}</pre>
           </details>
           ${
             entry.result !== undefined
               ? html`<details>
-                  <summary>Result</summary>
+                  <summary>${words.result}</summary>
                   <pre>${jsonText(entry.result)}</pre>
                 </details>`
               : nothing
@@ -427,13 +417,13 @@ export class SessionDetail extends LitElement {
         const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
         return html`<li part="entry" class="entry" data-type="file_edit">
           <div class="entry-head">
-            <strong>File ${change}</strong><code class="text">${entry.path}</code>${at}
+            <strong>${words.fileChange[change]}</strong><code class="text">${entry.path}</code>${at}
           </div>
           <div class="diff">
             ${
               entry.before !== null
                 ? html`<figure>
-                    <figcaption>Before</figcaption>
+                    <figcaption>${words.before}</figcaption>
                     <pre>${entry.before}</pre>
                   </figure>`
                 : nothing
@@ -441,7 +431,7 @@ export class SessionDetail extends LitElement {
             ${
               entry.after !== null
                 ? html`<figure>
-                    <figcaption>After</figcaption>
+                    <figcaption>${words.after}</figcaption>
                     <pre>${entry.after}</pre>
                   </figure>`
                 : nothing
@@ -452,7 +442,7 @@ export class SessionDetail extends LitElement {
       case 'step':
         return html`<li part="entry" class="entry" data-type="step">
           <div class="entry-head">
-            <strong>Step</strong><span class="text">${entry.name}</span>
+            <strong>${words.step}</strong><span class="text">${entry.name}</span>
             <status-pill status=${entry.status}></status-pill>${at}
           </div>
         </li>`;
@@ -461,43 +451,46 @@ export class SessionDetail extends LitElement {
     }
   }
 
-  #renderTranscript(locale: string | undefined): TemplateResult {
+  #renderTranscript(locale: string | undefined, words: Messages): TemplateResult {
     const entries = this.transcript ?? this.loadedTranscript;
     if (!entries) {
       return html`<p class="muted">
-        ${this.loadState === 'loading' ? 'Loading transcript…' : 'No transcript.'}
+        ${this.loadState === 'loading' ? words.loadingTranscript : words.noTranscript}
       </p>`;
     }
-    if (entries.length === 0) return html`<p class="muted">No transcript entries yet.</p>`;
-    return html`<ol part="transcript" class="entries" aria-label="Transcript">
-        ${entries.map((entry) => this.#renderEntry(entry, locale))}
+    if (entries.length === 0) return html`<p class="muted">${words.noTranscriptEntries}</p>`;
+    return html`<ol part="transcript" class="entries" aria-label=${words.transcript}>
+        ${entries.map((entry) => this.#renderEntry(entry, locale, words))}
       </ol>
       ${
         !this.transcript && this.transcriptCursor
           ? html`<p>
-              <button class="button" type="button" @click=${this.#loadMoreTranscript}>Load more</button>
+              <button class="button" type="button" @click=${this.#loadMoreTranscript}>
+                ${words.loadMore}
+              </button>
             </p>`
           : nothing
       }`;
   }
 
-  #renderMetadata(session: Session, locale: string | undefined): TemplateResult {
+  #renderMetadata(session: Session, locale: string | undefined, words: Messages): TemplateResult {
     const meta = session.metadata ?? {};
+    const field = words.field;
     const rows: Array<[string, string | undefined]> = [
-      ['Id', session.id],
-      ['Kind', kindLabel(session)],
-      ['Status', statusLabel(session.status, isKnownStatus(session.status))],
-      ['Created', formatDateTime(session.createdAt, locale)],
-      ['Last moved', formatDateTime(session.updatedAt, locale)],
-      ['Ended', session.endedAt ? formatDateTime(session.endedAt, locale) : undefined],
-      ['Model', meta.model],
-      ['Runtime', meta.runtime],
-      ['Sandbox', meta.sandbox],
-      ['Profile', meta.profile],
-      ['Origin', meta.origin ? (ORIGIN_LABEL[meta.origin] ?? meta.origin) : undefined],
-      ['Host', session.agent?.hostname],
-      ['Playbook', session.playbook],
-      ['Version', String(session.version)],
+      [field.id, session.id],
+      [field.kind, kindLabel(session, words.kind)],
+      [field.status, statusText(words, session.status)],
+      [field.created, formatDateTime(session.createdAt, locale)],
+      [field.lastMoved, formatDateTime(session.updatedAt, locale)],
+      [field.ended, session.endedAt ? formatDateTime(session.endedAt, locale) : undefined],
+      [field.model, meta.model],
+      [field.runtime, meta.runtime],
+      [field.sandbox, meta.sandbox],
+      [field.profile, meta.profile],
+      [field.origin, meta.origin ? (words.origin[meta.origin] ?? meta.origin) : undefined],
+      [field.host, session.agent?.hostname],
+      [field.playbook, session.playbook],
+      [field.version, String(session.version)],
     ];
     return html`<dl class="summary">
       ${rows
@@ -512,19 +505,19 @@ export class SessionDetail extends LitElement {
     </dl>`;
   }
 
-  #renderExecutions(locale: string | undefined): TemplateResult {
+  #renderExecutions(locale: string | undefined, words: Messages): TemplateResult {
     const executions = this.executions ?? this.loadedExecutions ?? [];
-    if (executions.length === 0) return html`<p class="muted">No executions yet.</p>`;
+    if (executions.length === 0) return html`<p class="muted">${words.noExecutions}</p>`;
     return html`<table>
       <caption class="visually-hidden">
-        Executions
+        ${words.detailTabs.executions}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Command</th>
-          <th scope="col">Capability</th>
-          <th scope="col">Exit code</th>
-          <th scope="col">Duration</th>
+          <th scope="col">${words.command}</th>
+          <th scope="col">${words.capability}</th>
+          <th scope="col">${words.exitCode}</th>
+          <th scope="col">${words.field.duration}</th>
         </tr>
       </thead>
       <tbody>
@@ -534,12 +527,12 @@ export class SessionDetail extends LitElement {
               <td>
                 <code class="text">${execution.command}</code>
                 <details>
-                  <summary>Output</summary>
+                  <summary>${words.output}</summary>
                   <pre>${execution.output}</pre>
                 </details>
               </td>
               <td class="text">${execution.capability}</td>
-              <td>${execution.exitCode === null ? 'Running' : String(execution.exitCode)}</td>
+              <td>${execution.exitCode === null ? words.running : String(execution.exitCode)}</td>
               <td>${elapsed(execution.durationMs, locale)}</td>
             </tr>`,
         )}
@@ -547,16 +540,16 @@ export class SessionDetail extends LitElement {
     </table>`;
   }
 
-  #renderInsights(): TemplateResult {
+  #renderInsights(words: Messages): TemplateResult {
     const insights = this.insights ?? this.loadedInsights ?? [];
-    if (insights.length === 0) return html`<p class="muted">No insights.</p>`;
+    if (insights.length === 0) return html`<p class="muted">${words.noInsights}</p>`;
     return html`<ul class="entries">
       ${insights.map(
         (insight) =>
           html`<li class="entry">
             <div class="entry-head">
               <span class="severity" data-severity=${insight.severity}>${insight.severity}</span>
-              <span>${insight.state === 'open' ? 'Open' : 'Resolved'}</span>
+              <span>${insight.state === 'open' ? words.insightOpen : words.insightResolved}</span>
             </div>
             <strong class="text">${insight.title}</strong>
             <p class="message-text text">${insight.detail}</p>
@@ -565,34 +558,38 @@ export class SessionDetail extends LitElement {
     </ul>`;
   }
 
-  #renderPanel(tab: DetailTab, session: Session, locale: string | undefined): TemplateResult {
+  #renderPanel(
+    tab: DetailTab,
+    session: Session,
+    locale: string | undefined,
+    words: Messages,
+  ): TemplateResult {
     switch (tab) {
       case 'transcript':
-        return this.#renderTranscript(locale);
+        return this.#renderTranscript(locale, words);
       case 'metadata':
-        return this.#renderMetadata(session, locale);
+        return this.#renderMetadata(session, locale, words);
       case 'executions':
-        return this.#renderExecutions(locale);
+        return this.#renderExecutions(locale, words);
       case 'insights':
-        return this.#renderInsights();
+        return this.#renderInsights(words);
     }
   }
 
   override render() {
     const session = this.#session;
+    const words = messagesFor(this);
     if (!session) {
       if (this.loadState === 'error' || this.loadState === 'not-found') {
         return html`<div part="base" class="detail" role="alert">
           <p class="text">
-            ${
-              this.loadState === 'not-found'
-                ? 'This session does not exist, or you may not see it.'
-                : `The session could not be loaded: ${this.loadError}`
-            }
+            ${this.loadState === 'not-found' ? words.notFound : words.sessionFailed(this.loadError)}
           </p>
           ${
             this.loadState === 'error'
-              ? html`<p><button class="button" type="button" @click=${this.#retry}>Retry</button></p>`
+              ? html`<p>
+                  <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
+                </p>`
               : nothing
           }
         </div>`;
@@ -600,7 +597,7 @@ export class SessionDetail extends LitElement {
       if (this.loadState === 'loading') {
         return html`<div part="base" class="detail" aria-busy="true">
           <div class="skeleton"></div>
-          <span class="visually-hidden">Loading session…</span>
+          <span class="visually-hidden">${words.loadingSession}</span>
         </div>`;
       }
       return nothing;
@@ -614,31 +611,25 @@ export class SessionDetail extends LitElement {
       <header part="header" class="header">
         <div class="heading">
           <div class="kind">
-            ${kindGlyph(session.kind)}<span>${kindLabel(session)}</span><span>·</span
+            ${kindGlyph(session.kind)}<span>${kindLabel(session, words.kind)}</span><span>·</span
             ><code>${shortId(session.id)}</code>
-            ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">Ask</span>` : nothing}
+            ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">${words.ask}</span>` : nothing}
           </div>
-          <h2 id="title" class="title text">${clampText(session.title, 2000) || 'Untitled'}</h2>
+          <h2 id="title" class="title text">${clampText(session.title, 2000) || words.untitled}</h2>
           <div><status-pill status=${session.status}></status-pill></div>
         </div>
-        ${this.#renderActions(session)}
+        ${this.#renderActions(session, words)}
       </header>
-      ${
-        endedChat
-          ? html`<p class="note">This conversation has ended. Its transcript stays readable.</p>`
-          : nothing
-      }
+      ${endedChat ? html`<p class="note">${words.chatEnded}</p>` : nothing}
       ${
         session.status === 'pending_review'
-          ? html`<p class="review" part="review">
-              Awaiting review: these findings are not final until a reviewer confirms them.
-            </p>`
+          ? html`<p class="review" part="review">${words.awaitingReview}</p>`
           : nothing
       }
       ${
         session.error
           ? html`<p class="error-box text" part="error">
-              <strong>Error:</strong> ${clampText(session.error.message, 2000)}
+              <strong>${words.errorPrefix}</strong> ${clampText(session.error.message, 2000)}
             </p>`
           : nothing
       }
@@ -647,7 +638,7 @@ export class SessionDetail extends LitElement {
           ? html`<p class="description text">${clampText(session.description, 5000)}</p>`
           : nothing
       }
-      ${this.#renderTimeline(session, now, locale)} ${this.#renderSummary(session, now, locale)}
+      ${this.#renderTimeline(session, now, locale, words)} ${this.#renderSummary(session, now, locale, words)}
       ${
         session.cost || this.cost
           ? html`<cost-summary .cost=${this.cost} session-id=${this.cost ? '' : session.id}></cost-summary>`
@@ -657,7 +648,7 @@ export class SessionDetail extends LitElement {
         <div
           part="tabs"
           role="tablist"
-          aria-label="Session details"
+          aria-label=${words.sessionDetails}
           @keydown=${(event: KeyboardEvent) => this.#onTabKey(event, tabs)}
         >
           ${tabs.map(
@@ -672,7 +663,7 @@ export class SessionDetail extends LitElement {
                 tabindex=${tab === active ? '0' : '-1'}
                 @click=${() => this.#select(tab, false)}
               >
-                ${TAB_LABEL[tab]}
+                ${words.detailTabs[tab]}
               </button>`,
           )}
         </div>
@@ -686,7 +677,7 @@ export class SessionDetail extends LitElement {
               tabindex="0"
               ?hidden=${tab !== active}
             >
-              ${tab === active ? this.#renderPanel(tab, session, locale) : nothing}
+              ${tab === active ? this.#renderPanel(tab, session, locale, words) : nothing}
             </div>`,
         )}
       </div>

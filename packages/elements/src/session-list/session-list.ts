@@ -4,7 +4,6 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KNOWN_STATUSES,
-  isKnownStatus,
   type Member,
   type Session,
   type SessionFilters,
@@ -12,7 +11,8 @@ import {
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
-import { clampText, errorMessage, initials, statusLabel } from '../internal/format.js';
+import { clampText, errorMessage, initials, localeOf } from '../internal/format.js';
+import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { tabForKey } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
 import { tabStyles } from '../styles/shared.js';
@@ -22,13 +22,6 @@ import { sessionListStyles } from './session-list.styles.js';
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
 
-const TAB_LABEL: Record<KindTab, string> = {
-  all: 'All',
-  flow: 'Flows',
-  task: 'Tasks',
-  chat: 'Chats',
-  assessment: 'Assessments',
-};
 const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
 const SEARCH_DEBOUNCE_MS = 300;
 /** Rows from the end of the loaded list at which the next page is requested. */
@@ -289,7 +282,7 @@ export class SessionList extends LitElement {
       try {
         this.loadedMembers = (await client.members.list()).data;
       } catch (error) {
-        this.membersError = errorMessage(error);
+        this.membersError = errorMessage(error, messagesFor(this).somethingWrong);
       }
     }
     await this.updateComplete;
@@ -382,7 +375,7 @@ export class SessionList extends LitElement {
     else this.#rebuild();
   }
 
-  #renderFacet(): TemplateResult | typeof nothing {
+  #renderFacet(words: Messages): TemplateResult | typeof nothing {
     if (!this.facetOpen) return nothing;
     const members = this.members ?? this.loadedMembers;
     const needle = this.facetQuery.trim().toLocaleLowerCase();
@@ -402,20 +395,20 @@ export class SessionList extends LitElement {
         }
       }}
     >
-      <h2 id="facet-heading">Owner</h2>
+      <h2 id="facet-heading">${words.owner}</h2>
       <input
         type="search"
-        aria-label="Search members"
-        placeholder="Search members"
+        aria-label=${words.searchMembers}
+        placeholder=${words.searchMembers}
         .value=${this.facetQuery}
         @input=${(event: Event) => (this.facetQuery = (event.target as HTMLInputElement).value)}
       />
       ${
         !members
           ? html`<p class="text" role=${this.membersError ? 'alert' : 'status'}>
-              ${this.membersError ? `Members could not be loaded: ${this.membersError}` : 'Loading members…'}
+              ${this.membersError ? words.membersFailed(this.membersError) : words.loadingMembers}
             </p>`
-          : html`<ul class="members" aria-label="Members">
+          : html`<ul class="members" aria-label=${words.members}>
               ${shown.map(
                 (member) =>
                   html`<li>
@@ -431,26 +424,26 @@ export class SessionList extends LitElement {
                     </label>
                   </li>`,
               )}
-              ${shown.length === 0 ? html`<li class="text">No member matches.</li>` : nothing}
+              ${shown.length === 0 ? html`<li class="text">${words.noMemberMatches}</li>` : nothing}
             </ul>`
       }
       <div class="facet-actions">
-        <button class="button" type="button" @click=${() => this.#applyOwners([])}>Clear</button>
+        <button class="button" type="button" @click=${() => this.#applyOwners([])}>${words.clear}</button>
         <button class="button primary" type="button" @click=${() => this.#applyOwners([...this.draftOwners])}>
-          Apply
+          ${words.apply}
         </button>
       </div>
     </div>`;
   }
 
-  #renderToolbar(store: LiveSessionSource | undefined): TemplateResult {
+  #renderToolbar(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
     const tabs = this.tabs.length > 0 ? this.tabs : ALL_TABS;
     const paused = store?.paused ?? false;
     return html`<div part="toolbar" class="toolbar">
       <div
         part="tabs"
         role="tablist"
-        aria-label="Session kinds"
+        aria-label=${words.sessionKinds}
         @keydown=${(event: KeyboardEvent) => this.#onTabKey(event, tabs)}
       >
         ${tabs.map(
@@ -465,7 +458,7 @@ export class SessionList extends LitElement {
               tabindex=${tab === this.kind ? '0' : '-1'}
               @click=${() => this.#selectTab(tab, false)}
             >
-              ${TAB_LABEL[tab]}
+              ${words.tabs[tab]}
             </button>`,
         )}
       </div>
@@ -475,8 +468,8 @@ export class SessionList extends LitElement {
             ? html`<input
                 part="search"
                 type="search"
-                aria-label="Search sessions"
-                placeholder="Search"
+                aria-label=${words.searchSessions}
+                placeholder=${words.search}
                 .value=${this.searchDraft}
                 @input=${this.#onSearchInput}
               />`
@@ -486,15 +479,15 @@ export class SessionList extends LitElement {
           this.statusFilter
             ? html`<select
                 part="status-filter"
-                aria-label="Status"
+                aria-label=${words.statusLabel}
                 @change=${(event: Event) =>
                   this.#changeFilters(() => (this.status = (event.target as HTMLSelectElement).value))}
               >
-                <option value="" ?selected=${!this.status}>All statuses</option>
+                <option value="" ?selected=${!this.status}>${words.allStatuses}</option>
                 ${KNOWN_STATUSES.map(
                   (status) =>
                     html`<option value=${status} ?selected=${status === this.status}>
-                      ${statusLabel(status, isKnownStatus(status))}
+                      ${statusText(words, status)}
                     </option>`,
                 )}
               </select>`
@@ -508,10 +501,10 @@ export class SessionList extends LitElement {
           aria-controls="owner-facet"
           @click=${this.#toggleFacet}
         >
-          Filter${
+          ${words.filter}${
             this.owners.length > 0
               ? html` <span class="count"
-                  ><span class="visually-hidden">, owners selected: </span>${this.owners.length}</span
+                  ><span class="visually-hidden">${words.ownersSelected}</span>${this.owners.length}</span
                 >`
               : nothing
           }
@@ -524,60 +517,64 @@ export class SessionList extends LitElement {
           ?disabled=${!store}
           @click=${this.#togglePause}
         >
-          ${paused ? 'Resume live' : 'Pause live'}
+          ${paused ? words.resumeLive : words.pauseLive}
         </button>
         <button part="refresh" class="button" type="button" ?disabled=${!store} @click=${this.#retry}>
-          Refresh
+          ${words.refresh}
         </button>
-        ${this.#renderFacet()}
+        ${this.#renderFacet(words)}
       </div>
     </div>`;
   }
 
-  #renderBanner(store: LiveSessionSource): TemplateResult | typeof nothing {
+  #renderBanner(store: LiveSessionSource, words: Messages): TemplateResult | typeof nothing {
     if (store.paused) {
       const waiting = store.pendingCount;
       return html`<div part="banner" class="banner" data-tone="waiting" role="status">
-        <span>Live updates paused${waiting > 0 ? ` · ${waiting} waiting` : ''}.</span>
-        <button class="button" type="button" @click=${this.#togglePause}>Resume</button>
+        <span>${words.paused(waiting)}</span>
+        <button class="button" type="button" @click=${this.#togglePause}>${words.resume}</button>
       </div>`;
     }
     if (!store.loaded) return nothing;
     if (store.state.status === 'reconnecting') {
       return html`<div part="banner" class="banner" data-tone="waiting" role="status">
-        <span>Reconnecting… the list may be behind.</span>
+        <span>${words.reconnecting}</span>
       </div>`;
     }
     if (store.state.status === 'offline') {
       return html`<div part="banner" class="banner" data-tone="problem" role="status">
-        <span>Offline: showing the last known list.</span>
-        <button class="button" type="button" @click=${this.#retry}>Retry</button>
+        <span>${words.offlineList}</span>
+        <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
       </div>`;
     }
     return nothing;
   }
 
-  #renderBody(store: LiveSessionSource | undefined): TemplateResult {
+  #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
     if (!store) {
       return html`<div class="state" part="empty">
-        <p>Connect a client with <code>&lt;session-lens-provider&gt;</code> to list sessions.</p>
+        <p>${words.noProvider}</p>
       </div>`;
     }
     if (!store.loaded) {
       if (store.state.error !== undefined && store.state.status !== 'connecting') {
         return html`<div class="state" part="error" role="alert">
-          <p class="text">Sessions could not be loaded: ${clampText(errorMessage(store.state.error), 300)}</p>
-          <button class="button" type="button" @click=${this.#retry}>Retry</button>
+          <p class="text">
+            ${words.sessionsFailed(clampText(errorMessage(store.state.error, words.somethingWrong), 300))}
+          </p>
+          <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
         </div>`;
       }
       return html`<div class="skeleton" aria-busy="true">
-        ${[0, 1, 2, 3, 4].map(() => html`<div></div>`)}<span class="visually-hidden">Loading sessions…</span>
+        ${[0, 1, 2, 3, 4].map(() => html`<div></div>`)}<span class="visually-hidden"
+          >${words.loadingSessions}</span
+        >
       </div>`;
     }
     const { rows, withheld } = this.#visible(store.sessions);
     if (rows.length === 0 && withheld === 0) {
       return html`<div class="state" part="empty">
-        <p>No sessions match.</p>
+        <p>${words.noSessions}</p>
         ${
           this.owners.length > 0 || this.status || this.query
             ? html`<button
@@ -590,7 +587,7 @@ export class SessionList extends LitElement {
                     this.query = '';
                   })}
               >
-                Clear filters
+                ${words.clearFilters}
               </button>`
             : nothing
         }
@@ -599,7 +596,7 @@ export class SessionList extends LitElement {
     return html`${
         withheld > 0
           ? html`<button part="new" class="button primary new" type="button" @click=${this.#showNew}>
-              ${withheld} new
+              ${words.newCount(new Intl.NumberFormat(localeOf(this)).format(withheld))}
             </button>`
           : nothing
       }
@@ -607,7 +604,7 @@ export class SessionList extends LitElement {
         part="scroller"
         class="scroller"
         role="list"
-        aria-label="Sessions"
+        aria-label=${words.sessions}
         aria-busy=${store.loading ? 'true' : 'false'}
         @scroll=${this.#onScroll}
         @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, rows.length)}
@@ -631,7 +628,7 @@ export class SessionList extends LitElement {
                 ?disabled=${store.loading}
                 @click=${() => void store.loadMore()}
               >
-                ${store.loading ? 'Loading…' : 'Load more'}
+                ${store.loading ? words.loading : words.loadMore}
               </button>
             </div>`
           : nothing
@@ -666,10 +663,11 @@ export class SessionList extends LitElement {
   override render() {
     const store = this.#store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
+    const words = messagesFor(this);
     return html`<div part="base" class="list">
-      ${this.#renderToolbar(store)} ${store ? this.#renderBanner(store) : nothing}
+      ${this.#renderToolbar(store, words)} ${store ? this.#renderBanner(store, words) : nothing}
       <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>
-        ${this.#renderBody(store)}
+        ${this.#renderBody(store, words)}
       </div>
     </div>`;
   }

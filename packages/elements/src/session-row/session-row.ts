@@ -4,7 +4,6 @@ import {
   costCaption,
   elapsedBetween,
   isActive,
-  isKnownStatus,
   progressLabel,
   relativeTime,
   toneOf,
@@ -19,11 +18,10 @@ import {
   initials,
   kindLabel,
   localeOf,
-  plural,
   safeHttpUrl,
   shortId,
-  statusLabel,
 } from '../internal/format.js';
+import { countText, messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { kindGlyph, toneIcon } from '../internal/icons.js';
 import {
   SessionActionErrorEvent,
@@ -115,7 +113,11 @@ export class SessionRow extends LitElement {
       this.actionError = undefined;
       this.avatarFailed = false;
     } else if (previous && next && previous.status !== next.status) {
-      announce(`${clampText(next.title, 80)}: ${statusLabel(next.status, isKnownStatus(next.status))}.`);
+      const words = messagesFor(this);
+      announce(
+        words.statusChanged(clampText(next.title, 80), statusText(words, next.status)),
+        words.manyChanged,
+      );
     }
   }
 
@@ -172,7 +174,7 @@ export class SessionRow extends LitElement {
         this.session = updated;
       }
     } catch (error) {
-      const message = errorMessage(error);
+      const message = errorMessage(error, messagesFor(this).somethingWrong);
       this.actionError = message;
       this.dispatchEvent(new SessionActionErrorEvent(session, action, error, message));
     } finally {
@@ -203,16 +205,23 @@ export class SessionRow extends LitElement {
     >`;
   }
 
-  #renderStep(step: Step, now: number, locale: string | undefined): TemplateResult {
+  #renderStep(step: Step, now: number, locale: string | undefined, words: Messages): TemplateResult {
     const tone = toneOf(step.status);
-    const time = step.startedAt ? elapsedBetween(step.startedAt, step.endedAt, now, locale) : 'not started';
-    const label = `${step.name}: ${statusLabel(step.status, isKnownStatus(step.status))}, ${time}`;
+    const time = step.startedAt
+      ? elapsedBetween(step.startedAt, step.endedAt, now, locale)
+      : words.notStarted;
+    const label = words.stepLabel(step.name, statusText(words, step.status), time);
     return html`<li class="step" data-tone=${tone}>
       ${toneIcon(tone)}<span class="tooltip text" role="tooltip">${clampText(label, 200)}</span>
     </li>`;
   }
 
-  #renderProgress(session: Session, now: number, locale: string | undefined): TemplateResult {
+  #renderProgress(
+    session: Session,
+    now: number,
+    locale: string | undefined,
+    words: Messages,
+  ): TemplateResult {
     const label = progressLabel(session, locale);
     switch (session.kind) {
       case 'flow': {
@@ -221,7 +230,7 @@ export class SessionRow extends LitElement {
           ${
             steps.length > 0
               ? html`<ol part="steps" class="steps" aria-label=${label}>
-                  ${steps.map((step) => this.#renderStep(step, now, locale))}
+                  ${steps.map((step) => this.#renderStep(step, now, locale, words))}
                 </ol>`
               : nothing
           }
@@ -236,7 +245,7 @@ export class SessionRow extends LitElement {
               : nothing
           }
           <div>
-            ${label}${insights !== undefined ? ` · ${plural(insights, 'insight', 'insights', locale)}` : ''}
+            ${label}${insights !== undefined ? ` · ${countText(words.insights, insights, locale)}` : ''}
           </div>`;
       }
       default:
@@ -244,12 +253,12 @@ export class SessionRow extends LitElement {
     }
   }
 
-  #renderAction(session: Session, now: number): TemplateResult | typeof nothing {
+  #renderAction(session: Session, now: number, words: Messages): TemplateResult | typeof nothing {
     const action = this.#action(session, now);
     if (!action && !this.actionError) return nothing;
     const pending = this.pendingAction !== undefined;
-    const label = action === 'cancel' ? 'Cancel' : 'End';
-    const pendingLabel = action === 'cancel' ? 'Cancelling…' : 'Ending…';
+    const label = action === 'cancel' ? words.cancel : words.end;
+    const pendingLabel = action === 'cancel' ? words.cancelling : words.ending;
     return html`<div part="actions" class="actions" data-no-open>
       ${
         action
@@ -259,7 +268,7 @@ export class SessionRow extends LitElement {
               type="button"
               ?disabled=${pending}
               aria-busy=${pending ? 'true' : 'false'}
-              aria-label=${`${pending ? pendingLabel : label} ${clampText(session.title, 80)}`}
+              aria-label=${words.actionOn(pending ? pendingLabel : label, clampText(session.title, 80))}
               @click=${() => this.#onAction(action)}
             >
               ${pending ? pendingLabel : label}
@@ -282,7 +291,8 @@ export class SessionRow extends LitElement {
     const now = this.#lens.now;
     const locale = localeOf(this);
     const caption = costCaption(session.cost, locale);
-    const kind = kindLabel(session);
+    const words = messagesFor(this);
+    const kind = kindLabel(session, words.kind);
     return html`<div
       part="base"
       class="row"
@@ -293,24 +303,25 @@ export class SessionRow extends LitElement {
       <span part="glyph" class="glyph" title=${kind}>${kindGlyph(session.kind)}</span>
       <div part="title" class="title-cell">
         <button part="open" class="open text" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}>
-          <span class="visually-hidden">${kind}: </span>${clampText(session.title) || 'Untitled'}
+          <span class="visually-hidden">${kind}: </span>${clampText(session.title) || words.untitled}
         </button>
         <div part="meta" class="meta">
           ${this.#renderAvatar(session)}
           <span class="owner text">${clampText(session.owner.name, 200)}</span>
           <span class="id">${shortId(session.id)}</span>
-          ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">Ask</span>` : nothing}
+          ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">${words.ask}</span>` : nothing}
         </div>
         ${
           session.error
             ? html`<div part="error" class="error text">
-                <span class="visually-hidden">Error: </span>${clampText(session.error.message, 300)}
+                <span class="visually-hidden">${words.errorPrefix} </span
+                >${clampText(session.error.message, 300)}
               </div>`
             : nothing
         }
       </div>
       <div part="progress" class="progress-cell">
-        ${this.#renderProgress(session, now, locale)}
+        ${this.#renderProgress(session, now, locale, words)}
         ${caption ? html`<div part="cost" class="cost">${caption}</div>` : nothing}
       </div>
       <div part="status" class="status-cell"><status-pill status=${session.status}></status-pill></div>
@@ -319,10 +330,10 @@ export class SessionRow extends LitElement {
           >${relativeTime(session.updatedAt, now, locale)}</time
         >
         <span class="elapsed"
-          ><span class="visually-hidden">ran for </span>${this.#elapsed(session, now, locale)}</span
+          ><span class="visually-hidden">${words.ranFor} </span>${this.#elapsed(session, now, locale)}</span
         >
       </div>
-      ${this.#renderAction(session, now)}
+      ${this.#renderAction(session, now, words)}
     </div>`;
   }
 }

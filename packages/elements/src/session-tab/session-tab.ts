@@ -4,6 +4,7 @@ import type { Member, Session } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '../events/events.js';
 import type { KindTab, SessionList } from '../session-list/session-list.js';
 import type { LiveSourceFactory } from '../session-list/live-source.js';
+import { messagesFor } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
 import { sessionTabStyles } from './session-tab.styles.js';
 
@@ -109,10 +110,7 @@ export class SessionTab extends LitElement {
   override render() {
     if (!this.scopeValid) {
       return html`<div part="missing-scope" class="state" role="alert">
-        <p>
-          This tab needs a record: set <code>scope</code> to <code>initiative:&lt;id&gt;</code>,
-          <code>plan:&lt;id&gt;</code> or <code>agent:&lt;id&gt;</code>.
-        </p>
+        <p>${messagesFor(this).missingScope}</p>
       </div>`;
     }
     const tabs = this.tabs.split(/\s+/).filter(Boolean) as KindTab[];

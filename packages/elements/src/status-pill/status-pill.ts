@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isKnownStatus, toneOf, type Tone } from '@session-lens/sdk';
-import { statusLabel } from '../internal/format.js';
+import { toneOf, type Tone } from '@session-lens/sdk';
+import { messagesFor, statusText } from '../internal/messages.js';
 import { toneIcon } from '../internal/icons.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
 import { statusPillStyles } from './status-pill.styles.js';
@@ -11,7 +11,8 @@ import { statusPillStyles } from './status-pill.styles.js';
  * tone (a check, a cross, pause bars, a clock, a question mark), so colour is never the only cue.
  * A live status (`running`, `provisioning`, `streaming`) shows a spinner instead of a pill; the
  * spinner stands still when the reader prefers reduced motion. A status this version does not
- * know renders with its raw label in the neutral tone.
+ * know renders with its raw label in the neutral tone. Labels follow the nearest `lang` (English
+ * and German built in; other languages read English).
  *
  * @summary A status label with tone colour and a non-colour cue.
  * @tagname status-pill
@@ -45,7 +46,7 @@ export class StatusPill extends LitElement {
   override render() {
     const tone = this.tone;
     const live = tone === 'live';
-    const label = this.label ?? statusLabel(this.status, isKnownStatus(this.status));
+    const label = this.label ?? statusText(messagesFor(this), this.status);
     return html`<span part="base" class="pill" data-tone=${tone} ?data-live=${live}>
       <span part="icon" class=${live ? 'cue spin' : 'cue'}>${toneIcon(tone)}</span>
       <span part="label" class="label text">${label}</span>
