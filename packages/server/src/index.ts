@@ -10,4 +10,5 @@ export { openDatabase, type Database, type Queryable, type OpenDatabaseOptions }
 export { migrate } from './db/migrate.js';
 export { StreamHub, type StreamHubOptions, type StreamSink } from './stream/hub.js';
 export { seedDemo, ensureDemoTokens, type DemoTokens, type SeedDemoOptions } from './seed/demo.js';
+export { upsertToken, demoToken } from './workspace.js';
 export { Simulator, type SimulatorOptions } from './simulator/simulator.js';
