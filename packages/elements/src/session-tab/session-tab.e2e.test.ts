@@ -114,7 +114,7 @@ describe('session-tab on the real server', function () {
     await expect(tab).to.be.accessible();
   });
 
-  it('renders a working session-tab on a plain HTML page loading the built package', async () => {
+  it('renders a working session-tab on a plain HTML page loading the bundled embed', async () => {
     const { baseUrl } = await realServer();
     const query = new URLSearchParams({ base: baseUrl, token: embed, scope: SCOPE });
     const frame = await fixture<HTMLIFrameElement>(
@@ -128,18 +128,29 @@ describe('session-tab on the real server', function () {
       timeout: 15_000,
     });
     const page = frame.contentWindow!;
-    // Registered by dist/define.js in the page's own registry, not by this test's import.
-    await waitUntil(() => page.customElements.get('session-tab'), 'define.js loaded', { timeout: 15_000 });
+    // Registered by dist/embed/session-lens.js in the page's own registry, not by this test's import.
+    await waitUntil(() => page.customElements.get('session-tab'), 'embed loaded', { timeout: 15_000 });
+    // The bundle is self-contained: it asked the server for no bare specifier and no package file.
+    const scripts = page.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      // The test server injects its own reload socket into every page it serves.
+      .filter((path) => path.endsWith('.js') && !path.startsWith('/__web-dev-server'));
+    expect(scripts.length).to.be.greaterThan(0);
+    for (const path of scripts) expect(path).to.match(/^\/dist\/embed\/session-lens[\w-]*\.js$/);
     expect(page.customElements.get('session-tab')).not.to.equal(customElements.get('session-tab'));
     const tab = frame.contentDocument!.querySelector('session-tab') as SessionTab;
     await waitUntil(() => rowsOf(tab).length > 0, 'rows on the plain page', { timeout: 15_000 });
     for (const row of rowsOf(tab)) expect(row.session!.links?.initiative?.id).to.equal(INITIATIVE);
     const first = rowsOf(tab)[0]!;
     first.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    // The detail lives in the embed's second chunk: opening a row loads and upgrades it.
     await waitUntil(
-      () => listOf(tab).shadowRoot!.querySelector('session-detail'),
+      () => listOf(tab).shadowRoot!.querySelector('session-detail')?.shadowRoot?.querySelector('h2'),
       'inline detail on the plain page',
+      { timeout: 15_000 },
     );
+    expect(page.customElements.get('session-detail')).to.not.equal(undefined);
     await expect(frame).to.be.accessible();
   });
 });

@@ -4,6 +4,7 @@ import type { Member, Session } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '../events/events.js';
 import type { KindTab, SessionList } from '../session-list/session-list.js';
 import type { LiveSourceFactory } from '../session-list/live-source.js';
+import { loadLazyElements } from '../internal/load-lazy.js';
 import { messagesFor } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
 import { sessionTabStyles } from './session-tab.styles.js';
@@ -19,6 +20,8 @@ const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
  *
  * Clicking a row, or pressing Enter on it, opens the session's detail inline, under the row,
  * without leaving the page; clicking it again, or Escape, closes it and returns focus to the row.
+ * When no `session-detail` is defined yet (the embed loads it in a second chunk), opening a detail
+ * loads and registers it.
  *
  * The scope is never widened: without a valid `scope` the tab shows what is missing and asks the
  * server nothing, and when the server refuses the filter (a token for another record, 403) the
@@ -80,6 +83,8 @@ export class SessionTab extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another record: a detail opened for the last one does not carry over.
     if (changed.has('scope') && changed.get('scope') !== undefined) this.openSessionId = '';
+    // The embed ships the detail in a chunk of its own: fetch it when a detail first opens.
+    if (this.openSessionId) void loadLazyElements().catch(() => undefined);
   }
 
   #onOpen(event: SessionOpenEvent): void {
