@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startTestDemo, type TestDemo } from './test/harness.js';
+
+/**
+ * The demo host end to end: the real host server, the real reference server on real PGlite, the
+ * built pages in headless Chromium. What a newcomer sees after `pnpm start`.
+ */
+describe('demo host app in Chromium', () => {
+  let demo: TestDemo;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startTestDemo(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  async function open(path: string, user?: 'admin' | 'member' | 'reviewer'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    if (user) {
+      const answer = await context.request.post(`${demo.url}/host/user`, { data: { user } });
+      expect(answer.status()).toBe(200);
+    }
+    await page.goto(`${demo.url}${path}`);
+    return page;
+  }
+
+  /** A write through the real API, as an agent runtime or a person would make it. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only convenience
+  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const token = demo.server.tokens.demo?.member as string;
+    const response = await fetch(`${demo.server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('opens the initiative page with live rows, a live update, and a row opened inline with its transcript', async () => {
+    const page = await open('/initiatives/init_checkout');
+    expect(await page.locator('h1').textContent()).toBe('Checkout v2');
+    expect(await page.locator('#tab-sessions').getAttribute('aria-selected')).toBe('true');
+
+    const rows = page.locator('session-tab session-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(3);
+    // The admin's embed token carries spend: cost captions show.
+    await page.locator('session-tab session-row [part="cost"]').first().waitFor();
+
+    // A live update: a session started through the API for this initiative appears on its own.
+    const title = `Live from the e2e test ${Date.now()}`;
+    const started = await api('POST', '/v1/sessions', {
+      kind: 'task',
+      title,
+      links: { initiative: { id: 'init_checkout', title: 'Checkout v2' } },
+    });
+    expect(started.status).toBe(201);
+    const row = page.locator('session-tab session-row', { hasText: title });
+    await row.waitFor({ timeout: 15_000 });
+
+    // Its transcript grows, then the row opens inline and the transcript reads.
+    const line = 'Rebased the payments client on the v2 API; 14 tests pass.';
+    const activity = await api('POST', `/v1/sessions/${started.body.id}/activity`, {
+      transcript: [{ type: 'message', role: 'assistant', text: line }],
+    });
+    expect(activity.status).toBe(200);
+    await row.click();
+    const detail = page.locator('session-tab session-detail');
+    await detail.waitFor();
+    await detail.getByText(line).waitFor({ timeout: 15_000 });
+    expect(await detail.getByText(title).count()).toBeGreaterThan(0);
+
+    // A record the host does not have gets no token; a token the browser holds cannot mint.
+    const probes = await page.evaluate(async () => {
+      const unknown = await fetch('/host/embed-token?record=initiative:init_nope');
+      const malformed = await fetch('/host/embed-token?record=anything');
+      const session = (await (await fetch('/host/session')).json()) as { token: string };
+      const mint = await fetch('/v1/embed-tokens', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ scope: 'initiative:init_checkout' }),
+      });
+      return { unknown: unknown.status, malformed: malformed.status, mint: mint.status };
+    });
+    expect(probes).toEqual({ unknown: 404, malformed: 400, mint: 403 });
+    await page.context().close();
+  });
+
+  it('shows no cost to the member without spend, after switching user in the header', async () => {
+    const page = await open('/initiatives/init_checkout');
+    await page.locator('session-tab session-row').first().waitFor();
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#user-switcher', 'member')]);
+    await page.locator('.user-name', { hasText: 'Ben Okafor' }).waitFor();
+    const rows = page.locator('session-tab session-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(3);
+    expect(await page.locator('session-tab session-row [part="cost"]').count()).toBe(0);
+
+    // The embed token minted for this user holds no spend scope, so the server never sends cost.
+    const me = await page.evaluate(async () => {
+      const { token } = (await (await fetch('/host/embed-token?record=initiative:init_checkout')).json()) as {
+        token: string;
+      };
+      return (await (await fetch('/v1/me', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        scopes: string[];
+        member: { id: string };
+      };
+    });
+    expect(me.member.id).toBe('m_ben');
+    expect(me.scopes).not.toContain('spend:read');
+
+    // The workspace-wide Sessions page reads with the user's own token: no cost there either.
+    await page.goto(`${demo.url}/sessions`);
+    await page.locator('session-list.workspace-sessions session-row').first().waitFor();
+    expect(await page.locator('session-list session-row [part="cost"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('opens the Command Center drawer from any page, live, and closes it with Escape', async () => {
+    const page = await open('/assessments');
+    await page.locator('session-list.assessments session-row').first().waitFor();
+    const drawer = page.locator('#command-center-drawer');
+    expect(await drawer.isVisible()).toBe(false);
+    await page.click('#command-center-toggle');
+    await drawer.waitFor({ state: 'visible' });
+    const started = await api('POST', '/v1/sessions', { kind: 'chat', title: `Drawer check ${Date.now()}` });
+    expect(started.status).toBe(201);
+    await drawer
+      .locator('command-center session-row', { hasText: started.body.title })
+      .waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
