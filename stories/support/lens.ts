@@ -21,7 +21,9 @@ import {
   fakeClient,
   identities,
   insights,
+  makeSession,
   members,
+  minutesAgo,
   sessions,
   transcript,
   type FakeClientData,
@@ -167,4 +169,23 @@ export function inShadow<T extends Element = HTMLElement>(
   const found = shadow(root).querySelector<T>(selector);
   if (!found) throw new Error(`No ${selector} inside <${root?.localName}>`);
   return found;
+}
+
+/**
+ * `count` older, settled sessions (completed tasks, one a minute further back), so a list has
+ * enough rows to scroll.
+ */
+export function olderSessions(count: number): Session[] {
+  return Array.from({ length: count }, (_, index) =>
+    makeSession({
+      id: `ses_old${String(index).padStart(5, '0')}`,
+      kind: 'task',
+      title: `Nightly report ${index + 1}`,
+      status: 'completed',
+      createdAt: minutesAgo(300 + index),
+      updatedAt: minutesAgo(290 + index),
+      endedAt: minutesAgo(290 + index),
+      progress: { turns: 3 },
+    }),
+  );
 }

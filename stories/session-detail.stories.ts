@@ -1,0 +1,145 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Me, Session } from '@session-lens/sdk';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { apiError, identities, sessions, type FakeClientData } from './support/fixtures.js';
+import { inShadow, lens, shadow } from './support/lens.js';
+
+type Args = { session?: Session; sessionId: string; me?: Me; data?: Partial<FakeClientData> };
+
+/**
+ * The detail loads what was not handed in (transcript, cost, an assessment's executions and
+ * insights) through the provider's client, as it does in a host page.
+ */
+const meta = {
+  title: 'Elements/session-detail',
+  component: 'session-detail',
+  args: { session: sessions.openChat, sessionId: sessions.openChat.id },
+  argTypes: { session: { control: false }, me: { control: false }, data: { control: false } },
+  render: ({ session, sessionId, me, data }) =>
+    lens(html`<session-detail .session=${session} session-id=${sessionId}></session-detail>`, {
+      ...(me ? { me } : {}),
+      ...(data ? { data } : {}),
+    }),
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+const detail = (canvas: HTMLElement) => canvas.querySelector('session-detail');
+const text = (canvas: HTMLElement) => (shadow(detail(canvas)).textContent ?? '').replace(/\s+/g, ' ');
+const hasPart = (canvas: HTMLElement, name: string) =>
+  detail(canvas)?.shadowRoot?.querySelector(`[part~=${name}]`) !== null;
+
+/** An open chat: Resume, Open in editor and End; the transcript with every entry type; cost. */
+export const Chat: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(shadow(detail(canvasElement)).querySelectorAll('[part~=entry]').length).toBe(7),
+    );
+    await expect(hasPart(canvasElement, 'resume')).toBe(true);
+    await expect(hasPart(canvasElement, 'end')).toBe(true);
+    await waitFor(() => expect(text(canvasElement)).toContain('$0.84'));
+  },
+};
+
+/** An ended chat: the transcript stays readable; no Resume, no End. */
+export const EndedChat: Story = {
+  args: { session: sessions.endedChat, sessionId: sessions.endedChat.id },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(shadow(detail(canvasElement)).querySelectorAll('[part~=entry]').length).toBe(3),
+    );
+    await expect(hasPart(canvasElement, 'resume')).toBe(false);
+    await expect(hasPart(canvasElement, 'end')).toBe(false);
+  },
+};
+
+/** A running flow: the run timeline, links, cost. */
+export const Flow: Story = {
+  args: { session: sessions.runningFlow, sessionId: sessions.runningFlow.id },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(hasPart(canvasElement, 'timeline')).toBe(true));
+    await expect(shadow(detail(canvasElement)).querySelectorAll('[part~=timeline] li')).toHaveLength(3);
+  },
+};
+
+/** A failed flow: its error. */
+export const FailedFlow: Story = {
+  args: { session: sessions.failedFlow, sessionId: sessions.failedFlow.id },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(text(canvasElement)).toContain('relation "invoices" is locked'));
+  },
+};
+
+/** A running assessment on its host: Executions and Insights tabs; arrow keys move between tabs. */
+export const Assessment: Story = {
+  args: { session: sessions.runningAssessment, sessionId: sessions.runningAssessment.id },
+  play: async ({ canvasElement, step }) => {
+    const root = shadow(detail(canvasElement));
+    await waitFor(() => expect(text(canvasElement)).toContain('web-01.prod.example.com'));
+    await step('ArrowRight selects Executions', async () => {
+      inShadow(detail(canvasElement), '#tab-transcript').focus();
+      await userEvent.keyboard('{ArrowRight}');
+      await waitFor(() =>
+        expect(inShadow(detail(canvasElement), '#tab-executions').getAttribute('aria-selected')).toBe('true'),
+      );
+      await waitFor(() => expect(root.textContent).toContain('df -h /var'));
+    });
+    await step('ArrowRight again selects Insights', async () => {
+      await userEvent.keyboard('{ArrowRight}');
+      await waitFor(() => expect(root.textContent).toContain('/var is 97% full'));
+    });
+  },
+};
+
+/** An assessment awaiting review: the review notice, executions and three insights. */
+export const PendingReview: Story = {
+  args: { session: sessions.reviewAssessment, sessionId: sessions.reviewAssessment.id },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(text(canvasElement)).toMatch(/review/i));
+    await expect(text(canvasElement)).toContain('db-02.prod.example.com');
+  },
+};
+
+/** Loaded by id alone, while the reads are held: the loading state. */
+export const Loading: Story = {
+  args: { session: undefined, sessionId: sessions.openChat.id, data: { hold: true } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(shadow(detail(canvasElement)).querySelector('[aria-busy=true]')).not.toBeNull(),
+    );
+  },
+};
+
+/** The reads fail: the error, with Retry. */
+export const LoadError: Story = {
+  args: {
+    session: undefined,
+    sessionId: sessions.openChat.id,
+    data: { failReads: apiError(503, 'The server is restarting.') },
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(text(canvasElement)).toContain('The server is restarting.'));
+  },
+};
+
+/** A reader without `conversations:manage` or spend: no chat actions, no cost card. */
+export const ReaderView: Story = {
+  args: { me: identities.member },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(shadow(detail(canvasElement)).querySelectorAll('[part~=entry]').length).toBe(7),
+    );
+    await expect(hasPart(canvasElement, 'end')).toBe(false);
+  },
+};
+
+/** The light theme. */
+export const Light: Story = { globals: { theme: 'light' }, play: Chat.play! };
+
+/** Right to left (Arabic). */
+export const RightToLeft: Story = {
+  args: { session: sessions.runningFlow, sessionId: sessions.runningFlow.id },
+  parameters: { lang: 'ar', dir: 'rtl' },
+  play: Flow.play!,
+};
