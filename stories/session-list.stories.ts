@@ -3,14 +3,8 @@ import type { SessionList } from '@session-lens/elements';
 import type { Me, Session, SessionFilters } from '@session-lens/sdk';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import {
-  FakeLiveStore,
-  apiError,
-  identities,
-  makeSession,
-  minutesAgo,
-  sessions,
-} from './support/fixtures.js';
+import type { FakeLiveStore } from './support/fixtures.js';
+import { apiError, identities, makeSession, minutesAgo, sessions } from './support/fixtures.js';
 import { allSessions, frames, inShadow, lens, olderSessions, shadow, storeFactory } from './support/lens.js';
 
 type Args = {
