@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`Invalid PORT "${rawPort}": expected an integer from 0 to 65535.`);
   }
-  const reactRoot = fileURLToPath(new URL('../../../../demo-react/dist', import.meta.url));
+  const reactRoot = fileURLToPath(new URL('../../../../demo-react/dist/web', import.meta.url));
   const started = Date.now();
   console.log('Starting the Session Lens demo (the first start seeds the workspace; ~20 s)…');
   const demo = await startDemo({
