@@ -29,6 +29,7 @@ export type LensClient = {
     cost(id: string, options?: { signal?: AbortSignal }): Promise<CostDetail>;
     cancel(id: string): Promise<Session>;
     end(id: string): Promise<Session>;
+    review(id: string, body: { decision: 'completed' | 'rejected'; comment?: string }): Promise<Session>;
   };
   readonly me: { get(options?: { signal?: AbortSignal }): Promise<Me> };
   readonly members: { list(options?: { signal?: AbortSignal }): Promise<MemberList> };

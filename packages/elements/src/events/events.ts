@@ -8,7 +8,7 @@ import type { Session, SessionFilters } from '@session-lens/sdk';
 const EVENT_INIT = { bubbles: true, composed: true } as const;
 
 /** A row action a person can take from the index. */
-export type SessionAction = 'cancel' | 'end';
+export type SessionAction = 'cancel' | 'end' | 'approve' | 'reject';
 
 /** Fired when a person opens a session (click or Enter on a row). */
 export class SessionOpenEvent extends CustomEvent<{ session: Session }> {

@@ -87,6 +87,15 @@ export const sessionDetailStyles = css`
   .review {
     border-inline-start: 3px solid var(--_tone-waiting);
   }
+  .review p {
+    margin: 0;
+  }
+  .review-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    margin-block-start: var(--_space-s);
+  }
   .description {
     margin: 0;
     white-space: pre-wrap;

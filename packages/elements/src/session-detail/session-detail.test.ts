@@ -231,6 +231,76 @@ describe('session-detail', () => {
     expect(q(el, '[part=actions]')).to.equal(null);
   });
 
+  describe('review of an assessment pending review', () => {
+    const reviewer = { identity: identityFromMe(identities.reviewer) };
+
+    it('offers Approve and Reject only with sessions:review', async () => {
+      const member = await detail(
+        sessions.reviewAssessment,
+        { transcript: [] },
+        {
+          identity: identityFromMe(identities.member),
+        },
+      );
+      expect(q(member.el, '[part=review]')).to.not.equal(null);
+      expect(q(member.el, '[part=approve]')).to.equal(null);
+      expect(q(member.el, '[part=reject]')).to.equal(null);
+
+      const { el } = await detail(sessions.reviewAssessment, { transcript: [] }, reviewer);
+      expect(textOf(q(el, '[part=approve]'))).to.equal('Approve');
+      expect(textOf(q(el, '[part=reject]'))).to.equal('Reject');
+      await expect(el).to.be.accessible();
+      // Nothing reviewable: no buttons on a completed assessment, even for a reviewer.
+      const done = await detail(
+        { ...sessions.reviewAssessment, status: 'completed' },
+        { transcript: [] },
+        reviewer,
+      );
+      expect(q(done.el, '[part=review]')).to.equal(null);
+    });
+
+    it('approves through the client with a pending state, and fires a cancelable session-action', async () => {
+      const client = fakeClient({ sessions: [sessions.reviewAssessment], hold: true });
+      const { el } = await detail(sessions.reviewAssessment, { transcript: [] }, { ...reviewer, client });
+      const action = oneEvent(el, 'session-action');
+      q<HTMLButtonElement>(el, '[part=approve]')!.click();
+      expect((await action).detail.action).to.equal('approve');
+      await el.updateComplete;
+      expect(textOf(q(el, '[part=approve]'))).to.equal('Approving…');
+      expect(q<HTMLButtonElement>(el, '[part=reject]')!.disabled).to.equal(true);
+      client.release();
+      await settle(el);
+      expect(client.calls.map((call) => call.method)).to.include('sessions.review:completed');
+      expect(el.session!.status).to.equal('completed');
+      expect(q(el, '[part=review]')).to.equal(null);
+    });
+
+    it('does nothing when the host cancels the event', async () => {
+      const client = fakeClient({ sessions: [sessions.reviewAssessment] });
+      const { el } = await detail(sessions.reviewAssessment, { transcript: [] }, { ...reviewer, client });
+      el.addEventListener('session-action', (event) => event.preventDefault(), { once: true });
+      q<HTMLButtonElement>(el, '[part=reject]')!.click();
+      await settle(el);
+      expect(client.calls.some((call) => call.method.startsWith('sessions.review'))).to.equal(false);
+      expect(el.session!.status).to.equal('pending_review');
+    });
+
+    it('shows the refusal when the server refuses, and fires session-action-error', async () => {
+      const client = fakeClient({
+        sessions: [sessions.reviewAssessment],
+        refuse: { review: apiError(403, 'Only a person may review a session.') },
+      });
+      const { el } = await detail(sessions.reviewAssessment, { transcript: [] }, { ...reviewer, client });
+      setTimeout(() => q<HTMLButtonElement>(el, '[part=reject]')!.click());
+      const error = await oneEvent(el, 'session-action-error');
+      expect(error.detail.action).to.equal('reject');
+      await el.updateComplete;
+      expect(textOf(q(el, '[part=review-error]'))).to.equal('Only a person may review a session.');
+      expect(q<HTMLButtonElement>(el, '[part=reject]')!.disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('loading by id', () => {
     it('loads the session, transcript and findings, with a loading state', async () => {
       const client = fakeClient({

@@ -14,11 +14,13 @@ import {
   type TranscriptEntry,
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
+import type { LensClient } from '../context/lens-context.js';
 import {
   SessionActionErrorEvent,
   SessionActionEvent,
   SessionOpenEditorEvent,
   SessionResumeEvent,
+  type SessionAction,
 } from '../events/events.js';
 import {
   clampText,
@@ -63,7 +65,8 @@ function jsonText(value: unknown): string {
  * Metadata, plus Executions and Insights for an assessment.
  *
  * An ended chat keeps its transcript readable but offers no Resume and no End. Chat actions need
- * `conversations:manage`.
+ * `conversations:manage`. A session awaiting review offers Approve and Reject to a caller holding
+ * `sessions:review`, with a pending state and the server's refusal shown under them.
  *
  * Give it the data (`session`, `transcript`, `cost`, `executions`, `insights`), or a `session-id`
  * to load what is missing through the provider's client.
@@ -73,8 +76,8 @@ function jsonText(value: unknown): string {
  *
  * @fires {SessionResumeEvent} session-resume - A person chose Resume.
  * @fires {SessionOpenEditorEvent} session-open-editor - A person chose Open in editor.
- * @fires {SessionActionEvent} session-action - A person chose End; cancelable, to handle it yourself.
- * @fires {SessionActionErrorEvent} session-action-error - The server refused End.
+ * @fires {SessionActionEvent} session-action - A person chose End, Approve or Reject; cancelable, to handle it yourself.
+ * @fires {SessionActionErrorEvent} session-action-error - The server refused End or a review decision.
  *
  * @csspart base - The detail card.
  * @csspart header - The header: kind, title, status and actions.
@@ -82,6 +85,11 @@ function jsonText(value: unknown): string {
  * @csspart resume - The Resume button.
  * @csspart open-editor - The Open in editor button.
  * @csspart end - The End button.
+ * @csspart review - The pending-review notice of an assessment awaiting review.
+ * @csspart review-actions - Approve and Reject, shown with the `sessions:review` scope.
+ * @csspart approve - The Approve button.
+ * @csspart reject - The Reject button.
+ * @csspart review-error - The server's refusal of a review decision.
  * @csspart timeline - A flow's run timeline.
  * @csspart summary - The summary card.
  * @csspart tabs - The tab list.
@@ -129,8 +137,12 @@ export class SessionDetail extends LitElement {
   @state() private transcriptCursor: string | null = null;
   @state() private loadedExecutions?: Execution[];
   @state() private loadedInsights?: Insight[];
-  @state() private pendingEnd = false;
+  /** The header or review action in flight, if any. */
+  @state() private pendingAction?: SessionAction;
+  /** The server's refusal of the last header action (End). */
   @state() private endError?: string;
+  /** The server's refusal of the last review decision. */
+  @state() private reviewError?: string;
 
   readonly #lens: LensConsumer = new LensConsumer(this, {
     granularity: (): number => (this.#session && isActive(this.#session, this.#lens.now) ? 1_000 : 15_000),
@@ -145,7 +157,10 @@ export class SessionDetail extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sessionId') && this.sessionId !== this.#loadedFor) this.#maybeLoad();
-    if (changed.has('session') && changed.get('session')?.id !== this.session?.id) this.endError = undefined;
+    if (changed.has('session') && changed.get('session')?.id !== this.session?.id) {
+      this.endError = undefined;
+      this.reviewError = undefined;
+    }
   }
 
   #maybeLoad(): void {
@@ -234,24 +249,101 @@ export class SessionDetail extends LitElement {
     if (tab !== undefined) this.#select(tab, true);
   }
 
-  async #onEnd(session: Session): Promise<void> {
-    if (this.pendingEnd) return;
-    this.endError = undefined;
-    if (!this.dispatchEvent(new SessionActionEvent(session, 'end'))) return;
+  /**
+   * Runs a person's action through the client: fires the cancelable `session-action` first (a
+   * host that handles it itself calls `preventDefault()`), shows the pending state, applies the
+   * server's answer, and on refusal shows the error and fires `session-action-error`.
+   */
+  async #act(
+    session: Session,
+    action: SessionAction,
+    call: (client: LensClient) => Promise<Session>,
+    onError: (message: string | undefined) => void,
+  ): Promise<void> {
+    if (this.pendingAction) return;
+    onError(undefined);
+    if (!this.dispatchEvent(new SessionActionEvent(session, action))) return;
     const client = this.#lens.client;
     if (!client) return;
-    this.pendingEnd = true;
+    this.pendingAction = action;
     try {
-      const updated = await client.sessions.end(session.id);
+      const updated = await call(client);
       if (this.session?.id === updated.id) this.session = updated;
       else if (this.loadedSession?.id === updated.id) this.loadedSession = updated;
     } catch (error) {
       const message = errorMessage(error, messagesFor(this).somethingWrong);
-      this.endError = message;
-      this.dispatchEvent(new SessionActionErrorEvent(session, 'end', error, message));
+      onError(message);
+      this.dispatchEvent(new SessionActionErrorEvent(session, action, error, message));
     } finally {
-      this.pendingEnd = false;
+      this.pendingAction = undefined;
     }
+  }
+
+  #onEnd(session: Session): Promise<void> {
+    return this.#act(
+      session,
+      'end',
+      (client) => client.sessions.end(session.id),
+      (message) => (this.endError = message),
+    );
+  }
+
+  #onReview(session: Session, action: 'approve' | 'reject'): Promise<void> {
+    const decision = action === 'approve' ? 'completed' : 'rejected';
+    return this.#act(
+      session,
+      action,
+      (client) => client.sessions.review(session.id, { decision }),
+      (message) => (this.reviewError = message),
+    );
+  }
+
+  #renderReview(session: Session, words: Messages): TemplateResult | typeof nothing {
+    if (session.status !== 'pending_review' && !this.reviewError) return nothing;
+    const mayReview = session.status === 'pending_review' && this.#holds('sessions:review');
+    const pending = this.pendingAction;
+    const busy = pending === 'approve' || pending === 'reject';
+    return html`<div class="review" part="review">
+      ${session.status === 'pending_review' ? html`<p>${words.awaitingReview}</p>` : nothing}
+      ${
+        mayReview
+          ? html`<div
+              part="review-actions"
+              class="review-actions"
+              role="group"
+              aria-label=${words.reviewActions}
+            >
+              <button
+                part="approve"
+                class="button primary"
+                type="button"
+                ?disabled=${busy}
+                aria-busy=${pending === 'approve' ? 'true' : 'false'}
+                @click=${() => this.#onReview(session, 'approve')}
+              >
+                ${pending === 'approve' ? words.approving : words.approve}
+              </button>
+              <button
+                part="reject"
+                class="button danger"
+                type="button"
+                ?disabled=${busy}
+                aria-busy=${pending === 'reject' ? 'true' : 'false'}
+                @click=${() => this.#onReview(session, 'reject')}
+              >
+                ${pending === 'reject' ? words.rejecting : words.reject}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        this.reviewError
+          ? html`<p part="review-error" class="action-error text" role="alert">
+              ${clampText(this.reviewError, 300)}
+            </p>`
+          : nothing
+      }
+    </div>`;
   }
 
   #renderActions(session: Session, words: Messages): TemplateResult | typeof nothing {
@@ -293,11 +385,11 @@ export class SessionDetail extends LitElement {
               part="end"
               class="button danger"
               type="button"
-              ?disabled=${this.pendingEnd}
-              aria-busy=${this.pendingEnd ? 'true' : 'false'}
+              ?disabled=${this.pendingAction === 'end'}
+              aria-busy=${this.pendingAction === 'end' ? 'true' : 'false'}
               @click=${() => this.#onEnd(session)}
             >
-              ${this.pendingEnd ? words.ending : words.end}
+              ${this.pendingAction === 'end' ? words.ending : words.end}
             </button>`
           : nothing
       }
@@ -621,11 +713,7 @@ export class SessionDetail extends LitElement {
         ${this.#renderActions(session, words)}
       </header>
       ${endedChat ? html`<p class="note">${words.chatEnded}</p>` : nothing}
-      ${
-        session.status === 'pending_review'
-          ? html`<p class="review" part="review">${words.awaitingReview}</p>`
-          : nothing
-      }
+      ${this.#renderReview(session, words)}
       ${
         session.error
           ? html`<p class="error-box text" part="error">

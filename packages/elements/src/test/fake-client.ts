@@ -15,7 +15,7 @@ export type FakeClientData = {
   me?: Me;
   members?: Member[];
   /** Makes an action fail the way the server refuses it. */
-  refuse?: { cancel?: unknown; end?: unknown };
+  refuse?: { cancel?: unknown; end?: unknown; review?: unknown };
   /** Makes reads fail (every read rejects with this). */
   failReads?: unknown;
   /** Holds every call until `release()` is called, to observe pending states. */
@@ -83,6 +83,12 @@ export function fakeClient(data: FakeClientData = {}): LensClient & {
         await wait();
         if (data.refuse?.end) throw data.refuse.end;
         return { ...find(id), status: 'ended', version: find(id).version + 1 };
+      },
+      review: async (id, body) => {
+        calls.push({ method: `sessions.review:${body.decision}`, id });
+        await wait();
+        if (data.refuse?.review) throw data.refuse.review;
+        return { ...find(id), status: body.decision, version: find(id).version + 1 };
       },
     },
     me: {
