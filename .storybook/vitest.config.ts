@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [storybookTest({ configDir, tags: { exclude: ['live'] } })],
+        plugins: [storybookTest({ configDir })],
         test: {
           name: 'storybook',
           // Two cores shared with other work: one browser, one story file at a time.
