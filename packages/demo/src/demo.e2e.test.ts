@@ -141,6 +141,49 @@ describe('demo host app in Chromium', () => {
     await page.context().close();
   });
 
+  it('maps each user of the switcher to real tokens with the matching scopes', async () => {
+    const expected = {
+      admin: { member: 'm_admin', has: ['sessions:admin', 'spend:read'], lacks: ['embed:mint'] },
+      member: {
+        member: 'm_ben',
+        has: ['sessions:write'],
+        lacks: ['spend:read', 'sessions:admin', 'embed:mint'],
+      },
+      reviewer: {
+        member: 'm_elena',
+        has: ['sessions:review'],
+        lacks: ['spend:read', 'sessions:write', 'sessions:admin', 'embed:mint'],
+      },
+    } as const;
+    for (const [user, want] of Object.entries(expected)) {
+      const switched = await fetch(`${demo.url}/host/user`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user }),
+      });
+      expect(switched.status).toBe(200);
+      const cookie = (switched.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const session = (await (await fetch(`${demo.url}/host/session`, { headers: { cookie } })).json()) as {
+        user: { id: string };
+        token: string;
+      };
+      expect(session.user.id).toBe(user);
+      const me = (await (
+        await fetch(`${demo.url}/v1/me`, { headers: { authorization: `Bearer ${session.token}` } })
+      ).json()) as { member: { id: string }; scopes: string[] };
+      expect(me.member.id).toBe(want.member);
+      for (const scope of want.has) expect(me.scopes).toContain(scope);
+      for (const scope of want.lacks) expect(me.scopes).not.toContain(scope);
+      const minted = await fetch(`${demo.url}/host/embed-token?record=plan:plan_checkout_api`, {
+        headers: { cookie },
+      });
+      expect(minted.status).toBe(200);
+    }
+    const bad = await fetch(`${demo.url}/host/user`, { method: 'POST', body: '{"user":"root"}' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { detail: string }).detail).toContain('"reviewer"');
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });
