@@ -10,7 +10,7 @@
  *      naive `repeat` over every row.
  *
  * Needs `pnpm build` first (the page imports `dist/`). CHROMIUM_PATH overrides /usr/bin/chromium;
- * BENCH_SECONDS shortens the live run.
+ * BENCH_SECONDS shortens the live run; BENCH_ONLY=list or BENCH_ONLY=live runs one part.
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -89,13 +89,14 @@ async function metrics(cdp) {
 
 const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} */ ([]) };
 try {
-  for (const throttle of [1, 4]) {
+  const only = process.env.BENCH_ONLY;
+  for (const throttle of only === 'live' ? [] : [1, 4]) {
     const { page } = await openPage(throttle);
     const figures = await page.evaluate(() => window.bench.list100k());
     results.list100k.push({ cpu: `${throttle}x`, ...figures });
     await page.close();
   }
-  for (const mode of /** @type {const} */ (['virtual', 'naive'])) {
+  for (const mode of only === 'list' ? [] : /** @type {const} */ (['virtual', 'naive'])) {
     const { page, cdp } = await openPage();
     const setup = await page.evaluate((m) => window.bench.liveSetup(m), mode);
     const before = await metrics(cdp);

@@ -5,7 +5,7 @@
  * table reads English. To add a language, add a table of type {@link Messages} to `BY_LANGUAGE`.
  */
 import type { KnownStatus } from '@session-lens/sdk';
-import { localeOf } from './format.js';
+import { formatCount, localeOf } from './format.js';
 
 type Forms = { one: string; other: string };
 
@@ -558,22 +558,14 @@ export function statusText(messages: Messages, status: string): string {
 /** A count with its noun ("3 insights"), the number formatted in `locale`. */
 export function countText(forms: Forms, count: number, locale: string | undefined): string {
   const rule = pluralRules(locale).select(count);
-  return `${numberFormat(locale).format(count)} ${rule === 'one' ? forms.one : forms.other}`;
+  return `${formatCount(count, locale)} ${rule === 'one' ? forms.one : forms.other}`;
 }
 
 const pluralCache = new Map<string, Intl.PluralRules>();
-const numberCache = new Map<string, Intl.NumberFormat>();
 
 function pluralRules(locale: string | undefined): Intl.PluralRules {
   const key = locale ?? '';
   let rules = pluralCache.get(key);
   if (!rules) pluralCache.set(key, (rules = new Intl.PluralRules(locale)));
   return rules;
-}
-
-function numberFormat(locale: string | undefined): Intl.NumberFormat {
-  const key = locale ?? '';
-  let format = numberCache.get(key);
-  if (!format) numberCache.set(key, (format = new Intl.NumberFormat(locale)));
-  return format;
 }

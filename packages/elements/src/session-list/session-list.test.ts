@@ -382,6 +382,16 @@ describe('session-list', () => {
     expect((await opened).detail.session.id).to.equal(rows[1]!.session!.id);
   });
 
+  it('moves from a focused step to the next row with ArrowDown', async () => {
+    const { el } = await list();
+    const rows = qa<SessionRow>(el, 'session-row');
+    const index = rows.findIndex((row) => row.shadowRoot!.querySelector('.step'));
+    expect(index).to.be.at.least(0);
+    rows[index]!.shadowRoot!.querySelector<HTMLElement>('.step')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement).to.equal(rows[index + 1]);
+  });
+
   it('renders hostile member names inert in the facet', async () => {
     const { el } = await list(
       FIXTURE_ROWS,

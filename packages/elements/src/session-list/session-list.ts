@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KNOWN_STATUSES,
@@ -11,7 +12,7 @@ import {
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
-import { clampText, errorMessage, initials, localeOf } from '../internal/format.js';
+import { clampText, errorMessage, formatCount, initials, localeOf } from '../internal/format.js';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { tabForKey } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
@@ -26,6 +27,25 @@ const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
 const SEARCH_DEBOUNCE_MS = 300;
 /** Rows from the end of the loaded list at which the next page is requested. */
 const LOAD_AHEAD = 10;
+
+/**
+ * Pixels rendered beyond each edge of the viewport. The virtualizer's default (1,000 px) keeps
+ * ~2.3× the visible rows in the DOM; a third of a typical 36rem viewport keeps it under 2× while
+ * a fling still finds rows ready.
+ */
+const OVERHANG_PX = 200;
+
+/**
+ * The virtualizer's flow layout with a smaller overhang, imported statically: the default layout
+ * is fetched with a dynamic import on first render, one more round trip before the first rows.
+ */
+class ListLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = OVERHANG_PX;
+  }
+}
+const LIST_LAYOUT = { type: ListLayout };
 
 /**
  * The live Sessions index (E3): kind tabs, an owner facet listing every workspace member
@@ -158,6 +178,12 @@ export class SessionList extends LitElement {
   #filterKey = '';
   /** Ids the reader has seen in the list; new ones wait behind "N new" while scrolled away. */
   #known = new Set<string>();
+  /**
+   * The sessions last shown at the top, not yet copied into `#known`: at the top every row is
+   * seen, and copying 100,000 ids there would delay the first paint; the copy is made once the
+   * reader scrolls away.
+   */
+  #seenAtTop: readonly Session[] | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The live source currently feeding the list. */
@@ -220,6 +246,7 @@ export class SessionList extends LitElement {
     this.#filterKey = key;
     if (!factory) return;
     this.#known = new Set();
+    this.#seenAtTop = undefined;
     this.#store = factory(filters);
     this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
@@ -231,9 +258,13 @@ export class SessionList extends LitElement {
    * join at once, and seen ones update in place.
    */
   #visible(all: readonly Session[]): { rows: readonly Session[]; withheld: number } {
-    if (this.atTop || this.#known.size === 0) {
-      for (const session of all) this.#known.add(session.id);
+    if (this.atTop || (this.#known.size === 0 && !this.#seenAtTop)) {
+      this.#seenAtTop = all;
       return { rows: all, withheld: 0 };
+    }
+    if (this.#seenAtTop) {
+      for (const session of this.#seenAtTop) this.#known.add(session.id);
+      this.#seenAtTop = undefined;
     }
     let lastKnown = -1;
     all.forEach((session, index) => {
@@ -596,7 +627,7 @@ export class SessionList extends LitElement {
     return html`${
         withheld > 0
           ? html`<button part="new" class="button primary new" type="button" @click=${this.#showNew}>
-              ${words.newCount(new Intl.NumberFormat(localeOf(this)).format(withheld))}
+              ${words.newCount(formatCount(withheld, localeOf(this)))}
             </button>`
           : nothing
       }
@@ -613,6 +644,7 @@ export class SessionList extends LitElement {
         ${virtualize({
           // The scroller itself scrolls: the list is a fixed-height region in the host's page.
           scroller: true,
+          layout: LIST_LAYOUT,
           items: rows as Session[],
           keyFunction: (session: Session) => session.id,
           renderItem: (session: Session, index: number) => this.#renderItem(session, index),

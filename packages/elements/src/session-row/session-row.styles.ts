@@ -161,7 +161,7 @@ export const sessionRowStyles = css`
     min-width: 0;
   }
 
-  /* The tooltip text is always in the accessibility tree; hovering shows it. */
+  /* The tooltip text is always in the accessibility tree; hovering or focusing the step shows it. */
   .tooltip {
     position: absolute;
     width: 1px;
@@ -170,10 +170,17 @@ export const sessionRowStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  .step:hover .tooltip {
+  .step:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 50%;
+  }
+  .step:hover .tooltip,
+  .step:focus .tooltip {
     z-index: 2;
     inset-block-end: calc(100% + 6px);
-    inset-inline-start: 50%;
+    /* Centred over the step: symmetric, so the same in either direction. */
+    left: 50%;
     transform: translateX(-50%);
     width: auto;
     height: auto;

@@ -52,6 +52,28 @@ describe('session-row', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 
+  it('shows a step tooltip on keyboard focus, described by it, with arrows between steps', async () => {
+    const { el } = await row(sessions.runningFlow);
+    const steps = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.step')];
+    // One tab stop for the strip (roving tabindex).
+    expect(steps.map((step) => step.tabIndex)).to.deep.equal([0, -1, -1]);
+    steps[0]!.focus();
+    const tip = (index: number) => el.shadowRoot!.getElementById(`step-tip-${index}`)!;
+    expect(steps[0]!.getAttribute('aria-describedby')).to.equal('step-tip-0');
+    expect(textOf(tip(0))).to.equal('Plan: Completed, 2m 30s');
+    expect(tip(0).getBoundingClientRect().width).to.be.greaterThan(40);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement).to.equal(steps[1]);
+    expect(tip(1).getBoundingClientRect().width).to.be.greaterThan(40);
+    expect(tip(0).getBoundingClientRect().width).to.be.lessThan(2);
+    await sendKeys({ press: 'End' });
+    expect(el.shadowRoot!.activeElement).to.equal(steps[2]);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.shadowRoot!.activeElement).to.equal(steps[1]);
+    expect(steps.map((step) => step.tabIndex)).to.deep.equal([-1, 0, -1]);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the right progress and cost caption for every kind', async () => {
     const chat = (await row(sessions.openChat)).el;
     expect(textOf(part(chat, 'progress'))).to.equal('8 messages $0.84 · 84 credits');

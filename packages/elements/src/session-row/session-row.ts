@@ -21,7 +21,13 @@ import {
   safeHttpUrl,
   shortId,
 } from '../internal/format.js';
-import { countText, messagesFor, statusText, type Messages } from '../internal/messages.js';
+import {
+  countText,
+  messagesFor,
+  messagesForLocale,
+  statusText,
+  type Messages,
+} from '../internal/messages.js';
 import { kindGlyph, toneIcon } from '../internal/icons.js';
 import {
   SessionActionErrorEvent,
@@ -37,7 +43,7 @@ type Step = NonNullable<Session['progress']['steps']>[number];
 /**
  * One session on one line of the index (E2): a glyph for its kind; its title with the owner's
  * avatar (initials when there is no picture), name and short id; a steps column (a flow's step
- * strip with a tooltip per step, a chat's message count, a task's turns, an assessment's host,
+ * strip with a tooltip per step, shown on hover and on keyboard focus, a chat's message count, a task's turns, an assessment's host,
  * executions and insights) with the cost caption beneath when the payload carries cost; the
  * status pill; and when it last moved and how long it has run, read from the shared clock.
  *
@@ -101,6 +107,8 @@ export class SessionRow extends LitElement {
   @state() private pendingAction?: SessionAction;
   @state() private actionError?: string;
   @state() private avatarFailed = false;
+  /** The step that is in the tab order (roving tabindex over the step strip). */
+  @state() private currentStep = 0;
 
   readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
 
@@ -110,8 +118,11 @@ export class SessionRow extends LitElement {
     const next = this.session;
     if (previous?.id !== next?.id) {
       // A different session: nothing of the last one's action or avatar carries over.
+      // A row is recycled for another session while the list scrolls.
       this.actionError = undefined;
+      this.pendingAction = undefined;
       this.avatarFailed = false;
+      this.currentStep = 0;
     } else if (previous && next && previous.status !== next.status) {
       const words = messagesFor(this);
       announce(
@@ -205,14 +216,54 @@ export class SessionRow extends LitElement {
     >`;
   }
 
-  #renderStep(step: Step, now: number, locale: string | undefined, words: Messages): TemplateResult {
+  /**
+   * Left and Right (mirrored right to left), Home and End move between the steps of the strip;
+   * Up and Down are left to the list, which moves between rows.
+   */
+  #onStepKey(event: KeyboardEvent, count: number): void {
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const index = this.currentStep;
+    const target = {
+      ArrowRight: rtl ? index - 1 : index + 1,
+      ArrowLeft: rtl ? index + 1 : index - 1,
+      Home: 0,
+      End: count - 1,
+    }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.currentStep = Math.max(0, Math.min(count - 1, target));
+    void this.updateComplete.then(() =>
+      this.shadowRoot?.querySelector<HTMLElement>(`#step-${this.currentStep}`)?.focus(),
+    );
+  }
+
+  #renderStep(
+    step: Step,
+    index: number,
+    count: number,
+    now: number,
+    locale: string | undefined,
+    words: Messages,
+  ): TemplateResult {
     const tone = toneOf(step.status);
     const time = step.startedAt
       ? elapsedBetween(step.startedAt, step.endedAt, now, locale)
       : words.notStarted;
     const label = words.stepLabel(step.name, statusText(words, step.status), time);
-    return html`<li class="step" data-tone=${tone}>
-      ${toneIcon(tone)}<span class="tooltip text" role="tooltip">${clampText(label, 200)}</span>
+    // Focusable, so the tooltip shows on keyboard focus as well as on hover.
+    return html`<li
+      class="step"
+      id=${`step-${index}`}
+      data-tone=${tone}
+      tabindex=${index === Math.min(this.currentStep, count - 1) ? '0' : '-1'}
+      aria-describedby=${`step-tip-${index}`}
+      @keydown=${(event: KeyboardEvent) => this.#onStepKey(event, count)}
+      @focus=${() => (this.currentStep = index)}
+    >
+      ${toneIcon(tone)}<span class="tooltip text" role="tooltip" id=${`step-tip-${index}`}
+        >${clampText(label, 200)}</span
+      >
     </li>`;
   }
 
@@ -230,7 +281,7 @@ export class SessionRow extends LitElement {
           ${
             steps.length > 0
               ? html`<ol part="steps" class="steps" aria-label=${label}>
-                  ${steps.map((step) => this.#renderStep(step, now, locale, words))}
+                  ${steps.map((step, index) => this.#renderStep(step, index, steps.length, now, locale, words))}
                 </ol>`
               : nothing
           }
@@ -291,7 +342,7 @@ export class SessionRow extends LitElement {
     const now = this.#lens.now;
     const locale = localeOf(this);
     const caption = costCaption(session.cost, locale);
-    const words = messagesFor(this);
+    const words = messagesForLocale(locale);
     const kind = kindLabel(session, words.kind);
     return html`<div
       part="base"
