@@ -40,10 +40,15 @@ describe('session-tab on the real server', function () {
   // The first test may wait for the server to finish seeding.
   this.timeout(60_000);
   let embed = '';
+  /** A real embed token living the server's minimum, 30 s; the last test uses it once expired. */
+  let shortLived = '';
+  let shortLivedExpiresAt = 0;
 
   before(async () => {
     await realServer();
     embed = await mintEmbedToken(SCOPE);
+    shortLivedExpiresAt = Date.now() + 30_000;
+    shortLived = await mintEmbedToken(SCOPE, 30);
   });
 
   it('shows only the scope’s sessions with a real embed token', async () => {
@@ -152,5 +157,46 @@ describe('session-tab on the real server', function () {
     );
     expect(page.customElements.get('session-detail')).to.not.equal(undefined);
     await expect(frame).to.be.accessible();
+  });
+  // Last in this file, so the earlier tests spend most of the 30 s the short-lived token lives.
+  it('refreshes an expired embed token through getToken when the server answers 401', async () => {
+    const { baseUrl } = await realServer();
+    // Wait out the short-lived token: the server now answers 401 to it, as to any expired token.
+    const remaining = shortLivedExpiresAt + 1_500 - Date.now();
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    const refused = await fetch(new URL('/v1/me', baseUrl), {
+      headers: { authorization: `Bearer ${shortLived}` },
+    });
+    expect(refused.status).to.equal(401);
+
+    // The host's getToken first hands out the token it holds (expired while the page sat open),
+    // then a freshly minted one.
+    const handedOut: string[] = [];
+    let fresh: Promise<string> | undefined;
+    const getToken = async () => {
+      const token = handedOut.length === 0 ? shortLived : await (fresh ??= mintEmbedToken(SCOPE));
+      handedOut.push(token);
+      return token;
+    };
+    const provider = await fixture<HTMLElement & { getToken?: () => Promise<string> }>(
+      html`<session-lens-provider base-url=${baseUrl} .getToken=${getToken}>
+        <session-tab scope=${SCOPE}></session-tab>
+      </session-lens-provider>`,
+    );
+    const tab = provider.querySelector('session-tab')!;
+    await waitUntil(() => listOf(tab).store?.loaded && rowsOf(tab).length > 0, 'rows after refresh', {
+      timeout: 15_000,
+    });
+    await waitUntil(() => listOf(tab).store?.state.status === 'live', 'live with the fresh token', {
+      timeout: 15_000,
+    });
+    expect(handedOut[0]).to.equal(shortLived);
+    expect(handedOut.length).to.be.greaterThan(1);
+    expect(handedOut.slice(1).every((token) => token !== shortLived)).to.equal(true);
+    for (const row of rowsOf(tab)) expect(row.session!.links?.initiative?.id).to.equal(INITIATIVE);
+    // No error state anywhere: the 401 was absorbed by the refresh.
+    expect(listOf(tab).shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+    const identity = (provider as unknown as { identity: { status: string } }).identity;
+    expect(identity.status).to.equal('ready');
   });
 });

@@ -38,12 +38,15 @@ export async function api<T>(token: string, method: string, path: string, body?:
   return (await response.json()) as T;
 }
 
-/** Mints an embed token locked to `scope` through `POST /v1/embed-tokens` with the admin token. */
-export async function mintEmbedToken(scope: string): Promise<string> {
+/**
+ * Mints an embed token locked to `scope` through `POST /v1/embed-tokens` with the admin token,
+ * living `ttlSeconds` (the server's minimum is 30).
+ */
+export async function mintEmbedToken(scope: string, ttlSeconds = 900): Promise<string> {
   const { tokens } = await realServer();
   const minted = await api<{ token: string }>(tokens.admin, 'POST', '/v1/embed-tokens', {
     scope,
-    ttlSeconds: 900,
+    ttlSeconds,
   });
   return minted.token;
 }
