@@ -184,6 +184,9 @@ export class SessionList extends LitElement {
    * reader scrolls away.
    */
   #seenAtTop: readonly Session[] | undefined;
+  /** The last rows worked out while scrolled away, for the store snapshot they came from. */
+  #lastVisible:
+    { all: readonly Session[]; result: { rows: readonly Session[]; withheld: number } } | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The live source currently feeding the list. */
@@ -247,6 +250,7 @@ export class SessionList extends LitElement {
     if (!factory) return;
     this.#known = new Set();
     this.#seenAtTop = undefined;
+    this.#lastVisible = undefined;
     this.#store = factory(filters);
     this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
@@ -260,8 +264,13 @@ export class SessionList extends LitElement {
   #visible(all: readonly Session[]): { rows: readonly Session[]; withheld: number } {
     if (this.atTop || (this.#known.size === 0 && !this.#seenAtTop)) {
       this.#seenAtTop = all;
+      this.#lastVisible = undefined;
       return { rows: all, withheld: 0 };
     }
+    // Scrolled away with nothing changed since the top: every row is seen, nothing to work out.
+    if (all === this.#seenAtTop) return { rows: all, withheld: 0 };
+    // The store hands out a new array only when something changed: one pass per change, not per render.
+    if (this.#lastVisible?.all === all) return this.#lastVisible.result;
     if (this.#seenAtTop) {
       for (const session of this.#seenAtTop) this.#known.add(session.id);
       this.#seenAtTop = undefined;
@@ -279,6 +288,7 @@ export class SessionList extends LitElement {
         rows.push(session);
       } else withheld++;
     });
+    this.#lastVisible = { all, result: { rows, withheld } };
     return { rows, withheld };
   }
 
