@@ -1,3 +1,5 @@
+import { numberFormat, pluralRules } from './intl-cache.js';
+
 /**
  * The few words the helpers put into labels, per language. Numbers, dates and plurals come from
  * `Intl`; only the words live here. Unknown languages fall back to English.
@@ -46,10 +48,22 @@ const de: HelperMessages = {
 
 const BY_LANGUAGE: Record<string, HelperMessages> = { en, de };
 
+/** Messages per locale tag already looked up ('' for the runtime's locale); bounded. */
+const byLocale = new Map<string, HelperMessages>();
+const MAX_LOCALES = 64;
+
 /** The messages for a locale's language (English when unknown). */
 export function messagesFor(locale: string | undefined): HelperMessages {
-  const language = new Intl.Locale(locale ?? new Intl.NumberFormat().resolvedOptions().locale).language;
-  return BY_LANGUAGE[language] ?? en;
+  const key = locale ?? '';
+  let words = byLocale.get(key);
+  if (words === undefined) {
+    // An invalid tag throws here, before anything is stored.
+    const language = new Intl.Locale(locale ?? numberFormat(undefined).resolvedOptions().locale).language;
+    words = BY_LANGUAGE[language] ?? en;
+    if (byLocale.size >= MAX_LOCALES) byLocale.clear();
+    byLocale.set(key, words);
+  }
+  return words;
 }
 
 /** Fills a plural message for `count`, formatted in `locale`. */
@@ -58,6 +72,6 @@ export function countLabel(
   count: number,
   locale: string | undefined,
 ): string {
-  const rule = new Intl.PluralRules(locale).select(count);
-  return forms[rule].replace('{n}', new Intl.NumberFormat(locale).format(count));
+  const rule = pluralRules(locale).select(count);
+  return forms[rule].replace('{n}', numberFormat(locale).format(count));
 }

@@ -1,4 +1,5 @@
 import type { Money } from '../contract/money.js';
+import { numberFormat } from './intl-cache.js';
 
 const MICROS_PER_DOLLAR = 1_000_000n;
 
@@ -34,7 +35,7 @@ export type FormatMoneyOptions = {
  */
 export function formatMoney(amount: Money, options: FormatMoneyOptions = {}): string {
   const digits = options.fractionDigits ?? 2;
-  const format = new Intl.NumberFormat(options.locale, {
+  const format = numberFormat(options.locale, {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: digits,

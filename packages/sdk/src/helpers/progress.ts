@@ -1,6 +1,7 @@
 import type { Session } from '../contract/session.js';
 import { toneOf } from './tone.js';
 import { countLabel, messagesFor } from './messages.js';
+import { numberFormat } from './intl-cache.js';
 
 /**
  * The index of a flow's current step: the first step that has not settled, or the last step
@@ -23,7 +24,7 @@ export function progressLabel(session: Pick<Session, 'kind' | 'progress'>, local
     case 'flow': {
       const steps = progress.steps ?? [];
       if (steps.length === 0) return words.noSteps;
-      const format = new Intl.NumberFormat(locale);
+      const format = numberFormat(locale);
       return words.step(format.format(currentStepIndex(steps) + 1), format.format(steps.length));
     }
     case 'task':

@@ -1,3 +1,5 @@
+import { numberFormat, relativeTimeFormat } from './intl-cache.js';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -12,6 +14,8 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', MINUTE],
   ['second', SECOND],
 ];
+
+const RELATIVE_OPTIONS: Intl.RelativeTimeFormatOptions = { style: 'narrow', numeric: 'auto' };
 
 function toEpoch(value: string | number | Date): number {
   return typeof value === 'string' ? Date.parse(value) : +value;
@@ -28,7 +32,7 @@ export function relativeTime(
   locale?: string,
 ): string {
   const diff = toEpoch(at) - +now;
-  const format = new Intl.RelativeTimeFormat(locale, { style: 'narrow', numeric: 'auto' });
+  const format = relativeTimeFormat(locale, RELATIVE_OPTIONS);
   const abs = Math.abs(diff);
   for (const [unit, size] of UNITS) {
     if (abs >= size) return format.format(Math.trunc(diff / size), unit);
@@ -68,5 +72,5 @@ export function elapsedBetween(
 }
 
 function unitFormat(value: number, unit: string, locale: string | undefined): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
 }
