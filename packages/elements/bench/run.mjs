@@ -100,11 +100,14 @@ try {
     // Main-thread CPU time of the fling: steadier than frame times on a shared, noisy machine.
     const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
     const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
+    const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
+    const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
     results.list100k.push({
       cpu: `${throttle}x`,
       ...figures,
       flingScriptMs: Math.round(scriptMs),
       flingMainThreadMs: Math.round(taskMs),
+      flingLayoutStyleMs: Math.round(layoutMs + styleMs),
       scriptMsPerFrame: Number((scriptMs / figures.frames).toFixed(2)),
     });
     await page.close();
@@ -159,6 +162,7 @@ table(results.list100k, [
   'framesOver17Ms',
   'flingScriptMs',
   'flingMainThreadMs',
+  'flingLayoutStyleMs',
   'scriptMsPerFrame',
 ]);
 console.log(

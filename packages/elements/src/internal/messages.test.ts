@@ -4,7 +4,6 @@ import type { Session } from '@session-lens/sdk';
 import '../define.js';
 import type { SessionList } from '../session-list/session-list.js';
 import type { SessionRow } from '../session-row/session-row.js';
-import type { StatusPill } from '../status-pill/status-pill.js';
 import { fakeClient } from '../test/fake-client.js';
 import { fakeStoreFactory } from '../test/fake-store.js';
 import { members, sessions } from '../test/fixtures.js';
@@ -60,8 +59,7 @@ describe('messages (en, de; fallback; rtl)', () => {
     expect(q('[role=list]').getAttribute('aria-label')).to.equal('Sitzungen');
 
     const running = rows(el).find((row) => row.session!.status === 'running')!;
-    const pill = running.shadowRoot!.querySelector<StatusPill>('status-pill')!;
-    expect(textOf(pill.shadowRoot!.querySelector('[part~=label]'))).to.equal('Läuft');
+    expect(textOf(running.shadowRoot!.querySelector('[part~=pill-label]'))).to.equal('Läuft');
     const action = running.shadowRoot!.querySelector<HTMLElement>('[part~=action]');
     if (action) expect(textOf(action)).to.equal('Abbrechen');
     // The SDK's helpers format in the same locale: a step caption in German.

@@ -34,7 +34,12 @@ describe('session-row', () => {
     expect(textOf(steps[2])).to.equal('Verify: Pending, not started');
     expect(part(el, 'steps')!.getAttribute('aria-label')).to.equal('Step 2 of 3');
     expect(textOf(part(el, 'cost'))).to.equal('$0.84');
-    expect(el.shadowRoot!.querySelector('status-pill')!.status).to.equal('running');
+    // The pill's markup is inline in the row (no <status-pill> element per row).
+    expect(el.shadowRoot!.querySelector('status-pill')).to.equal(null);
+    expect(part(el, 'pill')!.getAttribute('data-tone')).to.equal('live');
+    expect(part(el, 'pill')!.hasAttribute('data-live')).to.equal(true);
+    expect(part(el, 'pill-icon')!.classList.contains('spin')).to.equal(true);
+    expect(textOf(part(el, 'pill-label'))).to.equal('Running');
     expect(textOf(part(el, 'time'))).to.equal('58s ago ran for 12m 40s');
     await expect(el).to.be.accessible();
   });
@@ -103,9 +108,9 @@ describe('session-row', () => {
 
   it('renders an unknown status with its raw label', async () => {
     const { el } = await row(sessions.unknownStatus);
-    const pill = el.shadowRoot!.querySelector('status-pill')!;
-    expect(pill.tone).to.equal('neutral');
-    expect(textOf(pill.shadowRoot!.querySelector('[part=label]'))).to.equal('hibernating');
+    expect(part(el, 'pill')!.getAttribute('data-tone')).to.equal('neutral');
+    expect(part(el, 'pill')!.hasAttribute('data-live')).to.equal(false);
+    expect(textOf(part(el, 'pill-label'))).to.equal('hibernating');
   });
 
   it('shows the owner picture, and initials when it fails to load', async () => {

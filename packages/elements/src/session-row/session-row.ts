@@ -36,9 +36,14 @@ import {
   type SessionAction,
 } from '../events/events.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
+import { pillStyles } from '../status-pill/status-pill.styles.js';
+import { renderStatusPill, type PillParts } from '../status-pill/status-pill.js';
 import { sessionRowStyles } from './session-row.styles.js';
 
 type Step = NonNullable<Session['progress']['steps']>[number];
+
+/** The row renders its status pill's markup inline (no `<status-pill>` per row); its parts. */
+const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-label' };
 
 /**
  * One session on one line of the index (E2): a glyph for its kind; its title with the owner's
@@ -71,6 +76,9 @@ type Step = NonNullable<Session['progress']['steps']>[number];
  * @csspart steps - A flow's step strip.
  * @csspart cost - The cost caption.
  * @csspart status - The status cell.
+ * @csspart pill - The status pill (the markup of `<status-pill>`, rendered inline).
+ * @csspart pill-icon - The status pill's tone shape (a spinner for a live status).
+ * @csspart pill-label - The status pill's label.
  * @csspart time - The time column.
  * @csspart actions - The actions cell.
  * @csspart action - The Cancel or End button.
@@ -85,7 +93,7 @@ type Step = NonNullable<Session['progress']['steps']>[number];
  * @cssprop --lens-space-m - Gap between columns.
  */
 export class SessionRow extends LitElement {
-  static override styles = [tokens, toneVariables, sessionRowStyles];
+  static override styles = [tokens, toneVariables, pillStyles, sessionRowStyles];
   /** `row.focus()` lands on the title button, so a list can move focus from row to row. */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -375,7 +383,9 @@ export class SessionRow extends LitElement {
         ${this.#renderProgress(session, now, locale, words)}
         ${caption ? html`<div part="cost" class="cost">${caption}</div>` : nothing}
       </div>
-      <div part="status" class="status-cell"><status-pill status=${session.status}></status-pill></div>
+      <div part="status" class="status-cell">
+        ${renderStatusPill(session.status, words, undefined, PILL_PARTS)}
+      </div>
       <div part="time" class="time-cell">
         <time datetime=${session.updatedAt} title=${formatDateTime(session.updatedAt, locale)}
           >${relativeTime(session.updatedAt, now, locale)}</time

@@ -1,12 +1,10 @@
 import { css } from 'lit';
 
-export const statusPillStyles = css`
-  :host {
-    display: inline-flex;
-    vertical-align: middle;
-    max-width: 100%;
-  }
-
+/**
+ * The pill's own rules, scoped under `.pill`, so an element that renders the pill's markup inline
+ * (`<session-row>`, through `renderStatusPill`) can take them without its other rules clashing.
+ */
+export const pillStyles = css`
   .pill {
     display: inline-flex;
     align-items: center;
@@ -29,23 +27,23 @@ export const statusPillStyles = css`
     background: var(--_surface);
   }
 
-  .label {
+  .pill .label {
     overflow: hidden;
     text-overflow: ellipsis;
   }
 
-  .cue {
+  .pill .cue {
     display: inline-flex;
   }
 
-  .icon {
+  .pill .icon {
     flex: none;
     width: 12px;
     height: 12px;
     stroke-width: 2;
   }
 
-  .spin {
+  .pill .spin {
     animation: spin 0.9s linear infinite;
   }
 
@@ -57,8 +55,19 @@ export const statusPillStyles = css`
 
   /* Still a spinner's shape, no motion. */
   @media (prefers-reduced-motion: reduce) {
-    .spin {
+    .pill .spin {
       animation: none;
     }
   }
 `;
+
+export const statusPillStyles = [
+  css`
+    :host {
+      display: inline-flex;
+      vertical-align: middle;
+      max-width: 100%;
+    }
+  `,
+  pillStyles,
+];

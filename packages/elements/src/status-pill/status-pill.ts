@@ -1,10 +1,34 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toneOf, type Tone } from '@session-lens/sdk';
-import { messagesFor, statusText } from '../internal/messages.js';
+import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { toneIcon } from '../internal/icons.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
 import { statusPillStyles } from './status-pill.styles.js';
+
+/** The part names of the pill's markup; an element inlining it names them its own way. */
+export type PillParts = { base: string; icon: string; label: string };
+
+const OWN_PARTS: PillParts = { base: 'base', icon: 'icon', label: 'label' };
+
+/**
+ * The markup of a status pill, shared by `<status-pill>` and by elements that render many pills
+ * and want no element per pill (`<session-row>`: one element and shadow root fewer per row).
+ * Needs {@link pillStyles} (and the tone variables) in the rendering element's styles.
+ */
+export function renderStatusPill(
+  status: string,
+  words: Messages,
+  label: string = statusText(words, status),
+  parts: PillParts = OWN_PARTS,
+): TemplateResult {
+  const tone = toneOf(status);
+  const live = tone === 'live';
+  return html`<span part=${parts.base} class="pill" data-tone=${tone} ?data-live=${live}>
+    <span part=${parts.icon} class=${live ? 'cue spin' : 'cue'}>${toneIcon(tone)}</span>
+    <span part=${parts.label} class="label text">${label}</span>
+  </span>`;
+}
 
 /**
  * A session status as a person scans it (E1): its label, the colour of its tone and a shape per
@@ -44,13 +68,8 @@ export class StatusPill extends LitElement {
   }
 
   override render() {
-    const tone = this.tone;
-    const live = tone === 'live';
-    const label = this.label ?? statusText(messagesFor(this), this.status);
-    return html`<span part="base" class="pill" data-tone=${tone} ?data-live=${live}>
-      <span part="icon" class=${live ? 'cue spin' : 'cue'}>${toneIcon(tone)}</span>
-      <span part="label" class="label text">${label}</span>
-    </span>`;
+    const words = messagesFor(this);
+    return renderStatusPill(this.status, words, this.label ?? statusText(words, this.status));
   }
 }
 
