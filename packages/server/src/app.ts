@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   routes,
   type CostDetail,
@@ -71,7 +71,7 @@ export type SessionLensApp = {
   close(): Promise<void>;
 };
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** What a handler receives: the caller and its validated input. */
 type HandlerContext<R extends Route> = {

@@ -1,5 +1,5 @@
 import ky, { isTimeoutError, type KyInstance } from 'ky';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Route } from '../contract/routes.js';
 import { makeAPIError } from '../errors/api-error.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../errors/connection-error.js';
@@ -79,7 +79,7 @@ export type RequestInput = {
 };
 
 /** A route with a JSON response. */
-type JsonRoute = Route & { response: { schema: z.ZodType } };
+type JsonRoute = Route & { response: { schema: z.ZodMiniType } };
 
 const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 || status >= 500;
 

@@ -1,23 +1,25 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Timestamp } from './session.js';
 
 /** One remote command run during an assessment (S7). */
 export const Execution = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     command: z.string(),
     capability: z.string(),
     output: z.string(),
     /** Null while the command is still running. */
-    exitCode: z.int().nullable(),
+    exitCode: z.nullable(z.int()),
     startedAt: Timestamp,
-    durationMs: z.int().min(0),
+    durationMs: z.int().check(z.minimum(0)),
   })
-  .meta({ id: 'Execution' });
+  .register(z.globalRegistry, { id: 'Execution' });
 export type Execution = z.infer<typeof Execution>;
 
 /** An execution as an agent runtime reports it (A4); the server assigns the id. */
-export const ExecutionInput = Execution.omit({ id: true }).meta({ id: 'ExecutionInput' });
+export const ExecutionInput = z
+  .omit(Execution, { id: true })
+  .register(z.globalRegistry, { id: 'ExecutionInput' });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
 /** How serious a finding is. */
@@ -27,15 +29,15 @@ export type Severity = z.infer<typeof Severity>;
 /** A finding an assessment produced (S7). */
 export const Insight = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     title: z.string(),
     severity: Severity,
     state: z.enum(['open', 'resolved']),
     detail: z.string(),
   })
-  .meta({ id: 'Insight' });
+  .register(z.globalRegistry, { id: 'Insight' });
 export type Insight = z.infer<typeof Insight>;
 
 /** An insight as an agent runtime reports it (A4); the server assigns the id. */
-export const InsightInput = Insight.omit({ id: true }).meta({ id: 'InsightInput' });
+export const InsightInput = z.omit(Insight, { id: true }).register(z.globalRegistry, { id: 'InsightInput' });
 export type InsightInput = z.infer<typeof InsightInput>;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Money } from './money.js';
 
-const Count = z.int().min(0);
+const Count = z.int().check(z.minimum(0));
 
 /** How a turn's cost was established (S4, S5). */
 export const Pricing = z.enum(['priced', 'estimated', 'unpriced']);
@@ -22,23 +22,23 @@ export type TurnsByPricing = z.infer<typeof TurnsByPricing>;
 export const CostSummary = z
   .object({
     amountUsd: Money,
-    credits: Count.optional(),
+    credits: z.optional(Count),
     turns: TurnsByPricing,
   })
-  .meta({ id: 'CostSummary' });
+  .register(z.globalRegistry, { id: 'CostSummary' });
 export type CostSummary = z.infer<typeof CostSummary>;
 
 /** One priced, estimated or unpriced turn of a session (S5). */
 export const CostTurn = z
   .object({
-    turn: z.int().min(1),
+    turn: z.int().check(z.minimum(1)),
     model: z.string(),
     pricing: Pricing,
     /** Null when the turn is unpriced. */
-    amountUsd: Money.nullable(),
+    amountUsd: z.nullable(Money),
     tokens: Count,
   })
-  .meta({ id: 'CostTurn' });
+  .register(z.globalRegistry, { id: 'CostTurn' });
 export type CostTurn = z.infer<typeof CostTurn>;
 
 /** Full cost detail of one session (S5): `GET /v1/sessions/{id}/cost`. */
@@ -54,5 +54,5 @@ export const CostDetail = z
     }),
     turns: z.array(CostTurn),
   })
-  .meta({ id: 'CostDetail' });
+  .register(z.globalRegistry, { id: 'CostDetail' });
 export type CostDetail = z.infer<typeof CostDetail>;

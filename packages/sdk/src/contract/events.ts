@@ -1,12 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Session } from './session.js';
 
 /** Data of a `session.removed` event: the session left the caller's view (A8). */
-export const SessionRemovedData = z.object({ id: z.string().min(1) }).meta({ id: 'SessionRemovedData' });
+export const SessionRemovedData = z
+  .object({ id: z.string().check(z.minLength(1)) })
+  .register(z.globalRegistry, { id: 'SessionRemovedData' });
 export type SessionRemovedData = z.infer<typeof SessionRemovedData>;
 
 /** Data of a `reset` event: the requested id is older than the retained log; refetch. */
-export const ResetData = z.object({ reason: z.string() }).meta({ id: 'ResetData' });
+export const ResetData = z.object({ reason: z.string() }).register(z.globalRegistry, { id: 'ResetData' });
 export type ResetData = z.infer<typeof ResetData>;
 
 /** The event names the stream sends, with the schema of each one's data. */
@@ -24,7 +26,7 @@ export const StreamEvent = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('session'), id: z.string(), data: Session }),
     z.object({ type: z.literal('session.removed'), id: z.string(), data: SessionRemovedData }),
-    z.object({ type: z.literal('reset'), id: z.string().optional(), data: ResetData }),
+    z.object({ type: z.literal('reset'), id: z.optional(z.string()), data: ResetData }),
   ])
-  .meta({ id: 'StreamEvent' });
+  .register(z.globalRegistry, { id: 'StreamEvent' });
 export type StreamEvent = z.infer<typeof StreamEvent>;

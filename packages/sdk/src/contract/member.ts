@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Timestamp } from './session.js';
 
 /** Every scope a token can hold (X3). */
@@ -14,28 +14,28 @@ export const Scope = z
     'embed:mint',
     'sessions:admin',
   ])
-  .meta({ id: 'Scope' });
+  .register(z.globalRegistry, { id: 'Scope' });
 export type Scope = z.infer<typeof Scope>;
 
 /** A workspace member: a person the owner facet lists and visibility lists name. */
 export const Member = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     name: z.string(),
-    email: z.string().optional(),
-    avatarUrl: z.url().optional(),
+    email: z.optional(z.string()),
+    avatarUrl: z.optional(z.url()),
     groups: z.array(z.string()),
   })
-  .meta({ id: 'Member' });
+  .register(z.globalRegistry, { id: 'Member' });
 export type Member = z.infer<typeof Member>;
 
 /** A group of members, named in visibility lists. */
 export const Group = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     name: z.string(),
   })
-  .meta({ id: 'Group' });
+  .register(z.globalRegistry, { id: 'Group' });
 export type Group = z.infer<typeof Group>;
 
 /** `GET /v1/members`: every workspace member and group. */
@@ -44,7 +44,7 @@ export const MemberList = z
     data: z.array(Member),
     groups: z.array(Group),
   })
-  .meta({ id: 'MemberList' });
+  .register(z.globalRegistry, { id: 'MemberList' });
 export type MemberList = z.infer<typeof MemberList>;
 
 /**
@@ -52,11 +52,13 @@ export type MemberList = z.infer<typeof MemberList>;
  */
 export const RecordScope = z
   .string()
-  .regex(
-    /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/,
-    'Expected initiative:<id>, plan:<id> or agent:<id>',
+  .check(
+    z.regex(
+      /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/,
+      'Expected initiative:<id>, plan:<id> or agent:<id>',
+    ),
   )
-  .meta({ id: 'RecordScope', examples: ['initiative:init_checkout'] });
+  .register(z.globalRegistry, { id: 'RecordScope', examples: ['initiative:init_checkout'] });
 export type RecordScope = z.infer<typeof RecordScope>;
 
 /** `GET /v1/me`: who the token speaks for, what it may do, and the workspace's settings. */
@@ -67,11 +69,11 @@ export const Me = z
     member: Member,
     scopes: z.array(Scope),
     /** Set for an embed token: the one record it is locked to, and when it expires. */
-    embed: z.object({ scope: RecordScope, expiresAt: Timestamp }).optional(),
+    embed: z.optional(z.object({ scope: RecordScope, expiresAt: Timestamp })),
     settings: z.object({
       workspaceName: z.string(),
       spendTracking: z.boolean(),
     }),
   })
-  .meta({ id: 'Me' });
+  .register(z.globalRegistry, { id: 'Me' });
 export type Me = z.infer<typeof Me>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * An amount of US dollars as a decimal string with at most six fractional digits
@@ -7,8 +7,13 @@ import { z } from 'zod';
  */
 export const Money = z
   .string()
-  .regex(/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/, 'Expected a decimal string with at most 6 fractional digits')
-  .meta({
+  .check(
+    z.regex(
+      /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/,
+      'Expected a decimal string with at most 6 fractional digits',
+    ),
+  )
+  .register(z.globalRegistry, {
     id: 'Money',
     description: 'US dollars as a decimal string (≤ 6 fractional digits).',
     examples: ['0.84'],

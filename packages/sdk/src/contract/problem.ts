@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** One invalid input, named by its path (`query.limit`, `body.transcript.0.text`). */
 export const ProblemFieldError = z
@@ -6,7 +6,7 @@ export const ProblemFieldError = z
     path: z.string(),
     message: z.string(),
   })
-  .meta({ id: 'ProblemFieldError' });
+  .register(z.globalRegistry, { id: 'ProblemFieldError' });
 export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
 
 /** An RFC 9457 problem document, the body of every error response. */
@@ -14,15 +14,15 @@ export const Problem = z
   .looseObject({
     type: z.string(),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
+    status: z.int().check(z.minimum(400), z.maximum(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
     /** Present on validation failures (400). */
-    errors: z.array(ProblemFieldError).optional(),
+    errors: z.optional(z.array(ProblemFieldError)),
     /** Present on 409 conflicts about a session's state. */
-    currentStatus: z.string().optional(),
+    currentStatus: z.optional(z.string()),
     /** Present on a 409 for a second running assessment on one agent. */
-    runningSessionId: z.string().optional(),
+    runningSessionId: z.optional(z.string()),
   })
-  .meta({ id: 'Problem' });
+  .register(z.globalRegistry, { id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

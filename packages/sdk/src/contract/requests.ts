@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Execution, ExecutionInput, Insight, InsightInput } from './assessment.js';
 import { Money } from './money.js';
 import { Pricing } from './cost.js';
@@ -16,50 +16,56 @@ import {
 import { SessionStatus } from './status.js';
 import { TranscriptEntry, TranscriptEntryInput } from './transcript.js';
 
-const Id = z.string().min(1).max(128);
-const ShortText = z.string().max(200);
+const Id = () => z.string().check(z.minLength(1), z.maxLength(128));
+const ShortText = () => z.string().check(z.maxLength(200));
 
 /** Filters of `GET /v1/sessions` and `GET /v1/stream` (A1, A8). Repeatable filters are arrays. */
 export const SessionFilters = z
   .object({
-    kind: z.array(SessionKind).max(4).optional(),
-    owner: z.array(Id).max(200).optional(),
-    status: z.array(SessionStatus).max(50).optional(),
-    scope: RecordScope.optional(),
-    agent: Id.optional(),
-    hostname: ShortText.optional(),
-    playbook: ShortText.optional(),
+    kind: z.optional(z.array(SessionKind).check(z.maxLength(4))),
+    owner: z.optional(z.array(Id()).check(z.maxLength(200))),
+    status: z.optional(z.array(SessionStatus).check(z.maxLength(50))),
+    scope: z.optional(RecordScope),
+    agent: z.optional(Id()),
+    hostname: z.optional(ShortText()),
+    playbook: z.optional(ShortText()),
     /**
      * Free text: every whitespace-separated word must occur, case-insensitively, in the title,
      * description, hostname, playbook or owner name.
      */
-    q: ShortText.optional(),
-    active: z.boolean().optional(),
+    q: z.optional(ShortText()),
+    active: z.optional(z.boolean()),
   })
-  .meta({ id: 'SessionFilters' });
+  .register(z.globalRegistry, { id: 'SessionFilters' });
 export type SessionFilters = z.infer<typeof SessionFilters>;
 
 /** Which query parameters of the list and stream endpoints may repeat. */
 export const REPEATABLE_FILTERS = ['kind', 'owner', 'status'] as const;
 
 /** The query string of `GET /v1/sessions`: the filters plus `limit` and `cursor`. */
-export const ListSessionsQuery = SessionFilters.extend({
-  limit: z.int().min(1).max(200).default(50),
-  cursor: z.string().max(512).optional(),
-}).meta({ id: 'ListSessionsQuery' });
+export const ListSessionsQuery = z
+  .extend(SessionFilters, {
+    limit: z._default(z.int().check(z.minimum(1), z.maximum(200)), 50),
+    cursor: z.optional(z.string().check(z.maxLength(512))),
+  })
+  .register(z.globalRegistry, { id: 'ListSessionsQuery' });
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
 /** A page of a keyset-paginated list. `nextCursor` is null on the last page. */
-export function Page<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export function Page<T extends z.ZodMiniType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
 }
 /** A page of a keyset-paginated list. */
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
-export const SessionPage = Page(Session).meta({ id: 'SessionPage' });
-export const TranscriptPage = Page(TranscriptEntry).meta({ id: 'TranscriptPage' });
-export const ExecutionList = z.object({ data: z.array(Execution) }).meta({ id: 'ExecutionList' });
-export const InsightList = z.object({ data: z.array(Insight) }).meta({ id: 'InsightList' });
+export const SessionPage = Page(Session).register(z.globalRegistry, { id: 'SessionPage' });
+export const TranscriptPage = Page(TranscriptEntry).register(z.globalRegistry, { id: 'TranscriptPage' });
+export const ExecutionList = z
+  .object({ data: z.array(Execution) })
+  .register(z.globalRegistry, { id: 'ExecutionList' });
+export const InsightList = z
+  .object({ data: z.array(Insight) })
+  .register(z.globalRegistry, { id: 'InsightList' });
 export type SessionPage = z.infer<typeof SessionPage>;
 export type TranscriptPage = z.infer<typeof TranscriptPage>;
 export type ExecutionList = z.infer<typeof ExecutionList>;
@@ -68,10 +74,10 @@ export type InsightList = z.infer<typeof InsightList>;
 /** Query of `GET /v1/sessions/{id}/transcript`. */
 export const TranscriptQuery = z
   .object({
-    limit: z.int().min(1).max(500).default(200),
-    cursor: z.string().max(512).optional(),
+    limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200),
+    cursor: z.optional(z.string().check(z.maxLength(512))),
   })
-  .meta({ id: 'TranscriptQuery' });
+  .register(z.globalRegistry, { id: 'TranscriptQuery' });
 export type TranscriptQuery = z.input<typeof TranscriptQuery>;
 
 /** Body of `POST /v1/sessions` (A3). */
@@ -79,29 +85,29 @@ export const StartSession = z
   .object({
     kind: SessionKind,
     /** Defaults to the playbook name for assessments, else "Untitled session". */
-    title: z.string().min(1).max(500).optional(),
-    description: z.string().max(10_000).optional(),
-    agentId: Id.optional(),
-    playbook: ShortText.optional(),
-    links: SessionLinks.optional(),
-    chatMode: ChatMode.optional(),
-    metadata: SessionMetadata.optional(),
+    title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+    description: z.optional(z.string().check(z.maxLength(10_000))),
+    agentId: z.optional(Id()),
+    playbook: z.optional(ShortText()),
+    links: z.optional(SessionLinks),
+    chatMode: z.optional(ChatMode),
+    metadata: z.optional(SessionMetadata),
     /** Defaults from where the session came from (X3). */
-    visibility: Visibility.optional(),
+    visibility: z.optional(Visibility),
   })
-  .meta({ id: 'StartSession' });
+  .register(z.globalRegistry, { id: 'StartSession' });
 export type StartSession = z.infer<typeof StartSession>;
 
 /** One turn's cost as a runtime reports it (A4, S5). */
 export const TurnInput = z
   .object({
-    model: z.string().min(1).max(200),
+    model: z.string().check(z.minLength(1), z.maxLength(200)),
     pricing: Pricing,
-    amountUsd: Money.nullable().optional(),
-    tokens: z.int().min(0),
-    credits: z.int().min(0).optional(),
+    amountUsd: z.optional(z.nullable(Money)),
+    tokens: z.int().check(z.minimum(0)),
+    credits: z.optional(z.int().check(z.minimum(0))),
   })
-  .meta({ id: 'TurnInput' });
+  .register(z.globalRegistry, { id: 'TurnInput' });
 export type TurnInput = z.infer<typeof TurnInput>;
 
 /**
@@ -110,30 +116,37 @@ export type TurnInput = z.infer<typeof TurnInput>;
  */
 export const ActivityBatch = z
   .object({
-    transcript: z.array(TranscriptEntryInput).max(500).optional(),
-    steps: z.array(Step).max(200).optional(),
-    turns: z.array(TurnInput).max(500).optional(),
-    executions: z.array(ExecutionInput).max(500).optional(),
-    insights: z.array(InsightInput).max(500).optional(),
-    status: SessionStatus.optional(),
-    error: z.object({ code: z.string().max(100), message: z.string().max(2000) }).optional(),
+    transcript: z.optional(z.array(TranscriptEntryInput).check(z.maxLength(500))),
+    steps: z.optional(z.array(Step).check(z.maxLength(200))),
+    turns: z.optional(z.array(TurnInput).check(z.maxLength(500))),
+    executions: z.optional(z.array(ExecutionInput).check(z.maxLength(500))),
+    insights: z.optional(z.array(InsightInput).check(z.maxLength(500))),
+    status: z.optional(SessionStatus),
+    error: z.optional(
+      z.object({
+        code: z.string().check(z.maxLength(100)),
+        message: z.string().check(z.maxLength(2000)),
+      }),
+    ),
   })
-  .meta({ id: 'ActivityBatch' });
+  .register(z.globalRegistry, { id: 'ActivityBatch' });
 export type ActivityBatch = z.infer<typeof ActivityBatch>;
 
 /** Body of `POST /v1/sessions/{id}/submit` (A5). */
 export const SubmitSession = z
-  .object({ summary: z.string().trim().min(1, 'A summary is required').max(20_000) })
-  .meta({ id: 'SubmitSession' });
+  .object({
+    summary: z.string().check(z.trim(), z.minLength(1, 'A summary is required'), z.maxLength(20_000)),
+  })
+  .register(z.globalRegistry, { id: 'SubmitSession' });
 export type SubmitSession = z.infer<typeof SubmitSession>;
 
 /** Body of `POST /v1/sessions/{id}/review` (A5). */
 export const ReviewSession = z
   .object({
     decision: z.enum(['completed', 'rejected']),
-    comment: z.string().max(20_000).optional(),
+    comment: z.optional(z.string().check(z.maxLength(20_000))),
   })
-  .meta({ id: 'ReviewSession' });
+  .register(z.globalRegistry, { id: 'ReviewSession' });
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
 /** Body of `POST /v1/embed-tokens` (A7). */
@@ -141,17 +154,21 @@ export const MintEmbedToken = z
   .object({
     scope: RecordScope,
     /** Default 900 (15 minutes), at most 86,400 (24 hours). */
-    ttlSeconds: z.int().min(30).max(86_400).optional(),
+    ttlSeconds: z.optional(z.int().check(z.minimum(30), z.maximum(86_400))),
     /** A subset of the caller's read scopes; defaults to all of them. */
-    scopes: z.array(Scope).optional(),
+    scopes: z.optional(z.array(Scope)),
   })
-  .meta({ id: 'MintEmbedToken' });
+  .register(z.globalRegistry, { id: 'MintEmbedToken' });
 export type MintEmbedToken = z.infer<typeof MintEmbedToken>;
 
 /** Response of `POST /v1/embed-tokens`. */
-export const EmbedToken = z.object({ token: z.string(), expiresAt: Timestamp }).meta({ id: 'EmbedToken' });
+export const EmbedToken = z
+  .object({ token: z.string(), expiresAt: Timestamp })
+  .register(z.globalRegistry, { id: 'EmbedToken' });
 export type EmbedToken = z.infer<typeof EmbedToken>;
 
 /** Response of `GET /healthz`. */
-export const Health = z.object({ ok: z.boolean(), database: z.string() }).meta({ id: 'Health' });
+export const Health = z
+  .object({ ok: z.boolean(), database: z.string() })
+  .register(z.globalRegistry, { id: 'Health' });
 export type Health = z.infer<typeof Health>;

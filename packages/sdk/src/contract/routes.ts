@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CostDetail } from './cost.js';
 import type { Scope } from './member.js';
 import { Me, MemberList } from './member.js';
@@ -21,7 +21,7 @@ import {
 import { Session, Visibility } from './session.js';
 
 /** The path parameter every session-scoped endpoint takes. */
-export const SessionIdParams = z.object({ id: z.string().min(1).max(128) });
+export const SessionIdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
 
 /** The status codes an endpoint may answer with a problem document, besides 400 and 401. */
 type ProblemStatus = 403 | 404 | 409 | 429;
@@ -44,13 +44,13 @@ export type Route = {
   anyScope?: boolean;
   /** False only for the unauthenticated service endpoints. */
   auth?: boolean;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** Whether an `Idempotency-Key` header is honoured. */
   idempotent?: boolean;
   /** The success status and body; `stream` for `text/event-stream`. */
-  response: { status: 200 | 201 | 202; schema: z.ZodType } | { status: 200; stream: true };
+  response: { status: 200 | 201 | 202; schema: z.ZodMiniType } | { status: 200; stream: true };
   problems: readonly ProblemStatus[];
 };
 
@@ -231,9 +231,9 @@ export const routes = {
       '`EventSource` may pass the token as the `access_token` query parameter, on this endpoint only.',
     tag: 'Stream',
     scopes: READ,
-    query: SessionFilters.extend({
-      lastEventId: z.string().max(32).optional(),
-      access_token: z.string().max(4096).optional(),
+    query: z.extend(SessionFilters, {
+      lastEventId: z.optional(z.string().check(z.maxLength(32))),
+      access_token: z.optional(z.string().check(z.maxLength(4096))),
     }),
     response: { status: 200, stream: true },
     problems: [403],

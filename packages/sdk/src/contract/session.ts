@@ -1,36 +1,41 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CostSummary } from './cost.js';
 import { SessionStatus } from './status.js';
 
 /** An ISO-8601 UTC timestamp, as every timestamp travels on the wire. */
 export const Timestamp = z.iso
   .datetime({ offset: true })
-  .meta({ id: 'Timestamp', examples: ['2026-11-21T09:30:00.000Z'] });
+  .register(z.globalRegistry, { id: 'Timestamp', examples: ['2026-11-21T09:30:00.000Z'] });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** The four kinds of agent activity the index normalizes (S1). */
-export const SessionKind = z.enum(['flow', 'task', 'chat', 'assessment']).meta({ id: 'SessionKind' });
+export const SessionKind = z
+  .enum(['flow', 'task', 'chat', 'assessment'])
+  .register(z.globalRegistry, { id: 'SessionKind' });
 export type SessionKind = z.infer<typeof SessionKind>;
+
+const NonEmpty = () => z.string().check(z.minLength(1));
+const Count = () => z.int().check(z.minimum(0));
 
 /** The person a session belongs to. */
 export const Owner = z
   .object({
-    id: z.string().min(1),
+    id: NonEmpty(),
     name: z.string(),
-    avatarUrl: z.url().optional(),
+    avatarUrl: z.optional(z.url()),
   })
-  .meta({ id: 'Owner' });
+  .register(z.globalRegistry, { id: 'Owner' });
 export type Owner = z.infer<typeof Owner>;
 
 /** One step of a flow run (S3). */
 export const Step = z
   .object({
-    name: z.string().min(1),
+    name: NonEmpty(),
     status: SessionStatus,
-    startedAt: Timestamp.optional(),
-    endedAt: Timestamp.optional(),
+    startedAt: z.optional(Timestamp),
+    endedAt: z.optional(Timestamp),
   })
-  .meta({ id: 'Step' });
+  .register(z.globalRegistry, { id: 'Step' });
 export type Step = z.infer<typeof Step>;
 
 /**
@@ -39,12 +44,12 @@ export type Step = z.infer<typeof Step>;
  */
 export const Progress = z
   .object({
-    steps: z.array(Step).optional(),
-    turns: z.int().min(0).optional(),
-    messages: z.int().min(0).optional(),
-    executions: z.int().min(0).optional(),
+    steps: z.optional(z.array(Step)),
+    turns: z.optional(Count()),
+    messages: z.optional(Count()),
+    executions: z.optional(Count()),
   })
-  .meta({ id: 'Progress' });
+  .register(z.globalRegistry, { id: 'Progress' });
 export type Progress = z.infer<typeof Progress>;
 
 /** Why a session failed, shown on its row. */
@@ -53,60 +58,60 @@ export const SessionError = z
     code: z.string(),
     message: z.string(),
   })
-  .meta({ id: 'SessionError' });
+  .register(z.globalRegistry, { id: 'SessionError' });
 export type SessionError = z.infer<typeof SessionError>;
 
 /** A link to a record elsewhere: an id and title for in-app records, a URL for outside ones. */
 export const Link = z
   .object({
-    id: z.string().optional(),
+    id: z.optional(z.string()),
     title: z.string(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z.optional(z.url({ protocol: /^https?$/ })),
   })
-  .meta({ id: 'Link' });
+  .register(z.globalRegistry, { id: 'Link' });
 export type Link = z.infer<typeof Link>;
 
 /** Where a session belongs and what it touched. */
 export const SessionLinks = z
   .object({
-    initiative: Link.optional(),
-    plan: Link.optional(),
-    repository: Link.optional(),
-    branch: Link.optional(),
-    pullRequest: Link.optional(),
+    initiative: z.optional(Link),
+    plan: z.optional(Link),
+    repository: z.optional(Link),
+    branch: z.optional(Link),
+    pullRequest: z.optional(Link),
   })
-  .meta({ id: 'SessionLinks' });
+  .register(z.globalRegistry, { id: 'SessionLinks' });
 export type SessionLinks = z.infer<typeof SessionLinks>;
 
 /** The agent (host) an assessment runs against. */
 export const AgentRef = z
   .object({
-    id: z.string().min(1),
+    id: NonEmpty(),
     hostname: z.string(),
   })
-  .meta({ id: 'AgentRef' });
+  .register(z.globalRegistry, { id: 'AgentRef' });
 export type AgentRef = z.infer<typeof AgentRef>;
 
 /** Counters shown on rows and summary cards. */
 export const SessionCounts = z
   .object({
-    executions: z.int().min(0),
-    insights: z.int().min(0),
-    toolCalls: z.int().min(0),
+    executions: Count(),
+    insights: Count(),
+    toolCalls: Count(),
   })
-  .meta({ id: 'SessionCounts' });
+  .register(z.globalRegistry, { id: 'SessionCounts' });
 export type SessionCounts = z.infer<typeof SessionCounts>;
 
 /** Where the work ran. */
 export const SessionMetadata = z
   .object({
-    model: z.string().optional(),
-    runtime: z.string().optional(),
-    sandbox: z.string().optional(),
-    profile: z.string().optional(),
-    origin: z.enum(['web', 'editor', 'scheduled']).optional(),
+    model: z.optional(z.string()),
+    runtime: z.optional(z.string()),
+    sandbox: z.optional(z.string()),
+    profile: z.optional(z.string()),
+    origin: z.optional(z.enum(['web', 'editor', 'scheduled'])),
   })
-  .meta({ id: 'SessionMetadata' });
+  .register(z.globalRegistry, { id: 'SessionMetadata' });
 export type SessionMetadata = z.infer<typeof SessionMetadata>;
 
 /**
@@ -117,11 +122,11 @@ export const Visibility = z
     z.object({ type: z.literal('workspace') }),
     z.object({
       type: z.literal('list'),
-      members: z.array(z.string().min(1)).max(1000),
-      groups: z.array(z.string().min(1)).max(1000),
+      members: z.array(NonEmpty()).check(z.maxLength(1000)),
+      groups: z.array(NonEmpty()).check(z.maxLength(1000)),
     }),
   ])
-  .meta({ id: 'Visibility' });
+  .register(z.globalRegistry, { id: 'Visibility' });
 export type Visibility = z.infer<typeof Visibility>;
 
 /** A chat's mode: `ask` is a read-only inquiry. */
@@ -137,27 +142,27 @@ export type ChatMode = z.infer<typeof ChatMode>;
  */
 export const Session = z
   .object({
-    id: z.string().min(1),
+    id: NonEmpty(),
     kind: SessionKind,
     title: z.string(),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     status: SessionStatus,
     owner: Owner,
     createdAt: Timestamp,
     updatedAt: Timestamp,
-    endedAt: Timestamp.optional(),
-    lastMessageAt: Timestamp.optional(),
+    endedAt: z.optional(Timestamp),
+    lastMessageAt: z.optional(Timestamp),
     progress: Progress,
-    cost: CostSummary.optional(),
-    error: SessionError.optional(),
-    links: SessionLinks.optional(),
-    agent: AgentRef.optional(),
-    playbook: z.string().optional(),
-    counts: SessionCounts.optional(),
-    chatMode: ChatMode.optional(),
-    metadata: SessionMetadata.optional(),
+    cost: z.optional(CostSummary),
+    error: z.optional(SessionError),
+    links: z.optional(SessionLinks),
+    agent: z.optional(AgentRef),
+    playbook: z.optional(z.string()),
+    counts: z.optional(SessionCounts),
+    chatMode: z.optional(ChatMode),
+    metadata: z.optional(SessionMetadata),
     visibility: Visibility,
-    version: z.int().min(1),
+    version: z.int().check(z.minimum(1)),
   })
-  .meta({ id: 'Session' });
+  .register(z.globalRegistry, { id: 'Session' });
 export type Session = z.infer<typeof Session>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The tone a status maps to. Tone is the only thing a status colour depends on (S2).
@@ -33,11 +33,10 @@ export const KNOWN_STATUSES: readonly KnownStatus[] = Object.values(STATUSES_BY_
 
 export const SessionStatus = z
   .string()
-  .min(1)
-  .max(64)
-  .meta({
+  .check(z.minLength(1), z.maxLength(64))
+  .register(z.globalRegistry, {
     id: 'SessionStatus',
     description: `Known values: ${KNOWN_STATUSES.join(', ')}. Clients must accept any other value.`,
     examples: ['running'],
-  }) as unknown as z.ZodType<KnownStatus | (string & {}), KnownStatus | (string & {})>;
+  }) as unknown as z.ZodMiniType<KnownStatus | (string & {}), KnownStatus | (string & {})>;
 export type SessionStatus = z.infer<typeof SessionStatus>;

@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SessionStatus } from './status.js';
 import { Timestamp } from './session.js';
 
 /** A JSON value, as tool-call arguments and results carry. */
-export const JsonValue: z.ZodType<unknown> = z.unknown().meta({ id: 'JsonValue' });
+export const JsonValue: z.ZodMiniType<unknown> = z.unknown().register(z.globalRegistry, { id: 'JsonValue' });
+
+const NonEmpty = () => z.string().check(z.minLength(1));
 
 const MessageBody = {
   type: z.literal('message'),
@@ -12,26 +14,26 @@ const MessageBody = {
 };
 const ToolCallBody = {
   type: z.literal('tool_call'),
-  name: z.string().min(1),
+  name: NonEmpty(),
   arguments: JsonValue,
-  result: JsonValue.optional(),
+  result: z.optional(JsonValue),
   status: z.enum(['running', 'succeeded', 'failed']),
 };
 const FileEditBody = {
   type: z.literal('file_edit'),
-  path: z.string().min(1),
+  path: NonEmpty(),
   /** Null when the edit created the file. */
-  before: z.string().nullable(),
+  before: z.nullable(z.string()),
   /** Null when the edit deleted the file. */
-  after: z.string().nullable(),
+  after: z.nullable(z.string()),
 };
 const StepBody = {
   type: z.literal('step'),
-  name: z.string().min(1),
+  name: NonEmpty(),
   status: SessionStatus,
 };
 
-const Stored = { seq: z.int().min(1), at: Timestamp };
+const Stored = { seq: z.int().check(z.minimum(1)), at: Timestamp };
 
 /** One stored transcript entry (S6), redacted before it was stored (X4). */
 export const TranscriptEntry = z
@@ -41,16 +43,16 @@ export const TranscriptEntry = z
     z.object({ ...FileEditBody, ...Stored }),
     z.object({ ...StepBody, ...Stored }),
   ])
-  .meta({ id: 'TranscriptEntry' });
+  .register(z.globalRegistry, { id: 'TranscriptEntry' });
 export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
 
 /** A transcript entry as an agent runtime sends it (A4): the server assigns `seq`, `at` defaults to now. */
 export const TranscriptEntryInput = z
   .discriminatedUnion('type', [
-    z.object({ ...MessageBody, at: Timestamp.optional() }),
-    z.object({ ...ToolCallBody, at: Timestamp.optional() }),
-    z.object({ ...FileEditBody, at: Timestamp.optional() }),
-    z.object({ ...StepBody, at: Timestamp.optional() }),
+    z.object({ ...MessageBody, at: z.optional(Timestamp) }),
+    z.object({ ...ToolCallBody, at: z.optional(Timestamp) }),
+    z.object({ ...FileEditBody, at: z.optional(Timestamp) }),
+    z.object({ ...StepBody, at: z.optional(Timestamp) }),
   ])
-  .meta({ id: 'TranscriptEntryInput' });
+  .register(z.globalRegistry, { id: 'TranscriptEntryInput' });
 export type TranscriptEntryInput = z.infer<typeof TranscriptEntryInput>;

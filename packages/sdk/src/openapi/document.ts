@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import * as contract from '../contract/index.js';
 import { routes, type Route } from '../contract/routes.js';
 
@@ -22,12 +22,15 @@ const PROBLEM_TITLES: Record<number, string> = {
   429: 'Too many requests; retry after the `Retry-After` header.',
 };
 
+/** The component name a contract schema registered in zod's global registry, if any. */
+const idOf = (schema: z.core.$ZodType): string | undefined => z.globalRegistry.get(schema)?.id;
+
 /** Every named schema of the contract: exported, with an `id` in its metadata. */
-function namedSchemas(): Map<string, z.ZodType> {
-  const named = new Map<string, z.ZodType>();
+function namedSchemas(): Map<string, z.ZodMiniType> {
+  const named = new Map<string, z.ZodMiniType>();
   for (const value of Object.values(contract)) {
-    if (value instanceof z.ZodType) {
-      const id = value.meta()?.id;
+    if (value instanceof z.core.$ZodType) {
+      const id = idOf(value);
       if (typeof id === 'string') named.set(id, value);
     }
   }
@@ -38,17 +41,17 @@ function namedSchemas(): Map<string, z.ZodType> {
  * The unnamed parts of each route, named `<operationId>.<part>` so one conversion covers them
  * all. Named schemas are left out: they are referenced as components.
  */
-function routeParts(): Map<string, z.ZodType> {
-  const parts = new Map<string, z.ZodType>();
+function routeParts(): Map<string, z.ZodMiniType> {
+  const parts = new Map<string, z.ZodMiniType>();
   for (const route of Object.values(routes) as Route[]) {
-    const candidates: Array<[string, z.ZodType | undefined]> = [
+    const candidates: Array<[string, z.ZodMiniType | undefined]> = [
       ['params', route.params],
       ['query', route.query],
       ['body', route.body],
       ['response', 'schema' in route.response ? route.response.schema : undefined],
     ];
     for (const [part, schema] of candidates) {
-      if (schema && schema.meta()?.id === undefined) parts.set(`${route.operationId}.${part}`, schema);
+      if (schema && idOf(schema) === undefined) parts.set(`${route.operationId}.${part}`, schema);
     }
   }
   return parts;
@@ -56,18 +59,18 @@ function routeParts(): Map<string, z.ZodType> {
 
 /** The JSON Schema of a route part: a `$ref` when the schema is a named component. */
 function partSchema(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   partId: string,
   view: Record<string, JsonSchema>,
   nameOf: (id: string) => string,
 ): JsonSchema {
-  const id = schema.meta()?.id;
+  const id = idOf(schema);
   if (typeof id === 'string') return { $ref: `#/components/schemas/${nameOf(id)}` };
   return view[partId]!;
 }
 
 function convert(
-  schemas: Map<string, z.ZodType>,
+  schemas: Map<string, z.ZodMiniType>,
   io: 'input' | 'output',
   nameOf: (id: string) => string,
 ): Record<string, JsonSchema> {
@@ -134,7 +137,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
       const zodSchema = route[location];
       if (!zodSchema) continue;
       // Parameters are listed one by one, so a named object is expanded from its input view.
-      const id = zodSchema.meta()?.id;
+      const id = idOf(zodSchema);
       const schema = (
         typeof id === 'string' ? inputView[id] : inputView[`${route.operationId}.${location}`]
       ) as {

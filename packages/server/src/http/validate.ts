@@ -1,15 +1,25 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
 import type { ProblemFieldError } from '@session-lens/sdk/contract';
 import { invalid } from './problem.js';
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+// The contract is written with zod/mini (small in the browser), which loads no message locale:
+// its default message is a bare "Invalid input". A 400 must say what is wrong, in English.
+z.config(en());
 
-function defOf(schema: z.ZodType): Def {
+type Def = {
+  type: string;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
+};
+
+function defOf(schema: z.ZodMiniType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
 /** The schema under optional/default/nullable wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (;;) {
     const def = defOf(current);
@@ -28,7 +38,11 @@ export function fieldErrors(prefix: string, issues: readonly z.core.$ZodIssue[])
 }
 
 /** Parses `value` with `schema`, or throws a 400 problem naming each invalid field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  prefix: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(fieldErrors(prefix, result.error.issues));
   return result.data;
@@ -43,10 +57,10 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, pre
  * `?stauts=running` must not quietly return everything.
  */
 export function coerceQuery(
-  schema: z.ZodObject,
+  schema: z.ZodMiniObject,
   params: URLSearchParams,
 ): { input: Record<string, unknown>; errors: ProblemFieldError[] } {
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const shape = schema.shape as Record<string, z.ZodMiniType>;
   const input: Record<string, unknown> = {};
   const errors: ProblemFieldError[] = [];
   for (const key of new Set(params.keys())) {
@@ -59,7 +73,7 @@ export function coerceQuery(
     const inner = unwrap(field);
     const type = defOf(inner).type;
     if (type === 'array') {
-      const element = defOf(unwrap(defOf(inner).element as z.ZodType)).type;
+      const element = defOf(unwrap(defOf(inner).element as z.ZodMiniType)).type;
       // `?kind=flow,chat` is accepted as well as `?kind=flow&kind=chat`.
       const split = values.flatMap((value) => value.split(',')).filter((value) => value !== '');
       input[key] = split.map((value) => convert(element, value));
