@@ -284,6 +284,55 @@ describe('client', () => {
     expect(isAPIUserAbortError(await pending)).toBe(true);
   });
 
+  it('aborts an in-flight request as a user abort, not a timeout, when the caller aborts first', async () => {
+    const s = await server(() => {
+      /* never answers */
+    });
+    const controller = new AbortController();
+    const pending = createClient({ baseUrl: s.url, token: 't', timeout: 10_000 })
+      .sessions.get('x', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(isAPIUserAbortError(error)).toBe(true);
+    expect(isAPITimeoutError(error)).toBe(false);
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('times out each attempt on its own and retries a GET after a timeout', async () => {
+    let n = 0;
+    const s = await server((_req, res) => {
+      if (++n === 2) json(res, 200, makeSession());
+      /* the first attempt never answers */
+    });
+    const session = await createClient({
+      baseUrl: s.url,
+      token: 't',
+      timeout: 100,
+      retry: fast,
+    }).sessions.get('x');
+    expect(session.id).toBeTruthy();
+    expect(n).toBe(2);
+  });
+
+  it('sends a JSON body with its content type, through the given fetch, called unbound', async () => {
+    const s = await server((_req, res) => json(res, 200, makeSession()));
+    const thisValues: unknown[] = [];
+    const fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      thisValues.push(this);
+      return globalThis.fetch(input, init);
+    };
+    await createClient({ baseUrl: `${s.url}/`, token: 't', fetch }).sessions.review('a', {
+      decision: 'completed',
+    });
+    expect(thisValues).toEqual([undefined]);
+    const req = s.requests[0];
+    expect(req?.method).toBe('POST');
+    expect(req?.url).toBe('/v1/sessions/a/review');
+    expect(req?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(req?.body ?? '')).toEqual({ decision: 'completed' });
+  });
+
   it('requires a token or getToken', () => {
     expect(() => createClient({ baseUrl: 'http://x' })).toThrow(TypeError);
   });

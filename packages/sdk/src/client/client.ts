@@ -1,10 +1,10 @@
-import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod/mini';
 import type { Route } from '../contract/routes.js';
 import { makeAPIError } from '../errors/api-error.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../errors/connection-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import { isSessionLensError } from '../errors/session-lens-error.js';
+import { attemptSignal } from '../internal/attempt-signal.js';
 import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
 import { newIdempotencyKey } from '../internal/idempotency.js';
 import { fillPath } from '../internal/path.js';
@@ -99,7 +99,6 @@ export class SessionLensClient {
   readonly embedTokens: EmbedTokens;
 
   readonly #options: ClientOptions;
-  readonly #ky: KyInstance;
   readonly #retry: Required<RetryOptions>;
   readonly #timeout: number;
 
@@ -116,15 +115,6 @@ export class SessionLensClient {
       maxRetryAfterMs: retry.maxRetryAfterMs ?? 60_000,
     };
     this.#timeout = options.timeout ?? 30_000;
-    // ky is the transport: URL joining, JSON bodies, per-attempt timeouts and network-error
-    // detection. The retry loop is ours, because it must reuse an idempotency key across
-    // attempts and refresh the token on 401, which ky's retry cannot express.
-    this.#ky = ky.create({
-      prefix: String(options.baseUrl),
-      retry: 0,
-      throwHttpErrors: false,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
     this.sessions = new Sessions(this);
     this.members = new Members(this);
     this.me = new MeResource(this);
@@ -146,8 +136,7 @@ export class SessionLensClient {
     options: RequestOptions = {},
   ): Promise<z.output<R['response']['schema']>> {
     const path = fillPath(route.path, input.params);
-    const response = await this.#send(route, path, input, options);
-    const text = await response.text();
+    const text = await this.#send(route, path, input, options, (response) => response.text());
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -184,11 +173,24 @@ export class SessionLensClient {
       path,
       { query },
       { signal, headers: { accept: 'text/event-stream', ...headers }, maxRetries: 0, timeout: 0 },
+      async (response) => response,
     );
   }
 
-  /** The request loop: one place for auth, retries, backoff and error mapping. */
-  async #send(route: Route, path: string, input: RequestInput, options: RequestOptions): Promise<Response> {
+  /**
+   * The request loop: one place for auth, timeouts, retries, backoff and error mapping. It is a
+   * plain `fetch` loop on purpose (X6): the browser embed cannot afford a transport library, and
+   * the loop must reuse an idempotency key across attempts and refresh the token on 401 anyway.
+   * `read` consumes a success response inside the attempt, so a body cut mid-way is retried like
+   * any other connection failure.
+   */
+  async #send<T>(
+    route: Route,
+    path: string,
+    input: RequestInput,
+    options: RequestOptions,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const method = route.method.toUpperCase();
     const signal = options.signal;
     // A POST is retried only with an idempotency key: generated once here, reused by every
@@ -197,39 +199,53 @@ export class SessionLensClient {
     const retryable = method === 'GET' || method === 'PUT' || idempotencyKey !== undefined;
     const maxRetries = retryable ? (options.maxRetries ?? this.#retry.limit) : 0;
     const timeout = options.timeout ?? this.#timeout;
+    const url = joinUrl(String(this.#options.baseUrl), path, toSearchParams(input.query));
+    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+    // Looked up per call, and called unbound: a browser's `fetch` throws when called on another object.
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     let refreshedToken = false;
     let token = await this.#token(signal);
 
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = {
         accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...this.#options.headers,
         ...options.headers,
         authorization: `Bearer ${token}`,
       };
       if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-      let response: Response;
+      const attemptAbort = attemptSignal(signal, timeout);
+      let response: Response | undefined;
+      let errorBody: unknown;
+      let failure: { cause: unknown } | undefined;
       try {
-        response = await this.#ky(path, {
+        response = await fetchImpl(url, {
           method,
-          searchParams: toSearchParams(input.query),
           headers,
-          timeout: timeout > 0 ? timeout : false,
-          ...(input.body !== undefined ? { json: input.body } : {}),
-          ...(signal ? { signal } : {}),
+          ...(body !== undefined ? { body } : {}),
+          ...(attemptAbort.signal ? { signal: attemptAbort.signal } : {}),
         });
+        attemptAbort.stopTimer();
+        if (response.ok) return await read(response);
+        errorBody = await readErrorBody(response);
       } catch (cause) {
+        failure = { cause };
+      } finally {
+        attemptAbort.dispose();
+      }
+
+      if (failure || !response) {
+        const cause = failure?.cause;
         if (signal?.aborted) throw new APIUserAbortError(`${method} ${path} was aborted`, { cause });
-        const error = isTimeoutError(cause)
+        const error = attemptAbort.timedOut
           ? new APITimeoutError(`${method} ${path} timed out after ${timeout} ms`, { cause })
           : new APIConnectionError(`${method} ${path} failed to connect: ${describe(cause)}`, { cause });
         if (attempt > maxRetries) throw error;
         await this.#wait(backoffDelay(attempt, this.#retry), signal, method, path);
         continue;
       }
-      if (response.ok) return response;
 
-      const body = await readErrorBody(response);
       // An embed token may have expired between two requests: ask for a fresh one, once.
       if (response.status === 401 && this.#options.getToken && !refreshedToken) {
         refreshedToken = true;
@@ -237,7 +253,7 @@ export class SessionLensClient {
         attempt--;
         continue;
       }
-      const error = makeAPIError(response.status, body, response.headers, { method, path });
+      const error = makeAPIError(response.status, errorBody, response.headers, { method, path });
       if (attempt > maxRetries || !RETRYABLE_STATUS(response.status)) throw error;
       const serverDelay = retryAfterMs(response.headers);
       if (serverDelay !== undefined && serverDelay > this.#retry.maxRetryAfterMs) throw error;
@@ -261,6 +277,15 @@ export class SessionLensClient {
       throw new APIUserAbortError(`${method} ${path} was aborted`, { cause });
     }
   }
+}
+
+/**
+ * The URL of a request: the base URL (which may carry a path prefix, with or without a trailing
+ * slash) joined with the route's path, plus the query string when there is one.
+ */
+function joinUrl(baseUrl: string, path: string, query: URLSearchParams): string {
+  const search = query.toString();
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
 }
 
 /** Reads an error body as JSON when it is JSON, else as text; never throws. */
