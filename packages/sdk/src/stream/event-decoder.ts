@@ -1,8 +1,8 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { STREAM_EVENTS, type StreamEvent } from '../contract/events.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
 import { StreamParseError } from '../errors/stream-parse-error.js';
+import { createSseParser, type SseMessage } from './sse-parser.js';
 
 /** Callbacks of {@link createEventDecoder}. */
 export type EventDecoderCallbacks = {
@@ -33,34 +33,36 @@ export type EventDecoder = {
 
 /**
  * Turns the bytes of an event stream into typed {@link StreamEvent}s. Framing (line endings,
- * BOM, comments, `retry:`, `id:`) is eventsource-parser's, which follows the WHATWG algorithm;
- * UTF-8 decoding is streaming, so a character split across two chunks survives. Each payload is
+ * BOM, comments, `retry:`, `id:`) follows the WHATWG algorithm (see `sse-parser.ts`); UTF-8
+ * decoding is streaming, so a character split across two chunks survives. Each payload is
  * validated against the contract; a bad one is reported and skipped, never thrown.
  */
 export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId?: string): EventDecoder {
-  let textDecoder = new TextDecoder();
+  // The parser strips the one leading BOM, whether the stream arrives as bytes or as text.
+  const newTextDecoder = () => new TextDecoder('utf-8', { ignoreBOM: true });
+  let textDecoder = newTextDecoder();
   let last = lastEventId;
-  const parser = createParser({
-    // The spec keeps the last event id across events; an event without an `id:` inherits it.
-    onId(id) {
-      last = id;
-      callbacks.onId?.(id);
+  const parser = createSseParser(
+    {
+      // The spec keeps the last event id across events; an event without an `id:` inherits it.
+      onId(id) {
+        last = id;
+        callbacks.onId?.(id);
+      },
+      onEvent: (message) => decode(message, last, callbacks),
+      ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
+      ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
     },
-    onEvent: (message) => decode(message, last, callbacks),
-    ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
-    ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
-    // A line the parser cannot read is not an event; nothing to report beyond skipping it.
-    onError: () => {},
     // A server that never ends a line must not grow our memory without bound (16 MB).
-    maxBufferSize: 16 * 1024 * 1024,
-  });
+    16 * 1024 * 1024,
+  );
   return {
     feed(chunk) {
       parser.feed(typeof chunk === 'string' ? chunk : textDecoder.decode(chunk, { stream: true }));
     },
     reset() {
       parser.reset();
-      textDecoder = new TextDecoder();
+      textDecoder = newTextDecoder();
     },
     get lastEventId() {
       return last;
@@ -68,7 +70,7 @@ export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId
   };
 }
 
-function decode(message: EventSourceMessage, id: string | undefined, callbacks: EventDecoderCallbacks): void {
+function decode(message: SseMessage, id: string | undefined, callbacks: EventDecoderCallbacks): void {
   const type = message.event ?? 'message';
   if (!Object.hasOwn(STREAM_EVENTS, type)) {
     callbacks.onError(

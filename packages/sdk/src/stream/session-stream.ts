@@ -41,7 +41,8 @@ export type WatchOptions = {
 
 /**
  * A live feed of session changes (K4): an async iterable of typed {@link StreamEvent}s over
- * fetch and eventsource-parser (not `EventSource`, which cannot send an Authorization header).
+ * fetch and a small WHATWG event-stream parser (not `EventSource`, which cannot send an
+ * Authorization header).
  *
  * Over its life it connects, yields events, and on a lost connection — an error, a close, or
  * silence for more than twice the ping interval — reconnects with exponential backoff and
