@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { realServer } from './test/real-server-plugin.js';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 /**
  * Runs `src/**\/*.test.ts` in headless Debian Chromium. Playwright may not download a browser on
  * this machine, so the launcher points at the system one (override with CHROMIUM_PATH).
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // The real reference server, started once for the run; its API is proxied on the test origin.
 const lensServer = realServer();
@@ -35,20 +35,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
 };

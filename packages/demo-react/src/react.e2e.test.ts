@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import { startDemo, type RunningDemo } from '@session-lens/demo';
 
 /**
@@ -27,19 +28,7 @@ describe('React 19 host in Chromium', () => {
       pgliteFsync: false,
       reactRoot: fileURLToPath(new URL('../dist/web', import.meta.url)),
     });
-    const launch = chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const launch = chromium.launch(chromiumLaunchOptions());
     [demo, browser] = await Promise.all([start, launch]);
   });
 

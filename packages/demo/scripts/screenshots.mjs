@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import { startDemo } from '../dist/node/server/index.js';
 
 const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -20,20 +21,7 @@ const demo = await startDemo({
   pgliteFsync: false,
   reactRoot,
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--hide-scrollbars',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(['--hide-scrollbars']));
 const settle = (page, ms = 1200) => page.waitForTimeout(ms);
 const shots = [];
 try {

@@ -1,26 +1,15 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath } from '../../../scripts/chromium.mjs';
 import { startTestServer, type TestServer } from './test/harness.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer({ seedSessions: 60 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {
@@ -28,7 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('native EventSource in Chromium', () => {
+describe.skipIf(!existsSync(chromiumPath))('native EventSource in Chromium', () => {
   it('receives session events with the token in access_token, in sequence order', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/healthz`);
