@@ -1,4 +1,4 @@
-import type { Scope } from '@session-lens/sdk';
+import { Scope } from '@session-lens/sdk';
 import { demoToken, upsertToken, type RunningServer } from '@session-lens/server';
 import type { DemoUserId, HostSession } from '../shared/records.js';
 
@@ -16,17 +16,7 @@ export type DemoUser = {
 };
 
 const READ: Scope[] = ['sessions:read', 'flows:read'];
-const ALL: Scope[] = [
-  'sessions:read',
-  'flows:read',
-  'sessions:write',
-  'sessions:cancel-any',
-  'conversations:manage',
-  'sessions:review',
-  'spend:read',
-  'embed:mint',
-  'sessions:admin',
-];
+const ALL: Scope[] = [...Scope.options];
 const MEMBER_NO_SPEND = ALL.filter((scope) => scope !== 'sessions:admin' && scope !== 'spend:read');
 
 /**
