@@ -12,7 +12,7 @@
  * Generated sections sit between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` and come
  * from the code: the design tokens from packages/elements/src/styles/tokens.ts, the elements'
  * attributes, properties, events, parts and CSS properties from custom-elements.json. Everything
- * else in docs/ is written by hand. `pnpm docs` runs typedoc and build-storybook before this.
+ * else in docs/ is written by hand. `pnpm run docs` runs typedoc and build-storybook before this.
  */
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -308,7 +308,8 @@ async function refreshGenerated() {
       filepath: path,
     });
     if (after === before) continue;
-    if (check) problems.push(`docs/${file}: the generated section "${name}" is stale; run \`pnpm docs\``);
+    if (check)
+      problems.push(`docs/${file}: the generated section "${name}" is stale; run \`pnpm docs:generate\``);
     else await writeFile(path, after);
   }
   return problems;
