@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Session } from '@session-lens/sdk';
+import type { Session, TokenRequest } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '@session-lens/elements';
 
 type HostSession = { user: { id: string; label: string; name: string }; token: string };
 
-/** A getToken for one record: the demo host's server mints a read-only embed token, reused until near expiry. */
-function useEmbedToken(record: string): () => Promise<string> {
+/**
+ * A getToken for one record: the demo host's server mints a read-only embed token, reused until
+ * near expiry or until the server refuses it (`refresh`).
+ */
+function useEmbedToken(record: string): (context: TokenRequest) => Promise<string> {
   return useMemo(() => {
     let current: Promise<{ token: string; expiresAt: number }> | undefined;
     const mint = async () => {
@@ -15,8 +18,8 @@ function useEmbedToken(record: string): () => Promise<string> {
         throw new Error(body.detail ?? `HTTP ${response.status}`);
       return { token: body.token, expiresAt: Date.parse(body.expiresAt) };
     };
-    return async () => {
-      const held = current ? await current.catch(() => undefined) : undefined;
+    return async ({ refresh }: TokenRequest) => {
+      const held = current && !refresh ? await current.catch(() => undefined) : undefined;
       if (!held || held.expiresAt - Date.now() < 60_000) current = mint();
       return (await current)!.token;
     };

@@ -11,6 +11,7 @@ export {
   createClient,
   SessionLensClient,
   type ClientOptions,
+  type TokenRequest,
   type RetryOptions,
   type RequestOptions,
   type RequestInput,

@@ -1,5 +1,5 @@
 import '@session-lens/elements/define.js';
-import type { Session } from '@session-lens/sdk';
+import type { Session, TokenRequest } from '@session-lens/sdk';
 import './styles.css';
 import { h, type Child } from './dom.js';
 import {
@@ -38,9 +38,10 @@ function route(path: string): Route {
 
 /**
  * Returns a `getToken` for a record's Sessions tab: the host's server mints a read-only embed
- * token locked to that record for the current user; it is reused until a minute before it expires.
+ * token locked to that record for the current user; it is reused until a minute before it expires,
+ * or until the server refuses it (`refresh`).
  */
-function embedTokenFor(record: string): () => Promise<string> {
+function embedTokenFor(record: string): (context: TokenRequest) => Promise<string> {
   let current: Promise<{ token: string; expiresAt: number }> | undefined;
   const mint = async () => {
     const response = await fetch(`/host/embed-token?record=${encodeURIComponent(record)}`);
@@ -50,8 +51,8 @@ function embedTokenFor(record: string): () => Promise<string> {
     }
     return { token: body.token, expiresAt: Date.parse(body.expiresAt) };
   };
-  return async () => {
-    const held = current ? await current.catch(() => undefined) : undefined;
+  return async ({ refresh }) => {
+    const held = current && !refresh ? await current.catch(() => undefined) : undefined;
     if (!held || held.expiresAt - Date.now() < 60_000) current = mint();
     return (await current)!.token;
   };

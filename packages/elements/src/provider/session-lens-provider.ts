@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createClient } from '@session-lens/sdk';
+import { createClient, type TokenRequest } from '@session-lens/sdk';
 import { LensClock } from '../context/clock.js';
 import {
   UNKNOWN_IDENTITY,
@@ -40,8 +40,11 @@ export class SessionLensProvider extends LitElement {
   /** A bearer token (a person's token, or a scoped embed token). */
   @property() token = '';
 
-  /** Returns a bearer token; called per request and again after a 401, to refresh an embed token. */
-  @property({ attribute: false }) getToken?: () => string | Promise<string>;
+  /**
+   * Returns a bearer token; called per request, and again after a 401 with `{ refresh: true }`,
+   * so an expired embed token is replaced by a fresh one rather than handed out again from a cache.
+   */
+  @property({ attribute: false }) getToken?: (context: TokenRequest) => string | Promise<string>;
 
   /** A ready client; when set, `base-url`, `token` and `getToken` are not used. */
   @property({ attribute: false }) client?: LensClient;

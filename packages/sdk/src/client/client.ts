@@ -29,6 +29,12 @@ export type RetryOptions = {
   maxRetryAfterMs?: number;
 };
 
+/** What {@link ClientOptions.getToken} is asked for. */
+export type TokenRequest = {
+  /** True when the server refused the last token (401): do not return a cached one. */
+  refresh: boolean;
+};
+
 /** Options of {@link createClient}. */
 export type ClientOptions = {
   /** Where the Sessions API lives, e.g. `https://lens.example.com` (paths start with `/v1`). */
@@ -37,9 +43,10 @@ export type ClientOptions = {
   token?: string;
   /**
    * Returns the bearer token; called once per request, and once more when the server answers
-   * 401, so a short-lived embed token can be refreshed. Give this or `token`.
+   * 401 — then with `{ refresh: true }`, so a cached short-lived embed token is replaced rather
+   * than handed out again. Give this or `token`.
    */
-  getToken?: () => string | Promise<string>;
+  getToken?: (context: TokenRequest) => string | Promise<string>;
   /** The `fetch` to use; defaults to the global one. Handy for tests, proxies and SSR. */
   fetch?: typeof globalThis.fetch;
   /** Per-attempt timeout in milliseconds for receiving a response. Default 30,000. */
@@ -204,7 +211,7 @@ export class SessionLensClient {
     // Looked up per call, and called unbound: a browser's `fetch` throws when called on another object.
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     let refreshedToken = false;
-    let token = await this.#token(signal);
+    let token = await this.#token(signal, false);
 
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = {
@@ -249,7 +256,7 @@ export class SessionLensClient {
       // An embed token may have expired between two requests: ask for a fresh one, once.
       if (response.status === 401 && this.#options.getToken && !refreshedToken) {
         refreshedToken = true;
-        token = await this.#token(signal);
+        token = await this.#token(signal, true);
         attempt--;
         continue;
       }
@@ -262,10 +269,10 @@ export class SessionLensClient {
     }
   }
 
-  async #token(signal: AbortSignal | undefined): Promise<string> {
+  async #token(signal: AbortSignal | undefined, refresh: boolean): Promise<string> {
     const { token, getToken } = this.#options;
     if (!getToken) return token as string;
-    const value = await getToken();
+    const value = await getToken({ refresh });
     if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
     return value;
   }
