@@ -392,6 +392,59 @@ describe('session-list', () => {
     expect(el.shadowRoot!.activeElement).to.equal(rows[index + 1]);
   });
 
+  describe('rows reused by position', () => {
+    const focusedSession = (el: SessionList) =>
+      (el.shadowRoot!.activeElement as SessionRow | null)?.session?.id;
+
+    it('updates row elements in place as the list scrolls', async () => {
+      const { el } = await list(many(200));
+      const before = qa<SessionRow>(el, 'session-row');
+      q(el, '.scroller')!.scrollTop = 3000;
+      await waitUntil(() => !rowTitles(el).includes('Run 0'), 'scrolled');
+      await settle(el);
+      const after = qa<SessionRow>(el, 'session-row');
+      // The same elements, now showing other sessions.
+      expect(after.filter((row) => before.includes(row)).length).to.be.greaterThan(0);
+      expect(rowTitles(el)).to.not.include('Run 0');
+    });
+
+    it('moves focus to the list when the focused session scrolls out, and arrows continue from the rows in view', async () => {
+      const { el } = await list(many(200));
+      const scroller = q(el, '.scroller')!;
+      qa<SessionRow>(el, 'session-row')[1]!.focus();
+      expect(focusedSession(el)).to.equal('ses_m000001');
+      scroller.scrollTop = 3000;
+      await waitUntil(() => el.shadowRoot!.activeElement === scroller, 'focus on the list');
+      // No row shows one session while focus claims another.
+      expect(qa<SessionRow>(el, 'session-row').map((row) => row.session!.id)).to.not.include('ses_m000001');
+      await sendKeys({ press: 'ArrowDown' });
+      const focused = el.shadowRoot!.activeElement as SessionRow;
+      expect(focused.localName).to.equal('session-row');
+      const scrollerTop = scroller.getBoundingClientRect().top;
+      expect(focused.getBoundingClientRect().bottom).to.be.greaterThan(scrollerTop);
+      expect(Number(focused.dataset['index'])).to.be.greaterThan(10);
+    });
+
+    it('keeps focus on its session when a new session moves the rows down', async () => {
+      const { el, factory } = await list(many(20));
+      qa<SessionRow>(el, 'session-row')[2]!.focus();
+      expect(focusedSession(el)).to.equal('ses_m000002');
+      factory.last.push(
+        makeSession({
+          id: 'ses_top',
+          kind: 'flow',
+          status: 'running',
+          title: 'Top',
+          updatedAt: new Date(NOW).toISOString(),
+        }),
+      );
+      await settle(el);
+      await waitUntil(() => rowTitles(el)[0] === 'Top', 'new session on top');
+      await waitUntil(() => focusedSession(el) === 'ses_m000002', 'focus followed its session');
+      expect((el.shadowRoot!.activeElement as SessionRow).dataset['index']).to.equal('3');
+    });
+  });
+
   it('renders hostile member names inert in the facet', async () => {
     const { el } = await list(
       FIXTURE_ROWS,

@@ -11,6 +11,7 @@ import {
   type SessionKind,
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
+import type { SessionRow } from '../session-row/session-row.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, formatCount, initials, localeOf } from '../internal/format.js';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
@@ -188,6 +189,10 @@ export class SessionList extends LitElement {
   #lastVisible:
     { all: readonly Session[]; result: { rows: readonly Session[]; withheld: number } } | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The index of the first rendered row: rows are keyed by their position in the rendered range. */
+  #first = 0;
+  /** The id of the session whose row holds focus, so focus stays with it as rows are reused. */
+  #focusedId: string | undefined;
 
   /** The live source currently feeding the list. */
   get store(): LiveSessionSource | undefined {
@@ -371,16 +376,53 @@ export class SessionList extends LitElement {
   }
 
   #onRangeChanged(event: RangeChangedEvent, count: number): void {
+    this.#first = event.first;
+    // The virtualizer renders the new range right after this listener: check focus after it.
+    if (this.#focusedId !== undefined) queueMicrotask(() => this.#keepFocus());
     const store = this.#store;
     if (store && store.hasMore && !store.loading && event.last >= count - LOAD_AHEAD) void store.loadMore();
+  }
+
+  #onRowFocus(event: FocusEvent): void {
+    const row = (event.target as HTMLElement).closest?.('session-row');
+    this.#focusedId = row?.session?.id;
+  }
+
+  #onRowBlur(event: FocusEvent): void {
+    // Focus leaving the list (not moving to another row, nor to the list while rows are reused).
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.shadowRoot?.contains(next)) this.#focusedId = undefined;
+  }
+
+  /**
+   * Rows are reused by position as the list scrolls: when the focused row now shows another
+   * session, focus follows its session to the row showing it, or, when that session has scrolled
+   * out, moves to the list itself (arrow keys then continue from the rows in view).
+   */
+  #keepFocus(): void {
+    const id = this.#focusedId;
+    const root = this.shadowRoot;
+    if (id === undefined || !root) return;
+    const active = root.activeElement;
+    // Focus still on its session's row, or moved elsewhere in the list (a control, the list).
+    if (active && (active.localName !== 'session-row' || (active as SessionRow).session?.id === id)) return;
+    const row = [...root.querySelectorAll('session-row')].find((candidate) => candidate.session?.id === id);
+    if (row) row.focus({ preventScroll: true });
+    else this.scroller?.focus({ preventScroll: true });
   }
 
   /** Arrow keys move between rows; Home and End jump to the ends of what is loaded. */
   #onRowKey(event: KeyboardEvent, count: number): void {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
     const from = (event.target as HTMLElement).closest?.('session-row');
-    if (!from) return;
-    const index = Number(from.dataset['index']);
+    let index: number;
+    if (from) index = Number(from.dataset['index']);
+    else if (event.target === this.scroller) {
+      // Focus is on the list (its row scrolled away): continue from the first row in view.
+      const first = this.#firstRowInView();
+      if (first === undefined) return;
+      index = event.key === 'ArrowDown' ? first - 1 : event.key === 'ArrowUp' ? first + 1 : first;
+    } else return;
     const target = {
       ArrowDown: Math.min(count - 1, index + 1),
       ArrowUp: Math.max(0, index - 1),
@@ -401,6 +443,16 @@ export class SessionList extends LitElement {
       if (scroller) scroller.scrollTop = target === 0 ? 0 : scroller.scrollHeight;
       requestAnimationFrame(() => requestAnimationFrame(() => focusRow()));
     }
+  }
+
+  /** The index of the first row at least partly inside the scroller's viewport. */
+  #firstRowInView(): number | undefined {
+    const scroller = this.scroller;
+    if (!scroller) return undefined;
+    const top = scroller.getBoundingClientRect().top;
+    const rows = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('session-row') ?? [])];
+    const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top);
+    return row ? Number(row.dataset['index']) : undefined;
   }
 
   #togglePause(): void {
@@ -647,7 +699,10 @@ export class SessionList extends LitElement {
         role="list"
         aria-label=${words.sessions}
         aria-busy=${store.loading ? 'true' : 'false'}
+        tabindex="-1"
         @scroll=${this.#onScroll}
+        @focusin=${this.#onRowFocus}
+        @focusout=${this.#onRowBlur}
         @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, rows.length)}
         @rangeChanged=${(event: RangeChangedEvent) => this.#onRangeChanged(event, rows.length)}
       >
@@ -656,7 +711,10 @@ export class SessionList extends LitElement {
           scroller: true,
           layout: LIST_LAYOUT,
           items: rows as Session[],
-          keyFunction: (session: Session) => session.id,
+          // Keyed by position in the rendered range, not by session: as the list scrolls, rows are
+          // updated in place with their new session instead of created anew (a fling replaces
+          // every row each frame). Focus follows its session (#keepFocus).
+          keyFunction: (_session: Session, index: number) => index - this.#first,
           renderItem: (session: Session, index: number) => this.#renderItem(session, index),
         })}
       </div>
