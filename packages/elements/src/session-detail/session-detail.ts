@@ -35,7 +35,7 @@ import {
 } from '../internal/format.js';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { kindGlyph } from '../internal/icons.js';
-import { tabForKey } from '../internal/tabs.js';
+import { renderTabList } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
 import { skeletonStyles, tabStyles } from '../styles/shared.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
@@ -244,11 +244,6 @@ export class SessionDetail extends LitElement {
   }
 
   /** The WAI-ARIA tabs keyboard pattern: arrows move and select, Home and End jump. */
-  #onTabKey(event: KeyboardEvent, tabs: DetailTab[]): void {
-    const tab = tabForKey(event, tabs, this.activeTab, this);
-    if (tab !== undefined) this.#select(tab, true);
-  }
-
   /**
    * Runs a person's action through the client: fires the cancelable `session-action` first (a
    * host that handles it itself calls `preventDefault()`), shows the pending state, applies the
@@ -733,28 +728,15 @@ export class SessionDetail extends LitElement {
           : nothing
       }
       <div>
-        <div
-          part="tabs"
-          role="tablist"
-          aria-label=${words.sessionDetails}
-          @keydown=${(event: KeyboardEvent) => this.#onTabKey(event, tabs)}
-        >
-          ${tabs.map(
-            (tab) =>
-              html`<button
-                part="tab"
-                role="tab"
-                type="button"
-                id=${`tab-${tab}`}
-                aria-selected=${tab === active ? 'true' : 'false'}
-                aria-controls=${`panel-${tab}`}
-                tabindex=${tab === active ? '0' : '-1'}
-                @click=${() => this.#select(tab, false)}
-              >
-                ${words.detailTabs[tab]}
-              </button>`,
-          )}
-        </div>
+        ${renderTabList({
+          host: this,
+          label: words.sessionDetails,
+          tabs,
+          selected: active,
+          labelOf: (tab) => words.detailTabs[tab],
+          panelOf: (tab) => `panel-${tab}`,
+          onSelect: (tab, focus) => this.#select(tab, focus),
+        })}
         ${tabs.map(
           (tab) =>
             html`<div

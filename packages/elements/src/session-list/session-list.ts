@@ -15,7 +15,7 @@ import type { SessionRow } from '../session-row/session-row.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, formatCount, initials, localeOf } from '../internal/format.js';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
-import { tabForKey } from '../internal/tabs.js';
+import { renderTabList } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
 import { tabStyles } from '../styles/shared.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
@@ -311,11 +311,6 @@ export class SessionList extends LitElement {
     }
   }
 
-  #onTabKey(event: KeyboardEvent, tabs: KindTab[]): void {
-    const tab = tabForKey(event, tabs, this.kind, this);
-    if (tab !== undefined) this.#selectTab(tab, true);
-  }
-
   async #toggleFacet(): Promise<void> {
     this.facetOpen = !this.facetOpen;
     if (!this.facetOpen) return;
@@ -533,28 +528,15 @@ export class SessionList extends LitElement {
     const tabs = this.tabs.length > 0 ? this.tabs : ALL_TABS;
     const paused = store?.paused ?? false;
     return html`<div part="toolbar" class="toolbar">
-      <div
-        part="tabs"
-        role="tablist"
-        aria-label=${words.sessionKinds}
-        @keydown=${(event: KeyboardEvent) => this.#onTabKey(event, tabs)}
-      >
-        ${tabs.map(
-          (tab) =>
-            html`<button
-              part="tab"
-              role="tab"
-              type="button"
-              id=${`tab-${tab}`}
-              aria-selected=${tab === this.kind ? 'true' : 'false'}
-              aria-controls="panel"
-              tabindex=${tab === this.kind ? '0' : '-1'}
-              @click=${() => this.#selectTab(tab, false)}
-            >
-              ${words.tabs[tab]}
-            </button>`,
-        )}
-      </div>
+      ${renderTabList({
+        host: this,
+        label: words.sessionKinds,
+        tabs,
+        selected: this.kind,
+        labelOf: (tab) => words.tabs[tab],
+        panelOf: () => 'panel',
+        onSelect: (tab, focus) => this.#selectTab(tab, focus),
+      })}
       <div class="controls">
         ${
           this.search
