@@ -58,25 +58,25 @@ const TOKEN_DESCRIPTIONS = {
 /** @typedef {{ name: string, description?: string, type?: { text: string }, default?: string, fieldName?: string }} Member */
 /** @typedef {{ tagName?: string, name: string, summary?: string, description?: string, attributes?: Member[], members?: (Member & { kind: string, privacy?: string, static?: boolean, readonly?: boolean })[], events?: Member[], cssParts?: Member[], cssProperties?: Member[], slots?: Member[] }} Declaration */
 
-/** Reads the design tokens and their dark and light defaults from the token stylesheet. */
+/**
+ * Reads the design tokens and their dark and light defaults from the token stylesheet: the colour
+ * tokens from its `palette` table (`['--_private', '--lens-token', 'dark', 'light']`), the others
+ * (the same in both themes) from the `var(--lens-…, default)` declarations of `tokens`.
+ */
 async function readTokens() {
   const source = await readFile(`${root}packages/elements/src/styles/tokens.ts`, 'utf8');
-  const lightStart = source.indexOf('lightPalette');
-  const darkStart = source.indexOf('export const tokens');
-  if (lightStart < 0 || darkStart < 0) throw new Error('tokens.ts: expected `lightPalette` and `tokens`');
+  const paletteStart = source.indexOf('const palette');
+  const tokensStart = source.indexOf('export const tokens');
+  if (paletteStart < 0 || tokensStart < 0) throw new Error('tokens.ts: expected `palette` and `tokens`');
   /** @type {Map<string, { dark?: string, light?: string }>} */
   const tokens = new Map();
-  const pattern = /var\((--lens-[a-z0-9-]+),\s*([^;]+?)\);/g;
-  for (const [part, start, end] of /** @type {const} */ ([
-    ['light', lightStart, darkStart],
-    ['dark', darkStart, source.length],
-  ])) {
-    for (const match of source.slice(start, end).matchAll(pattern)) {
-      const [, name, fallback] = match;
-      const entry = tokens.get(name) ?? {};
-      entry[part] ??= fallback.trim();
-      tokens.set(name, entry);
-    }
+  const paletteRow = /\['--_[a-z0-9-]+',\s*'(--lens-[a-z0-9-]+)',\s*'([^']+)',\s*'([^']+)'\]/g;
+  for (const [, name, dark, light] of source.slice(paletteStart, tokensStart).matchAll(paletteRow)) {
+    tokens.set(name, { dark, light });
+  }
+  const declaration = /var\((--lens-[a-z0-9-]+),\s*([^;]+?)\);/g;
+  for (const [, name, fallback] of source.slice(tokensStart).matchAll(declaration)) {
+    if (!tokens.has(name)) tokens.set(name, { dark: fallback.trim(), light: fallback.trim() });
   }
   return tokens;
 }

@@ -11,6 +11,7 @@ import {
   type LiveSourceFactory,
 } from '../session-list/live-source.js';
 import { tokens } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { commandCenterStyles } from './command-center.styles.js';
 
 /** How far back Recent reaches. */
@@ -51,6 +52,9 @@ const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export class CommandCenter extends LitElement {
   static override styles = [tokens, commandCenterStyles];
+  static {
+    themed(this);
+  }
 
   /** The panel's heading; "Command Center" in the page's language when unset. */
   @property() heading = '';

@@ -6,6 +6,7 @@ import { LensConsumer } from '../context/lens-consumer.js';
 import { compactNumber, errorMessage, errorStatus, formatCount, localeOf } from '../internal/format.js';
 import { messagesFor } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
 
@@ -37,6 +38,9 @@ import { costSummaryStyles } from './cost-summary.styles.js';
  */
 export class CostSummary extends LitElement {
   static override styles = [tokens, skeletonStyles, costSummaryStyles];
+  static {
+    themed(this);
+  }
 
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
   @property({ attribute: false }) cost?: CostDetail;

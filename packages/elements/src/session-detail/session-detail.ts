@@ -37,6 +37,7 @@ import { messagesFor, statusText, type Messages } from '../internal/messages.js'
 import { kindGlyph } from '../internal/icons.js';
 import { renderTabList } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { skeletonStyles, tabStyles } from '../styles/shared.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
 
@@ -105,6 +106,9 @@ function jsonText(value: unknown): string {
  */
 export class SessionDetail extends LitElement {
   static override styles = [tokens, toneVariables, tabStyles, skeletonStyles, sessionDetailStyles];
+  static {
+    themed(this);
+  }
 
   /** The session to show. */
   @property({ attribute: false }) session?: Session;

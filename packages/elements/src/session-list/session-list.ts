@@ -17,6 +17,7 @@ import { clampText, errorMessage, formatCount, initials, localeOf } from '../int
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { renderTabList } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { tabStyles } from '../styles/shared.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -94,6 +95,9 @@ const LIST_LAYOUT = { type: ListLayout };
  */
 export class SessionList extends LitElement {
   static override styles = [tokens, tabStyles, sessionListStyles];
+  static {
+    themed(this);
+  }
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
   @property({

@@ -36,6 +36,7 @@ import {
   type SessionAction,
 } from '../events/events.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { pillStyles } from '../status-pill/status-pill.styles.js';
 import { renderStatusPill, type PillParts } from '../status-pill/status-pill.js';
 import { sessionRowStyles } from './session-row.styles.js';
@@ -94,6 +95,9 @@ const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-la
  */
 export class SessionRow extends LitElement {
   static override styles = [tokens, toneVariables, pillStyles, sessionRowStyles];
+  static {
+    themed(this);
+  }
   /** `row.focus()` lands on the title button, so a list can move focus from row to row. */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,

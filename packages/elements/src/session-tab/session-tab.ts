@@ -7,6 +7,7 @@ import type { LiveSourceFactory } from '../session-list/live-source.js';
 import { loadLazyElements } from '../internal/load-lazy.js';
 import { messagesFor } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { sessionTabStyles } from './session-tab.styles.js';
 
 /** A record a tab can be locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
@@ -45,6 +46,9 @@ const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
  */
 export class SessionTab extends LitElement {
   static override styles = [tokens, sessionTabStyles];
+  static {
+    themed(this);
+  }
 
   /** The record the tab is locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
   @property({ reflect: true }) scope = '';

@@ -70,15 +70,6 @@ describe('status-pill', () => {
     expect((window as { __lensPwned?: number }).__lensPwned).to.equal(undefined);
   });
 
-  it('takes the light theme from an ancestor', async () => {
-    const wrapper = await fixture<HTMLElement>(
-      html`<div theme="light"><status-pill status="failed"></status-pill></div>`,
-    );
-    const el = wrapper.querySelector('status-pill')!;
-    const dark = await pill('failed');
-    expect(getComputedStyle(base(el)).color).to.not.equal(getComputedStyle(base(dark)).color);
-  });
-
   it('is accessible in every tone, dark and light', async () => {
     for (const status of ['running', 'queued', 'paused', 'completed', 'failed', 'hibernating']) {
       await expect(await pill(status)).to.be.accessible();

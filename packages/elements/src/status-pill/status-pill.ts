@@ -4,6 +4,7 @@ import { toneOf, type Tone } from '@session-lens/sdk';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
 import { toneIcon } from '../internal/icons.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
+import { themed } from '../styles/theme.js';
 import { statusPillStyles } from './status-pill.styles.js';
 
 /** The part names of the pill's markup; an element inlining it names them its own way. */
@@ -55,6 +56,9 @@ export function renderStatusPill(
  */
 export class StatusPill extends LitElement {
   static override styles = [tokens, toneVariables, statusPillStyles];
+  static {
+    themed(this);
+  }
 
   /** The status, as the API sends it (`running`, `pending_review`, or one not known yet). */
   @property() status = '';

@@ -1,25 +1,71 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
-/** The light palette, shared by `theme="light"` and `theme="auto"` on a light system. */
-const lightPalette = css`
-  --_surface: var(--lens-color-surface, #ffffff);
-  --_surface-raised: var(--lens-color-surface-raised, #f6f7f9);
-  --_surface-hover: var(--lens-color-surface-hover, #eef0f4);
-  --_border: var(--lens-color-border, #d9dce3);
-  --_text: var(--lens-color-text, #161a22);
-  --_text-muted: var(--lens-color-text-muted, #545b69);
-  --_accent: var(--lens-color-accent, #1d4ed8);
-  --_focus: var(--lens-color-focus, #1d4ed8);
-  --_on-accent: var(--lens-color-on-accent, #ffffff);
-  --_tone-live: var(--lens-color-live, #166534);
-  --_tone-queued: var(--lens-color-queued, #92400e);
-  --_tone-waiting: var(--lens-color-waiting, #854d0e);
-  --_tone-settled: var(--lens-color-settled, #3f3f46);
-  --_tone-problem: var(--lens-color-problem, #991b1b);
-  --_tone-neutral: var(--lens-color-neutral, #334155);
-  --_tone-info: var(--lens-color-info, #1d4ed8);
-  color-scheme: light;
+/**
+ * Every colour token (E9): its private name, its public `--lens-*` token, the dark (default)
+ * value and the light value. The stylesheets below are generated from this one table, and
+ * scripts/docs.mjs reads it for the token table in docs/theming.md.
+ */
+const palette = [
+  ['--_surface', '--lens-color-surface', '#15171c', '#ffffff'],
+  ['--_surface-raised', '--lens-color-surface-raised', '#1d2027', '#f6f7f9'],
+  ['--_surface-hover', '--lens-color-surface-hover', '#242831', '#eef0f4'],
+  ['--_border', '--lens-color-border', '#30343e', '#d9dce3'],
+  ['--_text', '--lens-color-text', '#e7e9ee', '#161a22'],
+  ['--_text-muted', '--lens-color-text-muted', '#a2a8b6', '#545b69'],
+  ['--_accent', '--lens-color-accent', '#8ab4ff', '#1d4ed8'],
+  ['--_focus', '--lens-color-focus', '#8ab4ff', '#1d4ed8'],
+  ['--_on-accent', '--lens-color-on-accent', '#0d1117', '#ffffff'],
+  ['--_tone-live', '--lens-color-live', '#4ade80', '#166534'],
+  ['--_tone-queued', '--lens-color-queued', '#f5a524', '#92400e'],
+  ['--_tone-waiting', '--lens-color-waiting', '#facc15', '#854d0e'],
+  ['--_tone-settled', '--lens-color-settled', '#a1a1aa', '#3f3f46'],
+  ['--_tone-problem', '--lens-color-problem', '#f87171', '#991b1b'],
+  ['--_tone-neutral', '--lens-color-neutral', '#93a4c3', '#334155'],
+  ['--_tone-info', '--lens-color-info', '#60a5fa', '#1d4ed8'],
+] as const;
+
+/** The inherited property that carries a private token's themed value from a `[theme]` ancestor. */
+const carrier = (name: string) => `--_lens-${name.slice('--_'.length)}`;
+
+/** The declarations a `[theme]` element sets for one palette: what its descendants inherit. */
+function themeDeclarations(scheme: 'dark' | 'light'): string {
+  const column = scheme === 'dark' ? 2 : 3;
+  return [...palette.map((row) => `${carrier(row[0])}: ${row[column]};`), `--_lens-scheme: ${scheme};`].join(
+    '\n',
+  );
+}
+
+/**
+ * The theme switch (E9), without `:host-context()` (Firefox and Safari never shipped it, and a
+ * selector list containing it is dropped whole there). An element with a `theme` attribute — a
+ * Session Lens element itself or any ancestor, `<html>` included — sets private inherited custom
+ * properties (`--_lens-*`) with its palette; they inherit through shadow roots, the nearest
+ * `[theme]` wins, and each element computes its tokens from them on its `:host` (see `tokens`).
+ * `theme="auto"` takes the light palette while the reader prefers a light colour scheme.
+ *
+ * The elements put this sheet into the document, and into every shadow root between an element
+ * and the document, when they connect (see `adoptTheme` in theme.ts). It sets nothing but
+ * `--_lens-*` properties, so nothing of it changes the host page's own look.
+ */
+export const themeStyles = css`
+  [theme='dark'],
+  [theme='auto'] {
+    ${unsafeCSS(themeDeclarations('dark'))}
+  }
+  [theme='light'] {
+    ${unsafeCSS(themeDeclarations('light'))}
+  }
+  @media (prefers-color-scheme: light) {
+    [theme='auto'] {
+      ${unsafeCSS(themeDeclarations('light'))}
+    }
+  }
 `;
+
+/** Each private colour token on `:host`: the host's own token, else the themed value, else dark. */
+const paletteDeclarations = unsafeCSS(
+  palette.map(([name, token, dark]) => `${name}: var(${token}, var(${carrier(name)}, ${dark}));`).join('\n'),
+);
 
 /**
  * The design tokens every element shares (E9), as one stylesheet each element puts first in its
@@ -30,8 +76,9 @@ const lightPalette = css`
  * `--_*` properties computed on its own `:host`, so the built-in defaults apply only where a host
  * set nothing, and nothing an element sets leaks back out.
  *
- * Dark is the default. `theme="light"` on the element or on any ancestor (shadow roots included)
- * switches to light; `theme="auto"` follows `prefers-color-scheme`.
+ * Dark is the default; the nearest `theme` attribute (`light`, `dark` or `auto`) on the element or
+ * an ancestor chooses the palette (see `themeStyles`). `color-scheme` follows it, so native
+ * scrollbars and form controls inside the elements match.
  */
 export const tokens = css`
   :host {
@@ -46,40 +93,12 @@ export const tokens = css`
     --_space-m: var(--lens-space-m, 12px);
     --_space-l: var(--lens-space-l, 20px);
 
-    --_surface: var(--lens-color-surface, #15171c);
-    --_surface-raised: var(--lens-color-surface-raised, #1d2027);
-    --_surface-hover: var(--lens-color-surface-hover, #242831);
-    --_border: var(--lens-color-border, #30343e);
-    --_text: var(--lens-color-text, #e7e9ee);
-    --_text-muted: var(--lens-color-text-muted, #a2a8b6);
-    --_accent: var(--lens-color-accent, #8ab4ff);
-    --_focus: var(--lens-color-focus, #8ab4ff);
-    --_on-accent: var(--lens-color-on-accent, #0d1117);
+    ${paletteDeclarations}
 
-    --_tone-live: var(--lens-color-live, #4ade80);
-    --_tone-queued: var(--lens-color-queued, #f5a524);
-    --_tone-waiting: var(--lens-color-waiting, #facc15);
-    --_tone-settled: var(--lens-color-settled, #a1a1aa);
-    --_tone-problem: var(--lens-color-problem, #f87171);
-    --_tone-neutral: var(--lens-color-neutral, #93a4c3);
-    --_tone-info: var(--lens-color-info, #60a5fa);
-
-    color-scheme: dark;
+    color-scheme: var(--_lens-scheme, dark);
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
-  }
-
-  :host([theme='light']),
-  :host-context([theme='light']) {
-    ${lightPalette}
-  }
-
-  @media (prefers-color-scheme: light) {
-    :host([theme='auto']),
-    :host-context([theme='auto']) {
-      ${lightPalette}
-    }
   }
 
   :host([hidden]) {
