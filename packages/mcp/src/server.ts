@@ -4,15 +4,8 @@ import {
   ListToolsRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import {
-  createClient,
-  createSessionTools,
-  isAPIError,
-  isSessionLensError,
-  runSessionTool,
-  sessionToolDefinitions,
-  type SessionLensClient,
-} from '@session-lens/sdk';
+import { createClient, isAPIError, isSessionLensError, type SessionLensClient } from '@session-lens/sdk';
+import { createSessionTools, runSessionTool, sessionToolDefinitions } from '@session-lens/sdk/tools';
 
 /** Options of {@link createSessionLensMcpServer}. */
 export type McpServerOptions = {

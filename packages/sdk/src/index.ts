@@ -1,6 +1,8 @@
 /**
  * `@session-lens/sdk`: the typed contract of the Sessions API, pure helpers for any UI, the
- * client, its live stream and live store, and session tools for agents.
+ * client, its live stream and live store. It runs in browsers and Node alike and reaches only
+ * `zod/mini` (K11); the session tools for agents, built on classic zod, are the subpath
+ * `@session-lens/sdk/tools`.
  *
  * @packageDocumentation
  */
@@ -33,19 +35,3 @@ export {
   type LiveStats,
 } from './store/live-sessions.js';
 export { matchesFilters } from './store/match-filters.js';
-export {
-  createSessionTools,
-  sessionToolDefinitions,
-  runSessionTool,
-  SESSION_TOOL_INPUTS,
-  SessionStartInput,
-  SessionGetInput,
-  SessionListInput,
-  SessionListExecutionsInput,
-  SessionSubmitInput,
-  type SessionTools,
-  type SessionToolName,
-  type SessionToolSummary,
-  type ExecutionToolSummary,
-  type ToolDefinition,
-} from './tools/session-tools.js';

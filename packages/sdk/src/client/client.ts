@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Route } from '../contract/routes.js';
 import { makeAPIError } from '../errors/api-error.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../errors/connection-error.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Timestamp } from './session.js';
 
 /** One remote command run during an assessment (S7). */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Money } from './money.js';
 
 const Count = z.int().check(z.minimum(0));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Session } from './session.js';
 
 /** Data of a `session.removed` event: the session left the caller's view (A8). */

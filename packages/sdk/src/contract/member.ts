@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Timestamp } from './session.js';
 
 /** Every scope a token can hold (X3). */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * An amount of US dollars as a decimal string with at most six fractional digits

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** One invalid input, named by its path (`query.limit`, `body.transcript.0.text`). */
 export const ProblemFieldError = z

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Execution, ExecutionInput, Insight, InsightInput } from './assessment.js';
 import { Money } from './money.js';
 import { Pricing } from './cost.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CostDetail } from './cost.js';
 import type { Scope } from './member.js';
 import { Me, MemberList } from './member.js';

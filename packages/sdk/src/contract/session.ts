@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CostSummary } from './cost.js';
 import { SessionStatus } from './status.js';
 

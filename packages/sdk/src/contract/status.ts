@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * The tone a status maps to. Tone is the only thing a status colour depends on (S2).

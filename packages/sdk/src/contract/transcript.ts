@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { SessionStatus } from './status.js';
 import { Timestamp } from './session.js';
 

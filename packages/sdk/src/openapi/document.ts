@@ -1,4 +1,5 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
+import { $ZodType } from 'zod/v4/core';
 import * as contract from '../contract/index.js';
 import { routes, type Route } from '../contract/routes.js';
 
@@ -23,13 +24,13 @@ const PROBLEM_TITLES: Record<number, string> = {
 };
 
 /** The component name a contract schema registered in zod's global registry, if any. */
-const idOf = (schema: z.core.$ZodType): string | undefined => z.globalRegistry.get(schema)?.id;
+const idOf = (schema: $ZodType): string | undefined => z.globalRegistry.get(schema)?.id;
 
 /** Every named schema of the contract: exported, with an `id` in its metadata. */
 function namedSchemas(): Map<string, z.ZodMiniType> {
   const named = new Map<string, z.ZodMiniType>();
   for (const value of Object.values(contract)) {
-    if (value instanceof z.core.$ZodType) {
+    if (value instanceof $ZodType) {
       const id = idOf(value);
       if (typeof id === 'string') named.set(id, value);
     }
