@@ -31,6 +31,10 @@ import {
 import { forbidden, HttpProblem, invalid, notFound, unauthorized } from './http/problem.js';
 import { coerceQuery, fieldErrors, parseOrThrow } from './http/validate.js';
 import { nodeSink, webSink } from './http/sse.js';
+import { cors } from './http/cors.js';
+import { RequestLimits, type LimitsOptions } from './http/limits.js';
+import { DEFAULT_MAX_BODY_BYTES, readBoundedBody } from './http/read-body.js';
+import { refusedOrigin } from './auth/embed-token.js';
 import { present, type Viewer } from './sessions/model.js';
 import { SessionStore } from './sessions/store.js';
 import {
@@ -54,8 +58,12 @@ export type CreateAppOptions = {
   stream?: StreamHubOptions;
   /** Validate every response body against the contract (default: on unless NODE_ENV=production). */
   validateResponses?: boolean;
-  /** Largest accepted request body, in bytes (default 5 MB). */
+  /** Largest accepted request body, in bytes (default 5 MB), enforced while it streams in. */
   maxBodyBytes?: number;
+  /** Request rate, failed-authentication and stream limits (A17); see `LimitsOptions`. */
+  limits?: LimitsOptions;
+  /** Exact origins allowed to call `/v1` cross-origin (A10); empty or absent = same-origin only. */
+  allowedOrigins?: readonly string[];
   /** HTML served at `/` (the placeholder live page), if any. */
   indexHtml?: () => string;
 };
@@ -123,7 +131,7 @@ function bearer(c: Context): string | undefined {
 function problemResponse(problem: HttpProblem): Response {
   return new Response(JSON.stringify(problem.problem), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { ...problem.headers, 'content-type': 'application/problem+json' },
   });
 }
 
@@ -159,7 +167,8 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   const store = new SessionStore(db, (events) => hub.committed(events));
   await hub.start();
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
-  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = new RequestLimits(options.limits);
   let openApi: string | undefined;
 
   // Tokens resolve to the same principal for a while: caching them for a few seconds saves two
@@ -320,12 +329,14 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         scope: body.scope,
         scopes: requested,
         exp,
+        ...(body.origins ? { origins: [...new Set(body.origins)] } : {}),
       });
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
   };
 
   const app = new Hono();
+  if (options.allowedOrigins && options.allowedOrigins.length > 0) app.use('/v1/*', cors(options.allowedOrigins));
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error);
@@ -342,8 +353,16 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     let token = bearer(c);
     if (!token && name === 'stream') token = url.searchParams.get('access_token') ?? undefined;
     if (!token) throw unauthorized();
+    const address = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? '';
+    limits.checkAddress(address);
     const principal = await authenticateCached(token);
-    if (!principal) throw unauthorized('The token is unknown or expired.');
+    if (!principal) {
+      limits.failedAuthentication(address);
+      throw unauthorized('The token is unknown or expired.');
+    }
+    limits.takeRequest(token);
+    const refused = refusedOrigin(principal.embed, c.req.header('origin'));
+    if (refused) throw forbidden(refused);
     const missing = route.scopes.filter((scope) => !principal.scopes.has(scope));
     if (
       route.anyScope ? missing.length === route.scopes.length && route.scopes.length > 0 : missing.length > 0
@@ -376,17 +395,12 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         throw forbidden(`This token is locked to ${lock}; it cannot list agent ${filters.agent}.`);
       }
     }
-    return { principal, viewer: viewerOf(principal, settings), params, query };
+    return { principal, token, viewer: viewerOf(principal, settings), params, query };
   }
 
   async function readBody(c: Context, route: Route): Promise<{ body: unknown; text: string }> {
     if (!route.body) return { body: undefined, text: '' };
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxBodyBytes)
-      throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > maxBodyBytes)
-      throw new HttpProblem(413, 'too-large', `The body exceeds ${maxBodyBytes} bytes.`);
+    const text = await readBoundedBody(c, maxBodyBytes);
     let json: unknown;
     try {
       json = text.length === 0 ? undefined : JSON.parse(text);
@@ -423,7 +437,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     }
     if (name === 'stream') {
       app.get(path, async (c) => {
-        const { viewer, query } = await prepare(c, route, name);
+        const { viewer, query, token } = await prepare(c, route, name);
         const {
           lastEventId: queryId,
           access_token: _token,
@@ -446,12 +460,14 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
           }
           lastEventId = Number(raw);
         }
+        const release = limits.openStream(token);
         const env = c.env as { outgoing?: ServerResponse; incoming?: IncomingMessage } | undefined;
         if (env?.outgoing && env.incoming) {
           const sink = nodeSink(env.outgoing);
           // The client may leave while the replay is still running: remember that.
           const subscription: { stop?: () => void; closed?: boolean } = {};
           env.outgoing.on('close', () => {
+            release();
             subscription.closed = true;
             subscription.stop?.();
           });
@@ -460,8 +476,16 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
           return RESPONSE_ALREADY_SENT;
         }
         const subscription: { stop?: () => void } = {};
-        const { sink, body } = webSink(() => subscription.stop?.());
-        subscription.stop = await hub.subscribe(sink, viewer, filters, lastEventId);
+        const { sink, body } = webSink(() => {
+          release();
+          subscription.stop?.();
+        });
+        try {
+          subscription.stop = await hub.subscribe(sink, viewer, filters, lastEventId);
+        } catch (error) {
+          release();
+          throw error;
+        }
         return new Response(body, {
           status: 200,
           headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { startServer } from './server.js';
+import { parseAllowedOrigins } from './http/cors.js';
+import { parseCountSetting, parseRateSetting, type LimitsOptions } from './http/limits.js';
 
 const USAGE = `session-lens-server — the Session Lens reference Sessions API server
 
@@ -12,13 +14,23 @@ Options:
   --sessions <n>    number of demo sessions (default 6000)
   --simulate        make live activity through the API
   --print-tokens    print the tokens as one JSON object on stdout, then keep serving
+  --allowed-origins <list>   comma-separated exact origins allowed to call /v1 cross-origin
+                    (CORS), e.g. https://app.example.com,http://localhost:5173; default none
+  --rate-limit <r>  requests per token: <perSecond>[:<burst>] or off (default 100:1000)
+  --auth-failure-limit <r>   failed authentications per client address: <perSecond>[:<burst>]
+                    or off (default 2:100)
+  --max-streams <n> concurrent /v1/stream connections per token, or off (default 100)
+  --max-body-bytes <n>       largest request body in bytes (default 5242880)
   --help            show this help
 
 Environment:
   SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (derived from the workspace secret when unset)
   DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite
   SESSION_LENS_PGLITE_FSYNC off: acknowledge PGlite commits once written to the OS, without
-                            fsync (survives a killed process, not a power loss; faster)`;
+                            fsync (survives a killed process, not a power loss; faster)
+  SESSION_LENS_ALLOWED_ORIGINS, SESSION_LENS_RATE_LIMIT, SESSION_LENS_AUTH_FAILURE_LIMIT,
+  SESSION_LENS_MAX_STREAMS, SESSION_LENS_MAX_BODY_BYTES
+                            the same as the flags above (a flag wins over its variable)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +42,11 @@ async function main(): Promise<void> {
       sessions: { type: 'string' },
       simulate: { type: 'boolean' },
       'print-tokens': { type: 'boolean' },
+      'allowed-origins': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'auth-failure-limit': { type: 'string' },
+      'max-streams': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -42,6 +59,23 @@ async function main(): Promise<void> {
     throw new Error(`Unknown seed "${values.seed}"; only "demo" exists.`);
   const port = values.port === undefined ? 4400 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
+  const env = process.env;
+  const allowedOrigins = parseAllowedOrigins(values['allowed-origins'] ?? env.SESSION_LENS_ALLOWED_ORIGINS);
+  const limits: LimitsOptions = {};
+  const requests = parseRateSetting(values['rate-limit'] ?? env.SESSION_LENS_RATE_LIMIT, '--rate-limit');
+  if (requests !== undefined) limits.requestsPerToken = requests;
+  const failures = parseRateSetting(
+    values['auth-failure-limit'] ?? env.SESSION_LENS_AUTH_FAILURE_LIMIT,
+    '--auth-failure-limit',
+  );
+  if (failures !== undefined) limits.failedAuthPerAddress = failures;
+  const streams = parseCountSetting(values['max-streams'] ?? env.SESSION_LENS_MAX_STREAMS, '--max-streams');
+  if (streams !== undefined) limits.streamsPerToken = streams;
+  const maxBodyBytes = parseCountSetting(
+    values['max-body-bytes'] ?? env.SESSION_LENS_MAX_BODY_BYTES,
+    '--max-body-bytes',
+  );
+  if (maxBodyBytes === false) throw new Error('--max-body-bytes cannot be off.');
   const started = Date.now();
   const server = await startServer({
     port,
@@ -54,6 +88,9 @@ async function main(): Promise<void> {
     ...(values.sessions ? { seedSessions: Number(values.sessions) } : {}),
     simulate: values.simulate ?? false,
     validateResponses: process.env.NODE_ENV !== 'production',
+    allowedOrigins,
+    limits,
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
   });
   const { tokens } = server;
   const printable = {
@@ -87,6 +124,7 @@ async function main(): Promise<void> {
       );
     }
     if (server.simulator) lines.push('  simulator: on');
+    if (allowedOrigins.length > 0) lines.push(`  cross-origin (CORS) allowed: ${allowedOrigins.join(', ')}`);
     console.log(lines.join('\n'));
   }
   let stopping = false;

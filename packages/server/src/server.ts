@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database } from './db/index.js';
 import { createApp, type SessionLensApp } from './app.js';
 import type { StreamHubOptions } from './stream/hub.js';
+import type { LimitsOptions } from './http/limits.js';
 import { bootstrapAdmin } from './workspace.js';
 import { ensureDemoTokens, seedDemo, type DemoTokens } from './seed/demo.js';
 import { signEmbedToken } from './auth/principal.js';
@@ -31,6 +32,12 @@ export type StartServerOptions = {
   simulateTickMs?: number;
   stream?: StreamHubOptions;
   validateResponses?: boolean;
+  /** Exact origins allowed to call `/v1` cross-origin (A10); absent = same-origin only. */
+  allowedOrigins?: readonly string[];
+  /** Request rate, failed-authentication and stream limits (A17). */
+  limits?: LimitsOptions;
+  /** Largest accepted request body, in bytes (default 5 MB). */
+  maxBodyBytes?: number;
 };
 
 /** The tokens a freshly started server prints. */
@@ -67,6 +74,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     db,
     ...(options.stream ? { stream: options.stream } : {}),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     indexHtml: () => indexPage({ token: pageToken }),
   });
   const admin = await bootstrapAdmin(db, lens.settings, options.adminToken);

@@ -68,8 +68,13 @@ export const Me = z
     principal: z.enum(['member', 'agent', 'embed']),
     member: Member,
     scopes: z.array(Scope),
-    /** Set for an embed token: the one record it is locked to, and when it expires. */
-    embed: z.optional(z.object({ scope: RecordScope, expiresAt: Timestamp })),
+    /**
+     * Set for an embed token: the one record it is locked to, when it expires, and the origins it
+     * is bound to (when it was minted with `origins`).
+     */
+    embed: z.optional(
+      z.object({ scope: RecordScope, expiresAt: Timestamp, origins: z.optional(z.array(z.string())) }),
+    ),
     settings: z.object({
       workspaceName: z.string(),
       spendTracking: z.boolean(),

@@ -149,6 +149,22 @@ export const ReviewSession = z
   .register(z.globalRegistry, { id: 'ReviewSession' });
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
+/**
+ * A web origin exactly as a browser sends it in the `Origin` header: `scheme://host[:port]`,
+ * lowercase, no path and no trailing slash (`https://app.example.com`, `http://127.0.0.1:5173`).
+ */
+export const WebOrigin = z
+  .string()
+  .check(
+    z.maxLength(300),
+    z.regex(
+      /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/,
+      'Expected an origin such as https://app.example.com (scheme, host and port only, lowercase)',
+    ),
+  )
+  .register(z.globalRegistry, { id: 'WebOrigin', examples: ['https://app.example.com'] });
+export type WebOrigin = z.infer<typeof WebOrigin>;
+
 /** Body of `POST /v1/embed-tokens` (A7). */
 export const MintEmbedToken = z
   .object({
@@ -157,6 +173,11 @@ export const MintEmbedToken = z
     ttlSeconds: z.optional(z.int().check(z.minimum(30), z.maximum(86_400))),
     /** A subset of the caller's read scopes; defaults to all of them. */
     scopes: z.optional(z.array(Scope)),
+    /**
+     * Binds the token to these host pages' origins (1–20): a request made with it whose `Origin`
+     * header is present and not listed is 403. Absent: any origin.
+     */
+    origins: z.optional(z.array(WebOrigin).check(z.minLength(1), z.maxLength(20))),
   })
   .register(z.globalRegistry, { id: 'MintEmbedToken' });
 export type MintEmbedToken = z.infer<typeof MintEmbedToken>;

@@ -1,7 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Scope, type Member, type RecordScope } from '@session-lens/sdk';
 import type { Queryable } from '../db/index.js';
 import type { Viewer } from '../sessions/model.js';
+import { EMBED_PREFIX, signEmbedPayload, verifyEmbedToken, type EmbedPayload } from './embed-token.js';
 
 /** Every scope, as held by the bootstrap admin token. */
 export const ALL_SCOPES: readonly Scope[] = Scope.options;
@@ -17,7 +18,7 @@ export type Principal = {
   agentId?: string | undefined;
   scopes: ReadonlySet<Scope>;
   /** Set for embed tokens. */
-  embed?: { scope: RecordScope; expiresAt: string } | undefined;
+  embed?: { scope: RecordScope; expiresAt: string; origins?: string[] | undefined } | undefined;
 };
 
 /** Workspace settings, loaded once at start. */
@@ -27,9 +28,6 @@ export type WorkspaceSettings = {
   /** HMAC key for embed tokens; shared through the database by every process. */
   embedSecret: Buffer;
 };
-
-/** The prefix of an embed token: `sle.<payload>.<signature>`. */
-const EMBED_PREFIX = 'sle.';
 
 /** SHA-256 of an API token; only hashes are stored. */
 export function hashToken(token: string): string {
@@ -47,28 +45,9 @@ export function viewerOf(principal: Principal, settings: WorkspaceSettings): Vie
   };
 }
 
-type EmbedPayload = { sub: string; scope: RecordScope; scopes: Scope[]; exp: number };
-
-/** Signs an embed token (HMAC-SHA256): the lock and the scopes live inside the signed payload. */
+/** Signs an embed token with the workspace's secret (see `signEmbedPayload`). */
 export function signEmbedToken(settings: WorkspaceSettings, payload: EmbedPayload): string {
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const signature = createHmac('sha256', settings.embedSecret).update(body).digest('base64url');
-  return `${EMBED_PREFIX}${body}.${signature}`;
-}
-
-function verifyEmbedToken(settings: WorkspaceSettings, token: string, now: number): EmbedPayload | undefined {
-  const [body, signature] = token.slice(EMBED_PREFIX.length).split('.');
-  if (!body || !signature) return undefined;
-  const expected = createHmac('sha256', settings.embedSecret).update(body).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  try {
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as EmbedPayload;
-    if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now) return undefined;
-    return payload;
-  } catch {
-    return undefined;
-  }
+  return signEmbedPayload(settings.embedSecret, payload);
 }
 
 type MemberRow = {
@@ -112,7 +91,7 @@ export async function authenticate(
 ): Promise<Principal | undefined> {
   if (token.length === 0 || token.length > 4096) return undefined;
   if (token.startsWith(EMBED_PREFIX)) {
-    const payload = verifyEmbedToken(settings, token, now);
+    const payload = verifyEmbedToken(settings.embedSecret, token, now);
     if (!payload) return undefined;
     const member = await loadMember(db, payload.sub);
     if (!member) return undefined;
@@ -120,7 +99,11 @@ export async function authenticate(
       kind: 'embed',
       member,
       scopes: new Set(payload.scopes.filter((scope) => READ_SCOPES.includes(scope))),
-      embed: { scope: payload.scope, expiresAt: new Date(payload.exp * 1000).toISOString() },
+      embed: {
+        scope: payload.scope,
+        expiresAt: new Date(payload.exp * 1000).toISOString(),
+        ...(payload.origins ? { origins: payload.origins } : {}),
+      },
     };
   }
   const rows = await db.query<{

@@ -22,6 +22,8 @@ const TITLES: Record<number, string> = {
 export class HttpProblem extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** Response headers sent with the problem (`Retry-After`, `Connection: close`). */
+  readonly headers: Record<string, string> = {};
 
   constructor(status: number, slug: string, detail: string, extra: Partial<Problem> = {}) {
     super(detail);
@@ -66,4 +68,11 @@ export function notFound(detail = 'No such session.'): HttpProblem {
 /** 409: the session is not in a state that allows this. */
 export function conflict(detail: string, extra: Partial<Problem> = {}): HttpProblem {
   return new HttpProblem(409, 'conflict', detail, extra);
+}
+
+/** 429 with `Retry-After` (whole seconds, at least 1): a rate or concurrency limit was reached. */
+export function tooManyRequests(detail: string, retryAfterSeconds: number): HttpProblem {
+  const problem = new HttpProblem(429, 'too-many-requests', detail);
+  problem.headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  return problem;
 }
