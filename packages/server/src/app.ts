@@ -336,7 +336,8 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   };
 
   const app = new Hono();
-  if (options.allowedOrigins && options.allowedOrigins.length > 0) app.use('/v1/*', cors(options.allowedOrigins));
+  if (options.allowedOrigins && options.allowedOrigins.length > 0)
+    app.use('/v1/*', cors(options.allowedOrigins));
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error);
@@ -353,7 +354,8 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     let token = bearer(c);
     if (!token && name === 'stream') token = url.searchParams.get('access_token') ?? undefined;
     if (!token) throw unauthorized();
-    const address = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? '';
+    const address =
+      (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? '';
     limits.checkAddress(address);
     const principal = await authenticateCached(token);
     if (!principal) {

@@ -200,7 +200,8 @@ describe('request rates and streams (A17)', () => {
     };
     const first = open();
     const second = open();
-    for (const client of [first, second]) await client.until(() => client.retry !== undefined, 10_000, 'connect');
+    for (const client of [first, second])
+      await client.until(() => client.retry !== undefined, 10_000, 'connect');
     const third = await fetch(`${server.url}/v1/stream`, { headers: { authorization: `Bearer ${token}` } });
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('5');

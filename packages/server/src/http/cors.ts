@@ -41,7 +41,12 @@ export function parseAllowedOrigins(list: string | undefined): string[] {
 function appendVary(headers: Headers, value: string): void {
   const vary = headers.get('vary');
   if (!vary) headers.set('vary', value);
-  else if (!vary.toLowerCase().split(/\s*,\s*/).includes(value.toLowerCase()))
+  else if (
+    !vary
+      .toLowerCase()
+      .split(/\s*,\s*/)
+      .includes(value.toLowerCase())
+  )
     headers.set('vary', `${vary}, ${value}`);
 }
 

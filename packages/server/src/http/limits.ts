@@ -204,6 +204,7 @@ export function parseCountSetting(value: string | undefined, name: string): numb
   if (value === undefined || value.trim() === '') return undefined;
   if (value.trim() === 'off') return false;
   const n = Number(value.trim());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid ${name} "${value}": expected a whole number ≥ 1 or off.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`Invalid ${name} "${value}": expected a whole number ≥ 1 or off.`);
   return n;
 }
