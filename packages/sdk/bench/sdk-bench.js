@@ -205,6 +205,8 @@ function fmt(n) {
           seed: 'demo',
           seedSessions: 200,
           validateResponses: false,
+          // One admin token writes at the target rate: the per-token rate limit would cap it.
+          limits: { requestsPerToken: false },
           ...options,
         }),
       ],

@@ -115,6 +115,8 @@ async function listBench(label, databaseUrl) {
     adminToken: ADMIN,
     pgliteFsync: false,
     validateResponses: false,
+    // A benchmark is one token in a tight loop: the per-token rate limit would measure itself.
+    limits: { requestsPerToken: false },
   });
   const base = `${server.url}/v1/sessions`;
   const results = {};
@@ -262,16 +264,20 @@ async function fanoutBench(databaseUrl) {
   // Session Lens: the real CLI in a child process; the writer and the clients live here.
   const dataDir = mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  const child = spawn(process.execPath, [cli, '--port', '0', '--data', dataDir, '--print-tokens'], {
-    env: {
-      ...process.env,
-      SESSION_LENS_ADMIN_TOKEN: ADMIN,
-      SESSION_LENS_PGLITE_FSYNC: 'off',
-      NODE_ENV: 'production',
-      ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
+  const child = spawn(
+    process.execPath,
+    [cli, '--port', '0', '--data', dataDir, '--print-tokens', '--rate-limit', 'off', '--max-streams', 'off'],
+    {
+      env: {
+        ...process.env,
+        SESSION_LENS_ADMIN_TOKEN: ADMIN,
+        SESSION_LENS_PGLITE_FSYNC: 'off',
+        NODE_ENV: 'production',
+        ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const { url } = await new Promise((resolve) =>
     child.stdout.once('data', (d) => resolve(JSON.parse(String(d)))),
   );
