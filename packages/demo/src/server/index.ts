@@ -3,6 +3,11 @@
  * in-process, proxies `/v1/*` to it same-origin, serves the host's pages, and plays the host's
  * server side: who the current user is, and minting read-only embed tokens for one record.
  *
+ * The same-origin proxy is one of two setups. The other runs the Sessions API as its own service
+ * with `--allowed-origins` / `SESSION_LENS_ALLOWED_ORIGINS` and mints embed tokens bound to the
+ * host's origin (`origins`); `src/cross-origin.e2e.test.ts` runs it in Chromium, and
+ * `docs/getting-started.md` shows both.
+ *
  * @packageDocumentation
  */
 import { existsSync } from 'node:fs';
