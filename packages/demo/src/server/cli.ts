@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     throw new Error(`Invalid PORT "${rawPort}": expected an integer from 0 to 65535.`);
   }
   const reactRoot = fileURLToPath(new URL('../../../../demo-react/dist/web', import.meta.url));
+  const vueRoot = fileURLToPath(new URL('../../../../demo-vue/dist/web', import.meta.url));
   const started = Date.now();
   console.log('Starting the Session Lens demo (the first start seeds the workspace; ~20 s)…');
   const demo = await startDemo({
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     dataDir: process.env.SESSION_LENS_DEMO_DATA ?? '.session-lens/demo',
     pgliteFsync: false,
     reactRoot: existsSync(join(reactRoot, 'index.html')) ? reactRoot : undefined,
+    vueRoot: existsSync(join(vueRoot, 'index.html')) ? vueRoot : undefined,
   });
   console.log(
     [
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       `  Pages: initiative, plan, Sessions, Assessments and the Command Center drawer;`,
       `  switch user (admin / member without spend / reviewer) in the header.`,
       ...(existsSync(join(reactRoot, 'index.html')) ? [`  React example: ${demo.url}/react/`] : []),
+      ...(existsSync(join(vueRoot, 'index.html')) ? [`  Vue example: ${demo.url}/vue/`] : []),
       `  Live activity from the simulator. Ctrl-C stops.`,
       '',
     ].join('\n'),

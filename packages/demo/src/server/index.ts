@@ -43,6 +43,8 @@ export type DemoOptions = {
   webRoot?: string;
   /** The built React example, served under `/react/` when given. */
   reactRoot?: string | undefined;
+  /** The built Vue example, served under `/vue/` when given. */
+  vueRoot?: string | undefined;
 };
 
 /** A running demo host. */
@@ -74,7 +76,7 @@ function problem(status: number, title: string, detail: string): Response {
 export function createDemoApp(
   server: RunningServer,
   users: readonly DemoUser[],
-  options: { webRoot: string; reactRoot?: string | undefined },
+  options: { webRoot: string; reactRoot?: string | undefined; vueRoot?: string | undefined },
 ): Hono {
   const app = new Hono();
   const byId = new Map(users.map((user) => [user.id, user]));
@@ -126,11 +128,16 @@ export function createDemoApp(
     }
   });
 
-  // The React example, then the host's own pages.
+  // The React and Vue examples, then the host's own pages.
   if (options.reactRoot) {
     const react = staticSite(options.reactRoot);
     app.get('/react', (c) => c.redirect('/react/'));
     app.get('/react/*', async (c) => (await react(c.req.path.slice('/react'.length))) ?? c.notFound());
+  }
+  if (options.vueRoot) {
+    const vue = staticSite(options.vueRoot);
+    app.get('/vue', (c) => c.redirect('/vue/'));
+    app.get('/vue/*', async (c) => (await vue(c.req.path.slice('/vue'.length))) ?? c.notFound());
   }
   const site = staticSite(options.webRoot);
   app.get('/', (c) => c.redirect('/initiatives/init_checkout'));
@@ -163,7 +170,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
   try {
     const users = await demoUsers(server);
-    const app = createDemoApp(server, users, { webRoot, reactRoot: options.reactRoot });
+    const app = createDemoApp(server, users, {
+      webRoot,
+      reactRoot: options.reactRoot,
+      vueRoot: options.vueRoot,
+    });
     const http: ServerType = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port ?? 5173, hostname: host }, () => resolve(s));
       s.once('error', reject);
