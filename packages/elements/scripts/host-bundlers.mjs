@@ -13,7 +13,11 @@ import { build } from 'esbuild';
 import webpack from 'webpack';
 import { packageRoot } from './embed-build.mjs';
 
-/** @typedef {{ fileName: string, code: string, isEntry: boolean, imports: string[] }} Chunk */
+/**
+ * `modules` (esbuild only): the modules that put bytes into the chunk, as paths from
+ * `node_modules/` on for packages.
+ * @typedef {{ fileName: string, code: string, isEntry: boolean, imports: string[], modules?: string[] }} Chunk
+ */
 
 /**
  * esbuild as a host runs it for an app: `--bundle --minify --splitting --format=esm`.
@@ -43,6 +47,9 @@ export async function bundleWithEsbuild(entry) {
       code: codeOf.get(basename(path)) ?? '',
       isEntry: output.entryPoint === entry,
       imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => basename(i.path)),
+      modules: Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([module]) => module.replace(/^.*\/node_modules\//, 'node_modules/')),
     }));
 }
 

@@ -27,7 +27,10 @@ import { bundleWithEsbuild, bundleWithWebpack } from './host-bundlers.mjs';
 
 const budgetFile = new URL('../size-budget.json', import.meta.url);
 
-/** @typedef {{ fileName: string, code: string, isEntry: boolean, imports: string[] }} Chunk */
+/** @typedef {import('./host-bundlers.mjs').Chunk} Chunk */
+
+/** Classic zod and its locales: what no bundle of the elements may contain (K11). */
+const CLASSIC_ZOD = /node_modules\/zod\/(v4\/classic\/|v4\/locales\/|index\.js$|v4\/index\.js$)/;
 
 /**
  * The bundles measured: a name and how to build it minified (and, for Vite, unminified too:
@@ -76,6 +79,9 @@ function initialAndTotal(chunks, size) {
 
 /** @typedef {{ raw?: number, min: number, gzip: number, chunks: number, budget?: number, cap?: number }} Figure */
 
+/** Per bundle, the classic zod modules esbuild found in it (it names every module it keeps). */
+const classicZod = new Map();
+
 /**
  * Measures every bundle: `name initial` and `name total` when it has more than one chunk.
  * @returns {Promise<Record<string, Figure>>}
@@ -87,6 +93,8 @@ async function measure() {
     const bytes = (/** @type {Chunk} */ c) => Buffer.byteLength(c.code);
     const raw = bundle.raw ? initialAndTotal(await bundle.build(false), bytes) : undefined;
     const minified = await bundle.build(true);
+    const classic = minified.flatMap((chunk) => chunk.modules ?? []).filter((m) => CLASSIC_ZOD.test(m));
+    if (classic.length > 0) classicZod.set(bundle.name, classic);
     const min = initialAndTotal(minified, bytes);
     // Each chunk is its own HTTP response: gzip them one by one.
     const gzip = initialAndTotal(minified, (c) => gzipSync(c.code, { level: 9 }).byteLength);
@@ -156,8 +164,16 @@ async function main() {
     }
   }
 
+  if (!args.has('--json')) {
+    const found = [...classicZod.keys()];
+    console.log(`  classic zod or its locales (K11): ${found.length ? `in ${found.join(', ')}` : 'none'}`);
+  }
+
   if (args.has('--check')) {
     const problems = Object.entries(figures).flatMap(([name, f]) => problemOf(name, f) ?? []);
+    for (const [name, modules] of classicZod) {
+      problems.push(`size: ${name} contains classic zod (K11): ${modules.slice(0, 3).join(', ')}…`);
+    }
     for (const problem of problems) console.error(problem);
     if (problems.length > 0) process.exit(1);
     console.log('size: every bundle is within its recorded budget and its X6 cap');
