@@ -124,7 +124,7 @@ describe('demo host app in Chromium', () => {
     await page.context().close();
   });
 
-  it('opens the Command Center drawer from any page, live, and closes it with Escape', async () => {
+  it('opens the Command Center drawer from any page as a modal dialog, live, and closes it with Escape', async () => {
     const page = await open('/assessments');
     await page.locator('session-list.assessments session-row').first().waitFor();
     const drawer = page.locator('#command-center-drawer');
@@ -136,8 +136,40 @@ describe('demo host app in Chromium', () => {
     await drawer
       .locator('command-center session-row', { hasText: started.body.title })
       .waitFor({ timeout: 15_000 });
+
+    // Focus moved in, and Tab stays inside: the page under the dialog is inert.
+    const focusInDrawer = () =>
+      page.evaluate(() => {
+        const dialog = document.getElementById('command-center-drawer')!;
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        // Inside the dialog, through any shadow roots on the way.
+        for (
+          let node: Node | null = active;
+          node;
+          node = node.parentNode ?? (node as ShadowRoot).host ?? null
+        ) {
+          if (node === dialog) return true;
+        }
+        return false;
+      });
+    expect(await focusInDrawer()).toBe(true);
+    for (let press = 0; press < 8; press++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInDrawer(), `Tab ${press + 1}`).toBe(true);
+    }
+    // Nothing under it takes focus, even from script.
+    const focusedUnder = await page.evaluate(() => {
+      const toggle = document.getElementById('command-center-toggle')!;
+      toggle.focus();
+      return document.activeElement === toggle;
+    });
+    expect(focusedUnder).toBe(false);
+
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('command-center-toggle');
+    expect(await page.locator('#command-center-toggle').getAttribute('aria-expanded')).toBe('false');
     await page.context().close();
   });
 

@@ -126,6 +126,7 @@ function header(session: HostSession, current: Route, drawer: Drawer): HTMLEleme
         id: 'command-center-toggle',
         type: 'button',
         'aria-controls': 'command-center-drawer',
+        'aria-haspopup': 'dialog',
         'aria-expanded': 'false',
         onclick: () => drawer.toggle(),
       },
@@ -172,16 +173,22 @@ function icon(name: 'theme' | 'bolt' | 'close'): SVGElement {
   return svg;
 }
 
-type Drawer = { element: HTMLElement; toggle(open?: boolean): void };
+type Drawer = { element: HTMLDialogElement; toggle(open?: boolean): void };
 
+/**
+ * The Command Center as a modal dialog (a drawer at the page's edge): opening it moves focus in
+ * and makes the page under it inert; Escape, the close button or a click on the backdrop closes
+ * it, and the browser returns focus to the button that opened it.
+ */
 function commandCenterDrawer(): Drawer {
   const body = h('div', { class: 'drawer-body' });
   const element = h(
-    'aside',
-    { class: 'drawer', id: 'command-center-drawer', 'aria-label': 'Command Center', hidden: true },
+    'dialog',
+    { class: 'drawer', id: 'command-center-drawer', 'aria-labelledby': 'command-center-title' },
     h(
       'div',
       { class: 'drawer-head' },
+      h('h2', { class: 'drawer-title', id: 'command-center-title' }, 'Command Center'),
       h('span', { class: 'muted' }, 'Your work in flight, across every page'),
       h(
         'button',
@@ -202,9 +209,14 @@ function commandCenterDrawer(): Drawer {
   };
   const drawer: Drawer = {
     element,
-    toggle(open = element.hidden) {
+    toggle(open = !element.open) {
+      if (open === element.open) return;
+      if (!open) {
+        element.close();
+        return;
+      }
       // Created on first open; kept afterwards, so it stays live and keeps its scroll.
-      if (open && body.childElementCount === 0) {
+      if (body.childElementCount === 0) {
         body.append(
           h('command-center', {
             'recent-limit': 30,
@@ -213,13 +225,23 @@ function commandCenterDrawer(): Drawer {
           }),
         );
       }
-      element.hidden = !open;
-      document.body.classList.toggle('drawer-open', open);
-      document.getElementById('command-center-toggle')?.setAttribute('aria-expanded', String(open));
+      element.showModal();
+      document.getElementById('command-center-toggle')?.setAttribute('aria-expanded', 'true');
     },
   };
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !element.hidden) drawer.toggle(false);
+  // Escape closes a modal dialog natively; every way of closing ends here.
+  element.addEventListener('close', () =>
+    document.getElementById('command-center-toggle')?.setAttribute('aria-expanded', 'false'),
+  );
+  // A click on the backdrop lands on the dialog itself, outside its box.
+  element.addEventListener('click', (event) => {
+    const box = element.getBoundingClientRect();
+    const outside =
+      event.clientX < box.left ||
+      event.clientX > box.right ||
+      event.clientY < box.top ||
+      event.clientY > box.bottom;
+    if (event.target === element && outside) drawer.toggle(false);
   });
   return drawer;
 }

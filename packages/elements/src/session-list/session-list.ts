@@ -11,7 +11,6 @@ import {
   type SessionKind,
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
-import type { SessionRow } from '../session-row/session-row.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, formatCount, initials, localeOf } from '../internal/format.js';
 import { messagesFor, statusText, type Messages } from '../internal/messages.js';
@@ -20,6 +19,7 @@ import { tokens } from '../styles/tokens.js';
 import { themed } from '../styles/theme.js';
 import { tabStyles } from '../styles/shared.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
+import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
 
 /** A kind tab: every kind, or one. */
@@ -59,6 +59,11 @@ const LIST_LAYOUT = { type: ListLayout };
  * the top; when they have scrolled away, an "N new" control appears instead of moving the list
  * under them. Live updates can be paused (changes wait, counted) and resumed; Refresh refetches.
  * Loading, empty, error (with retry), reconnecting and offline states are shown as such.
+ *
+ * Keyboard (E10): the rows are one tab stop, so Tab enters and leaves the list in one step. Up and
+ * Down, Home and End, Page Up and Page Down move focus between rows (a row's own arrow keys reach
+ * its step strip); focus stays with its session as rows are reused while scrolling, and the list
+ * never moves focus unless a person acted inside it. `focusSession(id)` moves focus to a row.
  *
  * The list talks to the API through the provider's client (`<session-lens-provider>`); a
  * `storeFactory` can supply the live source instead (tests, stories, a host with its own store).
@@ -195,12 +200,20 @@ export class SessionList extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The index of the first rendered row: rows are keyed by their position in the rendered range. */
   #first = 0;
-  /** The id of the session whose row holds focus, so focus stays with it as rows are reused. */
-  #focusedId: string | undefined;
+  /** The rows as one tab stop, and focus kept with its session as rows are reused. */
+  readonly #focus = new RowFocus(this, () => this.scroller);
 
   /** The live source currently feeding the list. */
   get store(): LiveSessionSource | undefined {
     return this.#store;
+  }
+
+  /**
+   * Moves focus to the row of session `id` (scrolling it into view), e.g. to return focus to a
+   * row when something opened from it closes. Resolves whether the session has a row to focus.
+   */
+  focusSession(id: string): Promise<boolean> {
+    return this.#focus.focusSession(id);
   }
 
   /** The filters the list asks the server for: the controls' over `filters`. */
@@ -258,6 +271,7 @@ export class SessionList extends LitElement {
     this.#filterKey = key;
     if (!factory) return;
     this.#known = new Set();
+    this.#focus.reset();
     this.#seenAtTop = undefined;
     this.#lastVisible = undefined;
     this.#store = factory(filters);
@@ -376,82 +390,9 @@ export class SessionList extends LitElement {
 
   #onRangeChanged(event: RangeChangedEvent, count: number): void {
     this.#first = event.first;
-    // The virtualizer renders the new range right after this listener: check focus after it.
-    if (this.#focusedId !== undefined) queueMicrotask(() => this.#keepFocus());
+    this.#focus.onRangeChanged();
     const store = this.#store;
     if (store && store.hasMore && !store.loading && event.last >= count - LOAD_AHEAD) void store.loadMore();
-  }
-
-  #onRowFocus(event: FocusEvent): void {
-    const row = (event.target as HTMLElement).closest?.('session-row');
-    this.#focusedId = row?.session?.id;
-  }
-
-  #onRowBlur(event: FocusEvent): void {
-    // Focus leaving the list (not moving to another row, nor to the list while rows are reused).
-    const next = event.relatedTarget as Node | null;
-    if (!next || !this.shadowRoot?.contains(next)) this.#focusedId = undefined;
-  }
-
-  /**
-   * Rows are reused by position as the list scrolls: when the focused row now shows another
-   * session, focus follows its session to the row showing it, or, when that session has scrolled
-   * out, moves to the list itself (arrow keys then continue from the rows in view).
-   */
-  #keepFocus(): void {
-    const id = this.#focusedId;
-    const root = this.shadowRoot;
-    if (id === undefined || !root) return;
-    const active = root.activeElement;
-    // Focus still on its session's row, or moved elsewhere in the list (a control, the list).
-    if (active && (active.localName !== 'session-row' || (active as SessionRow).session?.id === id)) return;
-    const row = [...root.querySelectorAll('session-row')].find((candidate) => candidate.session?.id === id);
-    if (row) row.focus({ preventScroll: true });
-    else this.scroller?.focus({ preventScroll: true });
-  }
-
-  /** Arrow keys move between rows; Home and End jump to the ends of what is loaded. */
-  #onRowKey(event: KeyboardEvent, count: number): void {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const from = (event.target as HTMLElement).closest?.('session-row');
-    let index: number;
-    if (from) index = Number(from.dataset['index']);
-    else if (event.target === this.scroller) {
-      // Focus is on the list (its row scrolled away): continue from the first row in view.
-      const first = this.#firstRowInView();
-      if (first === undefined) return;
-      index = event.key === 'ArrowDown' ? first - 1 : event.key === 'ArrowUp' ? first + 1 : first;
-    } else return;
-    const target = {
-      ArrowDown: Math.min(count - 1, index + 1),
-      ArrowUp: Math.max(0, index - 1),
-      Home: 0,
-      End: count - 1,
-    }[event.key]!;
-    event.preventDefault();
-    const focusRow = () => {
-      const row = this.shadowRoot?.querySelector<HTMLElement>(`session-row[data-index="${target}"]`);
-      if (!row) return false;
-      row.scrollIntoView({ block: 'nearest' });
-      row.focus({ preventScroll: true });
-      return true;
-    };
-    if (!focusRow()) {
-      // Not rendered yet (a jump past the virtualized window): scroll there, then focus.
-      const scroller = this.scroller;
-      if (scroller) scroller.scrollTop = target === 0 ? 0 : scroller.scrollHeight;
-      requestAnimationFrame(() => requestAnimationFrame(() => focusRow()));
-    }
-  }
-
-  /** The index of the first row at least partly inside the scroller's viewport. */
-  #firstRowInView(): number | undefined {
-    const scroller = this.scroller;
-    if (!scroller) return undefined;
-    const top = scroller.getBoundingClientRect().top;
-    const rows = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('session-row') ?? [])];
-    const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top);
-    return row ? Number(row.dataset['index']) : undefined;
   }
 
   #togglePause(): void {
@@ -651,6 +592,7 @@ export class SessionList extends LitElement {
       </div>`;
     }
     const { rows, withheld } = this.#visible(store.sessions);
+    this.#focus.rows = rows;
     if (rows.length === 0 && withheld === 0) {
       return html`<div class="state" part="empty">
         <p>${words.noSessions}</p>
@@ -687,9 +629,9 @@ export class SessionList extends LitElement {
         aria-busy=${store.loading ? 'true' : 'false'}
         tabindex="-1"
         @scroll=${this.#onScroll}
-        @focusin=${this.#onRowFocus}
-        @focusout=${this.#onRowBlur}
-        @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, rows.length)}
+        @focusin=${(event: FocusEvent) => this.#focus.onFocusIn(event)}
+        @focusout=${(event: FocusEvent) => this.#focus.onFocusOut(event)}
+        @keydown=${(event: KeyboardEvent) => this.#focus.onKey(event)}
         @rangeChanged=${(event: RangeChangedEvent) => this.#onRangeChanged(event, rows.length)}
       >
         ${virtualize({
@@ -699,8 +641,12 @@ export class SessionList extends LitElement {
           items: rows as Session[],
           // Keyed by position in the rendered range, not by session: as the list scrolls, rows are
           // updated in place with their new session instead of created anew (a fling replaces
-          // every row each frame). Focus follows its session (#keepFocus).
-          keyFunction: (_session: Session, index: number) => index - this.#first,
+          // every row each frame); focus follows its session (RowFocus). With expansions, keyed by
+          // session: an open detail must never be handed to another session, nor moved in the DOM
+          // (which drops the focus inside it) as the range shifts.
+          keyFunction: this.renderExpansion
+            ? (session: Session) => session.id
+            : (_session: Session, index: number) => index - this.#first,
           renderItem: (session: Session, index: number) => this.#renderItem(session, index),
         })}
       </div>
@@ -732,6 +678,7 @@ export class SessionList extends LitElement {
         .session=${session}
         .scopes=${this.scopes}
         .expanded=${expanded}
+        .skipTab=${!this.#focus.isCurrent(session)}
       ></session-row>`;
     }
     return html`<div class="item" role="listitem">
@@ -741,6 +688,7 @@ export class SessionList extends LitElement {
         .session=${session}
         .scopes=${this.scopes}
         .expanded=${expanded}
+        .skipTab=${!this.#focus.isCurrent(session)}
       ></session-row>
       ${expanded ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
     </div>`;

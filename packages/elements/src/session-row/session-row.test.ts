@@ -57,12 +57,16 @@ describe('session-row', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 
-  it('shows a step tooltip on keyboard focus, described by it, with arrows between steps', async () => {
+  it('shows a step tooltip on keyboard focus, reached by arrow from the title, never a tab stop', async () => {
     const { el } = await row(sessions.runningFlow);
     const steps = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.step')];
-    // One tab stop for the strip (roving tabindex).
-    expect(steps.map((step) => step.tabIndex)).to.deep.equal([0, -1, -1]);
-    steps[0]!.focus();
+    const title = part(el, 'open')!;
+    // The strip adds no tab stop: the title is the row's only one (E10).
+    expect(steps.map((step) => step.tabIndex)).to.deep.equal([-1, -1, -1]);
+    expect(title.tabIndex).to.equal(0);
+    title.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement).to.equal(steps[0]);
     const tip = (index: number) => el.shadowRoot!.getElementById(`step-tip-${index}`)!;
     expect(steps[0]!.getAttribute('aria-describedby')).to.equal('step-tip-0');
     expect(textOf(tip(0))).to.equal('Plan: Completed, 2m 30s');
@@ -75,8 +79,27 @@ describe('session-row', () => {
     expect(el.shadowRoot!.activeElement).to.equal(steps[2]);
     await sendKeys({ press: 'ArrowLeft' });
     expect(el.shadowRoot!.activeElement).to.equal(steps[1]);
-    expect(steps.map((step) => step.tabIndex)).to.deep.equal([-1, 0, -1]);
+    await sendKeys({ press: 'Escape' });
+    expect(el.shadowRoot!.activeElement).to.equal(title);
+    // Back into the strip on the step last visited; Left before the first step returns.
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement).to.equal(steps[1]);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.shadowRoot!.activeElement).to.equal(title);
     await expect(el).to.be.accessible();
+  });
+
+  it('takes its title and action out of the Tab order with skip-tab', async () => {
+    const { el } = await mount<SessionRow>(
+      html`<session-row .session=${sessions.runningFlow} skip-tab></session-row>`,
+    );
+    expect(part(el, 'open')!.tabIndex).to.equal(-1);
+    expect(part(el, 'action')!.tabIndex).to.equal(-1);
+    el.skipTab = false;
+    await el.updateComplete;
+    expect(part(el, 'open')!.tabIndex).to.equal(0);
+    expect(part(el, 'action')!.tabIndex).to.equal(0);
   });
 
   it('shows the right progress and cost caption for every kind', async () => {

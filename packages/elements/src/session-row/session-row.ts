@@ -59,6 +59,12 @@ const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-la
  *
  * Clicking the row, or pressing Enter on its title, emits `session-open`.
  *
+ * Keyboard: the title is the row's tab stop (with Cancel or End beside it). A flow's step strip
+ * is not a tab stop of its own: Right arrow on the title (Left, right to left) moves into the
+ * strip, Left, Right, Home and End move between its steps, and Escape, or Left from the first
+ * step, returns to the title. Up and Down are left to the list around the row. A list that moves
+ * focus between rows with the arrow keys (`<session-list>`) sets `skip-tab` on every row but one.
+ *
  * @summary A session on one row: kind, title, owner, progress, cost, status and time.
  * @tagname session-row
  *
@@ -116,10 +122,17 @@ export class SessionRow extends LitElement {
   /** Whether the session's detail is open (inline, under the row); reflected to `aria-expanded`. */
   @property({ type: Boolean, reflect: true }) expanded = false;
 
+  /**
+   * Takes the row's controls out of the Tab order (they stay focusable by click and script): a
+   * list that moves focus between rows with the arrow keys sets it on every row but its current
+   * one, so the whole list is one tab stop.
+   */
+  @property({ type: Boolean, attribute: 'skip-tab' }) skipTab = false;
+
   @state() private pendingAction?: SessionAction;
   @state() private actionError?: string;
   @state() private avatarFailed = false;
-  /** The step that is in the tab order (roving tabindex over the step strip). */
+  /** The step the title's arrow key moves to: the one last focused. */
   @state() private currentStep = 0;
 
   readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
@@ -228,26 +241,52 @@ export class SessionRow extends LitElement {
     >`;
   }
 
+  /** Whether the row's inline direction is right to left (arrows are mirrored). */
+  #rtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
+  #focusStep(index: number): void {
+    this.currentStep = index;
+    void this.updateComplete.then(() =>
+      this.shadowRoot?.querySelector<HTMLElement>(`#step-${this.currentStep}`)?.focus(),
+    );
+  }
+
+  /** Right arrow on the title (Left, right to left) moves into the step strip. */
+  #onTitleKey(event: KeyboardEvent, count: number): void {
+    if (count === 0 || event.key !== (this.#rtl() ? 'ArrowLeft' : 'ArrowRight')) return;
+    event.preventDefault();
+    this.#focusStep(Math.min(this.currentStep, count - 1));
+  }
+
   /**
    * Left and Right (mirrored right to left), Home and End move between the steps of the strip;
-   * Up and Down are left to the list, which moves between rows.
+   * Escape, or Left before the first step, returns to the title. Up and Down are left to the list,
+   * which moves between rows.
    */
   #onStepKey(event: KeyboardEvent, count: number): void {
-    const rtl = getComputedStyle(this).direction === 'rtl';
+    const rtl = this.#rtl();
     const index = this.currentStep;
     const target = {
       ArrowRight: rtl ? index - 1 : index + 1,
       ArrowLeft: rtl ? index + 1 : index - 1,
       Home: 0,
       End: count - 1,
+      Escape: -1,
     }[event.key];
     if (target === undefined) return;
     event.preventDefault();
     event.stopPropagation();
-    this.currentStep = Math.max(0, Math.min(count - 1, target));
-    void this.updateComplete.then(() =>
-      this.shadowRoot?.querySelector<HTMLElement>(`#step-${this.currentStep}`)?.focus(),
-    );
+    if (target < 0) {
+      this.shadowRoot?.querySelector<HTMLElement>('[part~=open]')?.focus();
+      return;
+    }
+    this.#focusStep(Math.min(count - 1, target));
+  }
+
+  #stepCount(session: Session): number {
+    return session.kind === 'flow' ? (session.progress.steps?.length ?? 0) : 0;
   }
 
   #renderStep(
@@ -263,12 +302,13 @@ export class SessionRow extends LitElement {
       ? elapsedBetween(step.startedAt, step.endedAt, now, locale)
       : words.notStarted;
     const label = words.stepLabel(step.name, statusText(words, step.status), time);
-    // Focusable, so the tooltip shows on keyboard focus as well as on hover.
+    // Focusable (from the title's arrow key, never a tab stop), so the tooltip shows on keyboard
+    // focus as well as on hover.
     return html`<li
       class="step"
       id=${`step-${index}`}
       data-tone=${tone}
-      tabindex=${index === Math.min(this.currentStep, count - 1) ? '0' : '-1'}
+      tabindex="-1"
       aria-describedby=${`step-tip-${index}`}
       @keydown=${(event: KeyboardEvent) => this.#onStepKey(event, count)}
       @focus=${() => (this.currentStep = index)}
@@ -329,6 +369,7 @@ export class SessionRow extends LitElement {
               part="action"
               class="button danger"
               type="button"
+              tabindex=${this.skipTab ? '-1' : '0'}
               ?disabled=${pending}
               aria-busy=${pending ? 'true' : 'false'}
               aria-label=${words.actionOn(pending ? pendingLabel : label, clampText(session.title, 80))}
@@ -365,7 +406,14 @@ export class SessionRow extends LitElement {
     >
       <span part="glyph" class="glyph" title=${kind}>${kindGlyph(session.kind)}</span>
       <div part="title" class="title-cell">
-        <button part="open" class="open text" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}>
+        <button
+          part="open"
+          class="open text"
+          type="button"
+          tabindex=${this.skipTab ? '-1' : '0'}
+          aria-expanded=${this.expanded ? 'true' : 'false'}
+          @keydown=${(event: KeyboardEvent) => this.#onTitleKey(event, this.#stepCount(session))}
+        >
           <span class="visually-hidden">${kind}: </span>${clampText(session.title) || words.untitled}
         </button>
         <div part="meta" class="meta">

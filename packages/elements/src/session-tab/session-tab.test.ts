@@ -80,6 +80,47 @@ describe('session-tab', () => {
     await waitUntil(() => listOf(el).shadowRoot!.activeElement === row, 'focus back on the row');
   });
 
+  it('keeps focus inside the open detail as Tab walks it and the list scrolls, up to its tabs', async () => {
+    const { el } = await tab();
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    const row = rows(el).find((candidate) => candidate.session!.id === sessions.runningFlow.id)!;
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => detail(el)?.shadowRoot?.querySelector('[part~=open-editor]'), 'detail rendered');
+    const open = detail(el)!;
+    const deepActive = (): Element | null => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    };
+    const inDetail = () => {
+      const active = deepActive();
+      return !!active && (active.getRootNode() as ShadowRoot).host === open;
+    };
+    // Forward from the row into the detail, to Open in editor, then on to the Transcript tab:
+    // focus never falls to the page, and the detail element is never replaced.
+    let reached: Element | null = null;
+    for (let press = 0; press < 20 && !reached; press++) {
+      await sendKeys({ press: 'Tab' });
+      await nextFrame();
+      const active = deepActive();
+      expect(active, `Tab ${press + 1}`).to.not.equal(document.body);
+      if (active?.getAttribute('role') === 'tab' && inDetail()) reached = active;
+    }
+    expect(reached?.textContent?.trim()).to.equal('Transcript');
+    expect(detail(el)).to.equal(open);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(deepActive()?.textContent?.trim()).to.equal('Metadata');
+    // Scrolling the list (the virtualizer re-ranges) keeps focus where it is.
+    const scroller = listOf(el).shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    scroller.scrollTop += 120;
+    await nextFrame();
+    await nextFrame();
+    await listOf(el).updateComplete;
+    expect(inDetail()).to.equal(true);
+    expect(deepActive()?.textContent?.trim()).to.equal('Metadata');
+  });
+
   it('asks for nothing without a valid scope: never an unscoped list', async () => {
     const { el, factory } = await tab('workspace');
     expect(maybeList(el)).to.equal(null);

@@ -103,8 +103,7 @@ export class SessionTab extends LitElement {
     this.openSessionId = '';
     void this.updateComplete.then(async () => {
       await this.list?.updateComplete;
-      const rows = [...(this.list?.shadowRoot?.querySelectorAll('session-row') ?? [])];
-      rows.find((row) => row.session?.id === id)?.focus();
+      await this.list?.focusSession(id);
     });
   }
 
