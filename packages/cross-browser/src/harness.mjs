@@ -32,7 +32,7 @@ const START_TIMEOUT_MS = 90_000;
  * Whether the host page calls the server on its own origin (CORS) rather than through the host's
  * same-origin proxy.
  */
-export const CROSS_ORIGIN = false;
+export const CROSS_ORIGIN = true;
 
 /** The record the host page shows: an initiative of the demo workspace. */
 export const SCOPE = 'initiative:init_checkout';
@@ -40,7 +40,8 @@ export const SCOPE = 'initiative:init_checkout';
 /**
  * @typedef {{ hostUrl: string, apiUrl: string, pageApiUrl: string, admin: string, embed: string,
  *   scope: string, crossOrigin: boolean }} HarnessInfo
- *   `pageApiUrl` is the base URL the page's provider uses: the server itself, or the proxy.
+ *   `pageApiUrl` is the base URL the page's provider uses: the server itself, or the proxy;
+ *   `embed` is an embed token for `scope`, bound to the host page's origin when cross-origin.
  */
 
 const TYPES = /** @type {Record<string, string>} */ ({
@@ -225,7 +226,12 @@ export async function startHarness({ crossOrigin = CROSS_ORIGIN } = {}) {
     const apiUrl = String(server.printed['url']).replace(/\/$/, '');
     const admin = String(server.printed['admin']);
     const minted = /** @type {{ token: string }} */ (
-      await api(apiUrl, admin, 'POST', '/v1/embed-tokens', { scope: SCOPE, ttlSeconds: 900 })
+      await api(apiUrl, admin, 'POST', '/v1/embed-tokens', {
+        scope: SCOPE,
+        ttlSeconds: 900,
+        // Bound to the host page: the same token from any other origin is refused.
+        ...(crossOrigin ? { origins: [hostUrl] } : {}),
+      })
     );
     info = {
       hostUrl,
