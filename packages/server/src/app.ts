@@ -21,7 +21,6 @@ import { migrate } from './db/migrate.js';
 import { sqlState } from './db/index.js';
 import {
   authenticate,
-  memberFromRow,
   READ_SCOPES,
   signEmbedToken,
   viewerOf,
@@ -30,6 +29,11 @@ import {
 } from './auth/principal.js';
 import { forbidden, HttpProblem, invalid, notFound, unauthorized } from './http/problem.js';
 import { coerceQuery, fieldErrors, parseOrThrow } from './http/validate.js';
+import { rejectBadJson, rejectBadRequestText } from './http/input-guards.js';
+import { cursorSeal, decodeTranscriptCursor, encodeTranscriptCursor } from './http/cursors.js';
+import { listMembers, memberAsSeenBy } from './auth/member-policy.js';
+import { assertReplayVisible } from './sessions/authority.js';
+import { assertServableCost } from './ingest/cost-limits.js';
 import { nodeSink, webSink } from './http/sse.js';
 import { cors } from './http/cors.js';
 import { RequestLimits, type LimitsOptions } from './http/limits.js';
@@ -135,17 +139,6 @@ function problemResponse(problem: HttpProblem): Response {
   });
 }
 
-function encodeTranscriptCursor(seq: number): string {
-  return Buffer.from(`t:${seq}`).toString('base64url');
-}
-
-function decodeTranscriptCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const match = /^t:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw invalid([{ path: 'query.cursor', message: 'Malformed cursor' }]);
-  return Number(match[1]);
-}
-
 /**
  * Creates the Sessions API as a Hono app over a database: applies migrations, loads the
  * workspace settings, starts the live stream hub and registers every route of the contract's
@@ -170,6 +163,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const limits = new RequestLimits(options.limits);
   let openApi: string | undefined;
+  const cursors = cursorSeal(settings.embedSecret);
 
   // Tokens resolve to the same principal for a while: caching them for a few seconds saves two
   // queries per request. Nothing revokes tokens or moves members between groups at runtime yet,
@@ -198,13 +192,14 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       const { limit, cursor, ...filters } = query;
       // The documents come back as JSON text shaped for the viewer and are spliced, not parsed
       // and re-serialized: the bulk of a page's cost otherwise.
-      const page = await store.listJson(viewer, filters, limit, cursor);
-      return new RawJson(`{"data":[${page.json.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+      const page = await store.listJson(viewer, filters, limit, cursor && cursors.open(cursor));
+      const next = page.nextCursor && cursors.seal(page.nextCursor);
+      return new RawJson(`{"data":[${page.json.join(',')}],"nextCursor":${JSON.stringify(next)}}`);
     },
     getSession: async ({ viewer, params }) => present(viewer, await mustSee(viewer, params.id)),
     getTranscript: async ({ viewer, params, query }) => {
       await mustSee(viewer, params.id);
-      const after = decodeTranscriptCursor(query.cursor);
+      const after = decodeTranscriptCursor(query.cursor && cursors.open(query.cursor));
       const rows = await db.query<{ entry: TranscriptEntry }>(
         'select entry from transcript_entries where session_id = $1 and seq > $2 order by seq limit $3',
         [params.id, after, query.limit + 1],
@@ -213,7 +208,8 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       const last = data[data.length - 1];
       return {
         data,
-        nextCursor: rows.length > query.limit && last ? encodeTranscriptCursor(last.seq) : null,
+        nextCursor:
+          rows.length > query.limit && last ? cursors.seal(encodeTranscriptCursor(last.seq)) : null,
       };
     },
     listExecutions: async ({ viewer, params }) => {
@@ -260,6 +256,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         tokens += row.tokens;
         credits += row.credits;
       }
+      assertServableCost(micros);
       const detail: CostDetail = {
         totals: {
           amountUsd: fromMicros(micros),
@@ -280,34 +277,28 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       return detail;
     },
     startSession: async ({ principal, viewer, body, now }, tx) =>
-      present(viewer, await startSession(store, tx, principal, body, now)),
-    ingestActivity: async ({ viewer, params, body, now }, tx) => {
+      present(viewer, await startSession(store, tx, principal, viewer, body, now)),
+    ingestActivity: async ({ principal, viewer, params, body, now }, tx) => {
       checkBatch(body);
       // Redacted before any row is written: nothing unredacted ever reaches the database.
       const redacted = await redactEntries(body.transcript ?? []);
-      return present(viewer, await applyActivity(store, tx, viewer, params.id, body, redacted, now));
+      return present(viewer, await applyActivity(store, tx, principal, viewer, params.id, body, redacted, now));
     },
     cancelSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await cancelSession(store, tx, viewer, params.id, now)),
     endSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await endSession(store, tx, viewer, params.id, now)),
-    submitSession: async ({ viewer, params, body, now }, tx) =>
-      present(viewer, await submitSession(store, tx, viewer, params.id, body.summary, now)),
+    submitSession: async ({ principal, viewer, params, body, now }, tx) =>
+      present(viewer, await submitSession(store, tx, principal, viewer, params.id, body.summary, now)),
     reviewSession: async ({ principal, viewer, params, body, now }, tx) =>
       present(viewer, await reviewSession(store, tx, principal, viewer, params.id, body, now)),
     setVisibility: async ({ viewer, params, body, now }, tx) =>
       present(viewer, await setVisibility(store, tx, viewer, params.id, body, now)),
-    listMembers: async () => {
-      const members = await db.query<Parameters<typeof memberFromRow>[0]>(
-        'select id, name, email, avatar_url, groups from members order by position, id',
-      );
-      const groups = await db.query<{ id: string; name: string }>('select id, name from groups order by id');
-      return { data: members.map(memberFromRow), groups };
-    },
+    listMembers: async ({ principal }) => listMembers(db, principal),
     getMe: async ({ principal }) => {
       const me: Me = {
         principal: principal.kind,
-        member: principal.member,
+        member: memberAsSeenBy(principal, principal.member),
         scopes: [...principal.scopes],
         ...(principal.embed ? { embed: principal.embed } : {}),
         settings: { workspaceName: settings.workspaceName, spendTracking: settings.spendTracking },
@@ -371,6 +362,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     ) {
       throw forbidden(`This needs the ${missing.join(', ')} scope${missing.length > 1 ? 's' : ''}.`);
     }
+    rejectBadRequestText(c.req.param(), url.searchParams);
     const params = route.params ? parseOrThrow(route.params, c.req.param(), 'params') : undefined;
     let query: unknown;
     if (route.query) {
@@ -410,6 +402,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       throw invalid([{ path: 'body', message: 'The body is not valid JSON' }]);
     }
     if (json === undefined) throw invalid([{ path: 'body', message: 'A JSON body is required' }]);
+    rejectBadJson(json);
     return { body: parseOrThrow(route.body, json, 'body'), text };
   }
 
@@ -516,6 +509,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
               [principalKey, key],
             );
             if (stored) {
+              await assertReplayVisible(tx, prepared.viewer, stored.response);
               if (stored.request_hash !== requestHash) {
                 throw new HttpProblem(
                   409,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Execution, ExecutionInput, Insight, InsightInput } from './assessment.js';
-import { Money } from './money.js';
+import { TurnAmount } from './money.js';
 import { Pricing } from './cost.js';
 import { RecordScope, Scope } from './member.js';
 import {
@@ -18,6 +18,10 @@ import { TranscriptEntry, TranscriptEntryInput } from './transcript.js';
 
 const Id = () => z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = () => z.string().check(z.maxLength(200));
+
+/** The largest count a turn may report: what a PostgreSQL `integer` column holds (2^31 − 1). */
+export const MAX_STORED_INT = 2_147_483_647;
+const StoredCount = () => z.int().check(z.minimum(0), z.maximum(MAX_STORED_INT));
 
 /** Filters of `GET /v1/sessions` and `GET /v1/stream` (A1, A8). Repeatable filters are arrays. */
 export const SessionFilters = z
@@ -103,9 +107,9 @@ export const TurnInput = z
   .object({
     model: z.string().check(z.minLength(1), z.maxLength(200)),
     pricing: Pricing,
-    amountUsd: z.optional(z.nullable(Money)),
-    tokens: z.int().check(z.minimum(0)),
-    credits: z.optional(z.int().check(z.minimum(0))),
+    amountUsd: z.optional(z.nullable(TurnAmount)),
+    tokens: StoredCount(),
+    credits: z.optional(StoredCount()),
   })
   .register(z.globalRegistry, { id: 'TurnInput' });
 export type TurnInput = z.infer<typeof TurnInput>;

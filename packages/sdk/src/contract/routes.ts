@@ -126,7 +126,7 @@ export const routes = {
     scopes: ['sessions:read', 'spend:read'],
     params: SessionIdParams,
     response: { status: 200, schema: CostDetail },
-    problems: [403, 404],
+    problems: [403, 404, 409],
   },
   startSession: {
     operationId: 'startSession',

@@ -2,8 +2,33 @@ import * as z from 'zod/mini';
 import { SessionStatus } from './status.js';
 import { Timestamp } from './session.js';
 
-/** A JSON value, as tool-call arguments and results carry. */
-export const JsonValue: z.ZodMiniType<unknown> = z.unknown().register(z.globalRegistry, { id: 'JsonValue' });
+/** How deep a tool call's `arguments` or `result` may nest: objects and arrays, 64 levels (A19). */
+export const MAX_JSON_VALUE_DEPTH = 64;
+
+/** Whether a JSON value nests at most `limit` levels (a scalar is 0); iterative, stops early. */
+export function withinJsonDepth(value: unknown, limit: number = MAX_JSON_VALUE_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > limit) return false;
+    for (const item of Array.isArray(current) ? current : Object.values(current)) {
+      stack.push([item, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/** A JSON value, as tool-call arguments and results carry: nested at most 64 levels deep. */
+export const JsonValue: z.ZodMiniType<unknown> = z
+  .unknown()
+  .check(
+    z.refine((value) => withinJsonDepth(value), `Nested deeper than ${MAX_JSON_VALUE_DEPTH} levels`),
+  )
+  .register(z.globalRegistry, {
+    id: 'JsonValue',
+    description: `Any JSON value, nested at most ${MAX_JSON_VALUE_DEPTH} levels of objects and arrays.`,
+  });
 
 const NonEmpty = () => z.string().check(z.minLength(1));
 

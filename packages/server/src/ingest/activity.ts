@@ -11,13 +11,13 @@ import { fromMicros, toMicros } from '@session-lens/sdk';
 import type { Queryable } from '../db/index.js';
 import { conflict, invalid } from '../http/problem.js';
 import type { ProblemFieldError } from '@session-lens/sdk/contract';
+import type { Principal } from '../auth/principal.js';
 import { loadVisible } from '../sessions/actions.js';
+import { assertStatusChange, assertWriter } from '../sessions/authority.js';
+import { checkCostTotals } from './cost-limits.js';
 import { isTerminal, touched } from '../sessions/lifecycle.js';
 import type { Viewer } from '../sessions/model.js';
 import type { SessionStore } from '../sessions/store.js';
-
-/** Statuses a batch may not set: they belong to the submit and review actions (A5). */
-const ACTION_ONLY_STATUSES: ReadonlySet<string> = new Set(['pending_review', 'reviewed', 'rejected']);
 
 /**
  * Checks what the schema cannot: a priced or estimated turn carries an amount, an unpriced one
@@ -36,9 +36,6 @@ export function checkBatch(batch: ActivityBatch): void {
         message: `A ${turn.pricing} turn needs an amount`,
       });
     }
-    if (hasAmount && (turn.amountUsd as string).startsWith('-')) {
-      errors.push({ path: `body.turns.${index}.amountUsd`, message: 'An amount cannot be negative' });
-    }
   });
   if (errors.length > 0) throw invalid(errors);
 }
@@ -55,11 +52,14 @@ function mergeSteps(current: readonly Step[], incoming: readonly Step[]): Step[]
 
 /**
  * A4: applies one batch to a session inside the caller's transaction, so the whole batch lands
- * or none of it does. Transcript entries must already be redacted. Returns the new session.
+ * or none of it does. Only the session's writer or an admin writes, and a status that amounts to
+ * a cancel or an end needs that action's scope (A19, see sessions/authority.ts). Transcript
+ * entries must already be redacted. Returns the new session.
  */
 export async function applyActivity(
   store: SessionStore,
   tx: Queryable,
+  principal: Principal,
   viewer: Viewer,
   id: string,
   batch: ActivityBatch,
@@ -67,29 +67,13 @@ export async function applyActivity(
   now: number,
 ): Promise<Session> {
   const { session, transcriptSeq } = await loadVisible(store, tx, viewer, id);
+  await assertWriter(tx, principal, session);
   if (isTerminal(session.status)) {
     throw conflict(`The session is ${session.status} and takes no more activity.`, {
       currentStatus: session.status,
     });
   }
-  if (batch.status !== undefined && batch.status !== session.status) {
-    if (
-      ACTION_ONLY_STATUSES.has(batch.status) ||
-      (session.kind === 'assessment' && batch.status === 'completed')
-    ) {
-      throw conflict(`A batch cannot move a session to ${batch.status}; use submit or review.`, {
-        currentStatus: session.status,
-      });
-    }
-    if (session.status === 'pending_review') {
-      throw conflict('The session is pending review; only a review moves it on.', {
-        currentStatus: session.status,
-      });
-    }
-    if (session.kind === 'chat' && batch.status === 'ended') {
-      throw conflict('A chat is ended with the end action.', { currentStatus: session.status });
-    }
-  }
+  assertStatusChange(principal, session, batch.status);
   const next: Session = touched(session, now);
   const nowIso = new Date(now).toISOString();
   const progress = { ...session.progress };
@@ -156,6 +140,8 @@ export async function applyActivity(
       `insert into cost_turns (session_id, turn, model, pricing, amount_micros, tokens, credits) values ${values.join(', ')}`,
       params,
     );
+    // The totals after the batch must still be servable; the error rolls the whole batch back.
+    checkCostTotals(micros, credits);
     next.cost = { amountUsd: fromMicros(micros), ...(credits > 0 ? { credits } : {}), turns: byPricing };
     if (session.kind === 'task') progress.turns = (progress.turns ?? 0) + batch.turns.length;
   }

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../http/problem.js';
 import { canSee, type Viewer } from './model.js';
 import { INITIAL_STATUS, isTerminal, touched } from './lifecycle.js';
 import type { SessionStore, StoredSession } from './store.js';
+import { assertMayStart, assertWriter, recordWriter, visibleId } from './authority.js';
 
 /** A new session id: `ses_` and 16 random hex digits. */
 export function newSessionId(): string {
@@ -33,27 +34,28 @@ async function runningAssessment(tx: Queryable, agentId: string): Promise<string
   return rows[0]?.id;
 }
 
-function alreadyRunning(agentId: string, sessionId: string) {
+/** The 409 of a second assessment: it names the running one only when the caller may see it (A3). */
+function alreadyRunning(agentId: string, sessionId: string | undefined) {
   return conflict(
-    `Agent ${agentId} already has a running assessment, ${sessionId}; submit it before starting another.`,
-    {
-      currentStatus: 'running',
-      runningSessionId: sessionId,
-    },
+    `Agent ${agentId} already has a running assessment${sessionId ? `, ${sessionId}` : ''}; it must be submitted before another starts.`,
+    { currentStatus: 'running', ...(sessionId ? { runningSessionId: sessionId } : {}) },
   );
 }
 
 /**
- * A3: starts a session. The owner is the caller; an agent token's agent is the default agent.
- * Visibility defaults from the playbook, else the agent, else the whole workspace (X3).
+ * A3: starts a session. The owner is the caller; an agent token's agent is the default agent and
+ * the only one it may name. Visibility defaults from the playbook, else the agent, else the whole
+ * workspace (X3); setting it needs `sessions:admin`. The caller is recorded as the writer (A19).
  */
 export async function startSession(
   store: SessionStore,
   tx: Queryable,
   principal: Principal,
+  viewer: Viewer,
   body: StartSession,
   now: number,
 ): Promise<Session> {
+  assertMayStart(principal, body);
   // An agent token's own agent is the default only for assessments, which always run on one.
   const agentId = body.agentId ?? (body.kind === 'assessment' ? principal.agentId : undefined);
   let agent: { id: string; hostname: string; visibility: Visibility | null } | undefined;
@@ -69,7 +71,7 @@ export async function startSession(
     if (!agent) throw invalid([{ path: 'body.agentId', message: 'An assessment needs an agent' }]);
     if (!body.playbook) throw invalid([{ path: 'body.playbook', message: 'An assessment needs a playbook' }]);
     const running = await runningAssessment(tx, agent.id);
-    if (running) throw alreadyRunning(agent.id, running);
+    if (running) throw alreadyRunning(agent.id, await visibleId(tx, viewer, running));
   }
   let visibility: Visibility | undefined = body.visibility;
   if (!visibility && body.playbook) {
@@ -116,9 +118,10 @@ export async function startSession(
     await store.write(tx, session, undefined);
   } catch (error) {
     // Two starts racing past the check: the unique index has the last word.
-    if (sqlState(error) === '23505' && agent) throw alreadyRunning(agent.id, 'another session');
+    if (sqlState(error) === '23505' && agent) throw alreadyRunning(agent.id, undefined);
     throw error;
   }
+  await recordWriter(tx, session.id, principal);
   return session;
 }
 
@@ -165,16 +168,18 @@ export async function endSession(
   return next;
 }
 
-/** A5: running → pending_review, with a summary. */
+/** A5: running → pending_review, with a summary; by the session's writer or an admin (A19). */
 export async function submitSession(
   store: SessionStore,
   tx: Queryable,
+  principal: Principal,
   viewer: Viewer,
   id: string,
   summary: string,
   now: number,
 ): Promise<Session> {
   const { session } = await loadVisible(store, tx, viewer, id);
+  await assertWriter(tx, principal, session);
   if (session.status !== 'running') {
     throw conflict(`Only a running session can be submitted; this one is ${session.status}.`, {
       currentStatus: session.status,

@@ -14,6 +14,12 @@ export type Cursor = {
   query: string;
 };
 
+/** The latest instant a cursor may freeze: the year 9999, within what PostgreSQL stores. */
+const MAX_INSTANT = Date.UTC(9999, 11, 31);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isIsoInstant = (text: string) =>
+  ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
+
 /** Opaque, URL-safe encoding of a cursor. */
 export function encodeCursor(cursor: Cursor): string {
   const tuple = [1, cursor.now, cursor.phase, cursor.updatedAt ?? null, cursor.id ?? null, cursor.query];
@@ -31,13 +37,18 @@ export function decodeCursor(text: string, expectedQuery: string): Cursor {
   }
   if (!Array.isArray(tuple) || tuple.length !== 6 || tuple[0] !== 1) throw bad('Malformed cursor');
   const [, now, phase, updatedAt, id, query] = tuple as unknown[];
-  if (typeof now !== 'number' || !Number.isFinite(now) || (phase !== 0 && phase !== 1))
-    throw bad('Malformed cursor');
-  if ((updatedAt === null) !== (id === null)) throw bad('Malformed cursor');
-  if (updatedAt !== null && (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)))) {
+  if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < 0 || now > MAX_INSTANT) {
     throw bad('Malformed cursor');
   }
-  if (id !== null && (typeof id !== 'string' || id.length > 128)) throw bad('Malformed cursor');
+  if (phase !== 0 && phase !== 1) throw bad('Malformed cursor');
+  if ((updatedAt === null) !== (id === null)) throw bad('Malformed cursor');
+  // Exactly what toISOString writes for years 0000–9999, which PostgreSQL's timestamptz reads.
+  if (updatedAt !== null && (typeof updatedAt !== 'string' || !isIsoInstant(updatedAt))) {
+    throw bad('Malformed cursor');
+  }
+  if (id !== null && (typeof id !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(id))) {
+    throw bad('Malformed cursor');
+  }
   if (query !== expectedQuery) throw bad('This cursor belongs to a different query; start again without it');
   return {
     now,

@@ -1,4 +1,4 @@
-import { activeUntil, isActive, type Session, type SessionFilters } from '@session-lens/sdk';
+import { activeUntil, CostSummary, isActive, type Session, type SessionFilters } from '@session-lens/sdk';
 
 /** A reader's view of sessions: who they are and what they may see (X3). */
 export type Viewer = {
@@ -123,9 +123,23 @@ export function matchesFilters(filters: SessionFilters, session: Session, now: n
   return true;
 }
 
-/** The session as this viewer receives it: cost removed (not hidden) without spend visibility. */
+/**
+ * The session as this viewer receives it: cost removed (not hidden) without spend visibility, and
+ * also when the stored cost summary is one no client could parse (a total written before the
+ * A19 limits), so old data can never make a read fail.
+ */
 export function present(viewer: Pick<Viewer, 'spend'>, session: Session): Session {
-  if (viewer.spend || session.cost === undefined) return session;
+  if (session.cost === undefined) return session;
+  if (viewer.spend && CostSummary.safeParse(session.cost).success) return session;
   const { cost: _cost, ...rest } = session;
   return rest;
+}
+
+/**
+ * SQL for a session document as a viewer receives it, the list's counterpart of {@link present}:
+ * cost removed without spend visibility or when its amount is not a valid `Money`.
+ */
+export function presentedDocSql(spend: boolean): string {
+  if (!spend) return "(doc - 'cost')";
+  return `(case when doc->'cost' is null or (doc #>> '{cost,amountUsd}') ~ '^-?(0|[1-9][0-9]{0,14})([.][0-9]{1,6})?$' then doc else doc - 'cost' end)`;
 }

@@ -1,6 +1,6 @@
 import type { Session, SessionFilters } from '@session-lens/sdk';
 import type { Database, Queryable } from '../db/index.js';
-import { queryWords, sessionColumnValues, type Viewer } from './model.js';
+import { presentedDocSql, queryWords, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
 
 /** The NOTIFY channel that carries new event sequence numbers between processes. */
@@ -140,7 +140,7 @@ export class SessionStore {
     }
     const limit = param(parts, take);
     const common = parts.where.length > 0 ? ` and ${parts.where.join(' and ')}` : '';
-    const output = `id, doc->>'updatedAt' as "updatedAt", ${viewer.spend ? 'doc' : "(doc - 'cost')"}::text as json`;
+    const output = `id, doc->>'updatedAt' as "updatedAt", ${presentedDocSql(viewer.spend)}::text as json`;
     // The active phase is two small sets, each with its own index: sessions active by status
     // (partial index in keyset order) and chats whose window has not lapsed (range on
     // active_until). A union lets each branch use its index instead of filtering a full scan.
