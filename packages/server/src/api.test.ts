@@ -126,7 +126,9 @@ describe('GET /v1/sessions', () => {
     expect(first.status).toBe(200);
     expect(first.body.data).toHaveLength(50);
     expect(first.body).not.toHaveProperty('total');
-    const frozen = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString())[1] as number;
+    // A cursor is `<payload>.<signature>`; the payload's second field is the frozen instant.
+    const payload = (first.body.nextCursor as string).split('.')[0]!;
+    const frozen = JSON.parse(Buffer.from(payload, 'base64url').toString())[1] as number;
     const sorted = [...all].sort(compareSessions(frozen));
     expect(all.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
     expect(all.findIndex((s) => !isActive(s, frozen))).toBeGreaterThan(0);
@@ -727,10 +729,19 @@ describe('authorization matrix (endpoint × principal)', () => {
       expect: all(201, { embed: 403 }),
       run: (t) => server.api('POST', '/v1/sessions', t, { kind: 'task', title: 'matrix start' }),
     }),
+    // A19: only the session's writer (or sessions:admin) writes its activity and submits it.
     'POST activity': async () => ({
-      expect: all(200, { embed: 403 }),
+      expect: all(403, { admin: 200 }),
       run: async (t) =>
         server.api('POST', `/v1/sessions/${await fresh('flow')}/activity`, t, { status: 'paused' }),
+    }),
+    'POST activity (own session)': async () => ({
+      expect: all(200, { embed: 403 }),
+      run: async (t) => {
+        const own = await server.api('POST', '/v1/sessions', t, { kind: 'flow', links: CHECKOUT });
+        if (own.status !== 201) return own;
+        return server.api('POST', `/v1/sessions/${own.body.id}/activity`, t, { status: 'paused' });
+      },
     }),
     'POST cancel': async () => ({
       expect: all(200, { embed: 403, agent: 403 }),
@@ -741,7 +752,7 @@ describe('authorization matrix (endpoint × principal)', () => {
       run: async (t) => server.api('POST', `/v1/sessions/${await fresh('chat')}/end`, t),
     }),
     'POST submit': async () => ({
-      expect: all(200, { embed: 403 }),
+      expect: all(403, { admin: 200 }),
       run: async (t) =>
         server.api('POST', `/v1/sessions/${await fresh('flow')}/submit`, t, { summary: 'done' }),
     }),

@@ -13,8 +13,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Text PostgreSQL cannot store: NUL and lone UTF-16 surrogates, alone or inside other text. */
+const unstorable = fc.oneof(
+  fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\udbff', '\ude00y', '\ud83d'),
+  fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\u0000', '\ud800', '\udc00')).map(([a, b]) => a + b),
+);
+
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),
+  unstorable,
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(
     '',
@@ -32,6 +39,36 @@ const text = fc.oneof(
   ),
   fc.string({ minLength: 190, maxLength: 260 }),
   fc.integer().map(String),
+);
+
+/** Objects nested `depth` levels, around the 64-level limit of tool-call arguments and far past it. */
+const deep = fc
+  .oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 90, max: 130 }), fc.constant(3000))
+  .map((depth) => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i += 1) value = i % 2 ? [value] : { k: value };
+    return value;
+  });
+
+/** JSON values whose keys or leaves cannot be stored. */
+const badJson = fc.oneof(
+  unstorable.map((key) => ({ [key]: 1 })),
+  unstorable.map((leaf) => ({ ok: [leaf] })),
+  deep,
+);
+
+/** Numbers beyond what a column holds: int4 counts, micro-dollar amounts. */
+const bigInt = fc.oneof(
+  fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, 2 ** 53, 1e300),
+  fc.integer({ min: 2 ** 31 - 2, max: 2 ** 31 + 2 }),
+);
+const bigAmount = fc.constantFrom(
+  '9000000000000',
+  '9223372036854.775807',
+  '9223372036855',
+  '999999999999999',
+  '999999999.999999',
+  '1000000000',
 );
 
 const filterPair = fc.oneof(
@@ -81,7 +118,8 @@ const entry = fc.oneof(
   fc.record({
     type: fc.constant('tool_call'),
     name: text,
-    arguments: fc.jsonValue({ maxDepth: 3 }),
+    arguments: fc.oneof(fc.jsonValue({ maxDepth: 3 }), badJson),
+    result: fc.option(badJson, { nil: undefined }),
     status: fc.constantFrom('running', 'succeeded', 'failed', 'odd'),
   }),
   fc.record({ type: fc.constant('file_edit'), path: text, before: fc.option(text), after: fc.option(text) }),
@@ -98,11 +136,11 @@ const turn = fc.oneof(
     model: text,
     pricing: fc.constantFrom('priced', 'estimated', 'unpriced', 'free'),
     amountUsd: fc.option(
-      fc.oneof(fc.constantFrom('0.1', '1.000001', '-1', '0.1234567', '1e3', 'NaN'), text),
+      fc.oneof(fc.constantFrom('0.1', '1.000001', '-1', '0.1234567', '1e3', 'NaN'), bigAmount, text),
       { nil: undefined },
     ),
-    tokens: fc.oneof(fc.nat(100_000), fc.integer(), fc.double()),
-    credits: fc.option(fc.nat(50), { nil: undefined }),
+    tokens: fc.oneof(fc.nat(100_000), fc.integer(), fc.double(), bigInt),
+    credits: fc.option(fc.oneof(fc.nat(50), bigInt), { nil: undefined }),
   }),
   fc.jsonValue({ maxDepth: 2 }),
 );
@@ -135,7 +173,17 @@ const batch = fc.oneof(
         { maxLength: 2 },
       ),
       status: fc.oneof(
-        fc.constantFrom('running', 'paused', 'waiting', 'pending_review', 'completed', 'reviewed'),
+        fc.constantFrom(
+          'running',
+          'paused',
+          'waiting',
+          'pending_review',
+          'completed',
+          'reviewed',
+          'cancelled',
+          'ended',
+          'failed',
+        ),
         text,
       ),
       error: fc.record({ code: text, message: text }),
@@ -214,13 +262,16 @@ describe('bad input (fuzz)', () => {
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
         if (res.status === 200) {
           Session.parse(res.body);
+          // No accepted write may leave a session that a read cannot serve (A19).
+          const cost = await server.api('GET', `/v1/sessions/${target}/cost`, ADMIN);
+          expect(cost.status, JSON.stringify(cost.body)).toBe(200);
           accepted += 1;
           if (
             !['running', 'paused', 'waiting', 'queued', 'blocked', 'provisioning'].includes(res.body.status)
           )
             target = await newTarget();
         } else {
-          expect([400, 409, 413]).toContain(res.status);
+          expect([400, 403, 409, 413]).toContain(res.status);
           expect(await fingerprint(target)).toBe(before);
           rejected += 1;
         }
@@ -229,5 +280,35 @@ describe('bad input (fuzz)', () => {
     );
     expect(accepted).toBeGreaterThan(20);
     expect(rejected).toBeGreaterThan(200);
+  });
+
+  it('answers generated session ids and cursors with 200, 400 or 404, never 5xx', async () => {
+    const page = await server.api('GET', '/v1/sessions?limit=1', ADMIN);
+    const real = page.body.nextCursor as string;
+    const id = (page.body.data[0] as Session).id;
+    const cursor = fc.oneof(
+      text,
+      fc.base64String({ maxLength: 120 }),
+      fc.constantFrom(real, `${real}x`, real.split('.')[0]!, `${real.split('.')[0]}.`, `.${real}`),
+      fc
+        .tuple(fc.integer(), fc.constantFrom(0, 1, 2), fc.option(text), fc.option(text), text)
+        .map((tuple) => Buffer.from(JSON.stringify([1, ...tuple])).toString('base64url')),
+    );
+    // Every byte percent-encoded, as a client sends text (a lone surrogate becomes U+FFFD in UTF-8).
+    const pct = (value: string) =>
+      [...Buffer.from(value)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text, fc.constant(id)), cursor, fc.boolean(), async (sessionId, c, list) => {
+        const path = list
+          ? `/v1/sessions?limit=2&cursor=${pct(c)}`
+          : `/v1/sessions/${pct(sessionId)}/transcript?limit=2&cursor=${pct(c)}`;
+        const res = await server.api('GET', path, ADMIN);
+        expect([200, 400, 404], `${path} → ${JSON.stringify(res.body)}`).toContain(res.status);
+        statuses.add(res.status);
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+    expect([...statuses].sort()).toEqual([200, 400, 404]);
   });
 });

@@ -9,8 +9,9 @@ import { canSee, type Viewer } from './model.js';
  * Who may write what (A19, A3, A5). A session's **writer** is the principal that started it:
  * `agent:<id>` when an agent token started it (every token of that agent writes), `member:<id>`
  * when a member's token did, `owner:<member id>` for sessions recorded before the server kept a
- * writer (migration 002: any token the owner holds). Activity and submit are accepted from the
- * writer or a `sessions:admin` principal only.
+ * writer (migration 002): any token the owner holds, or a token of the agent the session runs
+ * on, writes it, as before. Activity and submit are accepted from the writer or a
+ * `sessions:admin` principal only.
  */
 
 /** The writer a principal records when it starts a session. */
@@ -19,11 +20,13 @@ export function writerOf(principal: Principal): string {
   return `member:${principal.member.id}`;
 }
 
-/** Whether the principal is the recorded writer (a null writer reads as the owner's). */
-export function isWriter(principal: Principal, writer: string | null, ownerId: string): boolean {
-  const recorded = writer ?? `owner:${ownerId}`;
+/** Whether the principal is the recorded writer (a null writer reads as `owner:<owner id>`). */
+export function isWriter(principal: Principal, writer: string | null, session: Session): boolean {
+  if (principal.kind === 'embed') return false;
+  const recorded = writer ?? `owner:${session.owner.id}`;
   if (recorded.startsWith('owner:')) {
-    return principal.kind !== 'embed' && recorded === `owner:${principal.member.id}`;
+    const ranOnAgent = session.agent !== undefined && principal.agentId === session.agent.id;
+    return recorded === `owner:${principal.member.id}` || (principal.kind === 'agent' && ranOnAgent);
   }
   return recorded === writerOf(principal);
 }
@@ -39,7 +42,7 @@ export async function assertWriter(tx: Queryable, principal: Principal, session:
   const [row] = await tx.query<{ writer: string | null }>('select writer from sessions where id = $1', [
     session.id,
   ]);
-  if (isWriter(principal, row?.writer ?? null, session.owner.id)) return;
+  if (isWriter(principal, row?.writer ?? null, session)) return;
   throw forbidden(
     'Only the session writer (the agent or member whose token started it) or a sessions:admin token may write to it.',
   );
