@@ -208,8 +208,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       const last = data[data.length - 1];
       return {
         data,
-        nextCursor:
-          rows.length > query.limit && last ? cursors.seal(encodeTranscriptCursor(last.seq)) : null,
+        nextCursor: rows.length > query.limit && last ? cursors.seal(encodeTranscriptCursor(last.seq)) : null,
       };
     },
     listExecutions: async ({ viewer, params }) => {
@@ -282,7 +281,10 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       checkBatch(body);
       // Redacted before any row is written: nothing unredacted ever reaches the database.
       const redacted = await redactEntries(body.transcript ?? []);
-      return present(viewer, await applyActivity(store, tx, principal, viewer, params.id, body, redacted, now));
+      return present(
+        viewer,
+        await applyActivity(store, tx, principal, viewer, params.id, body, redacted, now),
+      );
     },
     cancelSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await cancelSession(store, tx, viewer, params.id, now)),

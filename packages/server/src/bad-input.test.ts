@@ -14,7 +14,10 @@ function expect400(res: ApiResponse, path: string): Problem {
   const problem = Problem.parse(res.body);
   // The field itself, or (past the nesting limit) a place inside it.
   const paths = problem.errors?.map((e) => e.path) ?? [];
-  expect(paths.some((p) => p === path || p.startsWith(`${path}.`)), paths.join(', ')).toBe(true);
+  expect(
+    paths.some((p) => p === path || p.startsWith(`${path}.`)),
+    paths.join(', '),
+  ).toBe(true);
   return problem;
 }
 
@@ -86,7 +89,12 @@ describe('NUL bytes and lone surrogates', () => {
       'body.title',
     );
     // Raw JSON text with the escapes, as a careless client would send it.
-    const raw = await server.api('POST', `/v1/sessions/${id}/activity`, agent, '{"transcript":[{"type":"message","role":"user","text":"\\u0000"}]}');
+    const raw = await server.api(
+      'POST',
+      `/v1/sessions/${id}/activity`,
+      agent,
+      '{"transcript":[{"type":"message","role":"user","text":"\\u0000"}]}',
+    );
     expect400(raw, 'body.transcript.0.text');
     // A well-formed pair is fine.
     const ok = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
@@ -142,7 +150,9 @@ describe('numbers beyond what the schema and the storage hold', () => {
   it('checks the credit total after applying the batch', async () => {
     const id = await task();
     const turn = { model: 'm', pricing: 'unpriced', tokens: 1, credits: 5 };
-    expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, { turns: [turn] })).status).toBe(200);
+    expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, { turns: [turn] })).status).toBe(
+      200,
+    );
     await server.db.query(
       `update sessions set doc = jsonb_set(doc, '{cost,credits}', $2::text::jsonb) where id = $1`,
       [id, String(Number.MAX_SAFE_INTEGER - 3)],
@@ -162,10 +172,15 @@ describe('nesting depth of tool-call arguments and results', () => {
     await refused(id, { transcript: [{ ...toolCall(1), result: nested(200) }] }, 'body.transcript.0.result');
     const deep = `{"transcript":[{"type":"tool_call","name":"t","status":"running","arguments":${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
     const before = await fingerprint(id);
-    expect400(await server.api('POST', `/v1/sessions/${id}/activity`, agent, deep), 'body.transcript.0.arguments');
+    expect400(
+      await server.api('POST', `/v1/sessions/${id}/activity`, agent, deep),
+      'body.transcript.0.arguments',
+    );
     expect(await fingerprint(id)).toBe(before);
     // Deeper than any schema allows, anywhere in the body.
-    expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, '['.repeat(200_000))).status).toBe(400);
+    expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, '['.repeat(200_000))).status).toBe(
+      400,
+    );
     const wide = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, wide)).status).toBe(400);
   });
@@ -205,11 +220,19 @@ describe('cursors', () => {
     const real = first.body.nextCursor as string;
     for (const cursor of [b64('t:0'), b64('t:2'), b64('t:99999999999'), `${real}x`]) {
       expect400(
-        await server.api('GET', `/v1/sessions/${id}/transcript?limit=1&cursor=${encodeURIComponent(cursor)}`, ADMIN),
+        await server.api(
+          'GET',
+          `/v1/sessions/${id}/transcript?limit=1&cursor=${encodeURIComponent(cursor)}`,
+          ADMIN,
+        ),
         'query.cursor',
       );
     }
-    const next = await server.api('GET', `/v1/sessions/${id}/transcript?limit=1&cursor=${encodeURIComponent(real)}`, ADMIN);
+    const next = await server.api(
+      'GET',
+      `/v1/sessions/${id}/transcript?limit=1&cursor=${encodeURIComponent(real)}`,
+      ADMIN,
+    );
     expect(next.body.data.map((e: { seq: number }) => e.seq)).toEqual([2]);
   });
 });
@@ -227,10 +250,9 @@ describe('a session corrupted by old data stays readable', () => {
          '{"amountUsd":"1080000000000000","turns":{"priced":3,"estimated":0,"unpriced":0}}') where id = $1`,
       [id],
     );
-    await server.db.query(
-      `update cost_turns set amount_micros = 9000000000000000000 where session_id = $1`,
-      [id],
-    );
+    await server.db.query(`update cost_turns set amount_micros = 9000000000000000000 where session_id = $1`, [
+      id,
+    ]);
     await server.db.query(
       `insert into cost_turns (session_id, turn, model, pricing, amount_micros, tokens)
        values ($1, 2, 'm', 'priced', 9000000000000000000, 2147483647), ($1, 3, 'm', 'priced', 9000000000000000000, 2147483647)`,

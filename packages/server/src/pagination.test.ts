@@ -62,7 +62,8 @@ describe('keyset pagination', () => {
       const res = await page('limit=97', cursor);
       walked.push(...res.data);
       cursor = res.nextCursor;
-      if (cursor && !frozen) frozen = JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString())[1];
+      if (cursor && !frozen)
+        frozen = JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString())[1];
       pages += 1;
     } while (cursor);
     writing = false;

@@ -99,10 +99,7 @@ describe('activity is accepted only from the session writer or sessions:admin (A
       await server.api('POST', `/v1/sessions/${assessment}/submit`, bastion, { summary: 'x' }),
       403,
     );
-    expectProblem(
-      await server.api('POST', `/v1/sessions/${assessment}/submit`, ana, { summary: 'x' }),
-      403,
-    );
+    expectProblem(await server.api('POST', `/v1/sessions/${assessment}/submit`, ana, { summary: 'x' }), 403);
     const own = await server.api('POST', `/v1/sessions/${assessment}/submit`, web1, { summary: 'ok' });
     expect(own.body.status).toBe('pending_review');
   });
@@ -188,7 +185,11 @@ describe('starting sessions (A3)', () => {
       await server.api('POST', '/v1/sessions', web1, { kind: 'task', title: 'x', agentId: 'ag_bastion1' }),
       403,
     );
-    const running = await server.api('GET', '/v1/sessions?kind=assessment&status=running&agent=ag_bastion1', ADMIN);
+    const running = await server.api(
+      'GET',
+      '/v1/sessions?kind=assessment&status=running&agent=ag_bastion1',
+      ADMIN,
+    );
     expect(running.body.data).toEqual([]);
   });
 
@@ -222,7 +223,11 @@ describe('starting sessions (A3)', () => {
     expect(blind.runningSessionId).toBeUndefined();
     expect(JSON.stringify(blind)).not.toContain(hidden);
     const seeing = expectProblem(
-      await server.api('POST', '/v1/sessions', ADMIN, { kind: 'assessment', agentId: 'ag_db1', playbook: 'x' }),
+      await server.api('POST', '/v1/sessions', ADMIN, {
+        kind: 'assessment',
+        agentId: 'ag_db1',
+        playbook: 'x',
+      }),
       409,
     );
     expect(seeing.runningSessionId).toBe(hidden);

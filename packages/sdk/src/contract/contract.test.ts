@@ -14,7 +14,11 @@ import {
   SubmitSession,
   TranscriptEntry,
   TranscriptEntryInput,
+  TurnAmount,
   Visibility,
+  withinJsonDepth,
+  MAX_JSON_VALUE_DEPTH,
+  MAX_STORED_INT,
 } from '../index.js';
 import { wireSession } from '../test/fixtures.js';
 
@@ -256,5 +260,48 @@ describe('stream events, me and problems', () => {
       traceId: 'abc',
     });
     expect(problem).toMatchObject({ currentStatus: 'completed', traceId: 'abc' });
+  });
+});
+
+describe('limits of what a runtime may report (A19)', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < depth; i += 1) value = i % 2 ? [value] : { a: value };
+    return value;
+  };
+
+  it('bounds tool-call arguments and results at 64 levels', () => {
+    expect(MAX_JSON_VALUE_DEPTH).toBe(64);
+    expect(withinJsonDepth(nested(64))).toBe(true);
+    expect(withinJsonDepth(nested(65))).toBe(false);
+    expect(withinJsonDepth(nested(100_000))).toBe(false);
+    const call = (args: unknown) => ({ type: 'tool_call', name: 't', arguments: args, status: 'running' });
+    expect(TranscriptEntryInput.safeParse(call(nested(64))).success).toBe(true);
+    expect(issuePaths(TranscriptEntryInput.safeParse(call(nested(65))))).toEqual(['arguments']);
+    expect(issuePaths(TranscriptEntryInput.safeParse({ ...call(1), result: nested(65) }))).toEqual([
+      'result',
+    ]);
+  });
+
+  it('bounds a turn: amounts from 0 to $999,999,999.999999, tokens and credits to 2^31 − 1', () => {
+    for (const ok of ['0', '0.000001', '999999999.999999', '12.5'])
+      expect(TurnAmount.safeParse(ok).success).toBe(true);
+    for (const bad of ['-1', '1000000000', '9000000000000', '1.0000001', '01', '1e3']) {
+      expect(TurnAmount.safeParse(bad).success, bad).toBe(false);
+    }
+    const turn = {
+      model: 'm',
+      pricing: 'priced',
+      amountUsd: '1',
+      tokens: MAX_STORED_INT,
+      credits: MAX_STORED_INT,
+    };
+    expect(ActivityBatch.safeParse({ turns: [turn] }).success).toBe(true);
+    expect(issuePaths(ActivityBatch.safeParse({ turns: [{ ...turn, tokens: 2 ** 31 }] }))).toEqual([
+      'turns.0.tokens',
+    ]);
+    expect(issuePaths(ActivityBatch.safeParse({ turns: [{ ...turn, credits: 2 ** 31 }] }))).toEqual([
+      'turns.0.credits',
+    ]);
   });
 });

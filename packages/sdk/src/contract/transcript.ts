@@ -22,9 +22,7 @@ export function withinJsonDepth(value: unknown, limit: number = MAX_JSON_VALUE_D
 /** A JSON value, as tool-call arguments and results carry: nested at most 64 levels deep. */
 export const JsonValue: z.ZodMiniType<unknown> = z
   .unknown()
-  .check(
-    z.refine((value) => withinJsonDepth(value), `Nested deeper than ${MAX_JSON_VALUE_DEPTH} levels`),
-  )
+  .check(z.refine((value) => withinJsonDepth(value), `Nested deeper than ${MAX_JSON_VALUE_DEPTH} levels`))
   .register(z.globalRegistry, {
     id: 'JsonValue',
     description: `Any JSON value, nested at most ${MAX_JSON_VALUE_DEPTH} levels of objects and arrays.`,

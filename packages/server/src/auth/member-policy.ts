@@ -25,8 +25,6 @@ export async function listMembers(db: Queryable, principal: Principal): Promise<
     'select id, name, email, avatar_url, groups from members order by position, id',
   );
   const groups =
-    principal.kind === 'embed'
-      ? []
-      : await db.query<Group>('select id, name from groups order by id');
+    principal.kind === 'embed' ? [] : await db.query<Group>('select id, name from groups order by id');
   return { data: members.map((row) => memberAsSeenBy(principal, memberFromRow(row))), groups };
 }

@@ -33,7 +33,8 @@ export function cursorSeal(workspaceSecret: Buffer): CursorSeal {
         given.length === SIGNATURE_BYTES &&
         given.toString('base64url') === text &&
         timingSafeEqual(given, sign(inner));
-      if (!valid) throw invalid([{ path: 'query.cursor', message: 'Malformed cursor: start again without it' }]);
+      if (!valid)
+        throw invalid([{ path: 'query.cursor', message: 'Malformed cursor: start again without it' }]);
       return inner;
     },
   };

@@ -18,7 +18,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Why a string cannot be stored, if it cannot. */
 export function badText(text: string): string | undefined {
   if (text.includes('\u0000')) return 'NUL characters are not allowed';
-  if (LONE_SURROGATE.test(text)) return 'Lone UTF-16 surrogates are not allowed (the text is not valid Unicode)';
+  if (LONE_SURROGATE.test(text))
+    return 'Lone UTF-16 surrogates are not allowed (the text is not valid Unicode)';
   return undefined;
 }
 

@@ -56,9 +56,7 @@ const RUN_OUTCOMES: ReadonlySet<string> = new Set(['completed', 'merged', 'faile
 
 /** What moving a session to a status through activity amounts to. */
 export type StatusChange =
-  | { kind: 'progress' }
-  | { kind: 'cancel' | 'end'; scope: Scope }
-  | { kind: 'refused'; reason: string };
+  { kind: 'progress' } | { kind: 'cancel' | 'end'; scope: Scope } | { kind: 'refused'; reason: string };
 
 /**
  * Classifies an activity status change (A19):
@@ -73,13 +71,17 @@ export type StatusChange =
  * - every non-terminal status is progress.
  */
 export function classifyStatusChange(kind: Session['kind'], to: string): StatusChange {
-  if (REVIEW_STATUSES.has(to)) return { kind: 'refused', reason: `A batch cannot move a session to ${to}; use submit or review.` };
+  if (REVIEW_STATUSES.has(to))
+    return { kind: 'refused', reason: `A batch cannot move a session to ${to}; use submit or review.` };
   if (!isTerminal(to)) return { kind: 'progress' };
   if (kind === 'chat') return { kind: 'end', scope: 'conversations:manage' };
   if (kind === 'assessment') {
     return to === 'failed'
       ? { kind: 'progress' }
-      : { kind: 'refused', reason: `An assessment is finished by submit and review, not by a batch setting ${to}.` };
+      : {
+          kind: 'refused',
+          reason: `An assessment is finished by submit and review, not by a batch setting ${to}.`,
+        };
   }
   return RUN_OUTCOMES.has(to) ? { kind: 'progress' } : { kind: 'cancel', scope: 'sessions:cancel-any' };
 }
@@ -127,7 +129,8 @@ export async function visibleId(tx: Queryable, viewer: Viewer, id: string): Prom
  * session it describes; otherwise 404, as a fresh request would.
  */
 export async function assertReplayVisible(tx: Queryable, viewer: Viewer, response: unknown): Promise<void> {
-  const id = typeof response === 'object' && response !== null ? (response as { id?: unknown }).id : undefined;
+  const id =
+    typeof response === 'object' && response !== null ? (response as { id?: unknown }).id : undefined;
   if (typeof id !== 'string') return;
   if ((await visibleId(tx, viewer, id)) === undefined) throw notFound();
 }
