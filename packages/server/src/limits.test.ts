@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Problem } from '@session-lens/sdk';
 import { ADMIN, SseClient, startTestServer, type ApiResponse, type TestServer } from './test/harness.js';
 
@@ -95,7 +97,14 @@ describe('request bodies (A17)', () => {
 
   it('answers 413 to a large chunked body before it has been sent', async () => {
     const total = 256 * 1024 * 1024;
+    const rssBefore = process.memoryUsage().rss;
     const result = await streamChunked(server.url, '/v1/sessions', ADMIN, total);
+    const rssAfter = process.memoryUsage().rss;
+    console.log(
+      `413 arrived after ${(result.writtenAtResponse / 1024 / 1024).toFixed(1)} MiB of a ${total / 1024 / 1024} MiB ` +
+        `chunked body (limit ${LIMIT / 1024} KiB); resident memory ${((rssAfter - rssBefore) / 1024 / 1024).toFixed(1)} MiB ` +
+        `higher after (server and client share this process); load ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
+    );
     expect(result.status).toBe(413);
     expect(Problem.parse(JSON.parse(result.body)).status).toBe(413);
     expect(result.finishedWriting).toBe(false);
@@ -142,6 +151,70 @@ describe('request bodies (A17)', () => {
       'content-type': 'application/json; charset=utf-8',
     });
     expect(json.status).toBe(201);
+  });
+
+  it('fuzz: any Content-Type and body size, chunked or not, is 415, 413, 400 or 201 — never 5xx; refused ones write nothing', async () => {
+    const contentType = fc.oneof(
+      fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'APPLICATION/JSON',
+        'application/merge-patch+json',
+        'text/plain',
+        'text/json',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/jsonx',
+        'json',
+        '',
+        ';',
+      ),
+      fc.string({ maxLength: 40 }),
+    );
+    const size = fc.oneof(
+      fc.integer({ min: 0, max: 2_000 }),
+      fc.integer({ min: LIMIT - 200, max: LIMIT + 4_000 }),
+    );
+    const refusedTitles: string[] = [];
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(contentType, size, fc.boolean(), async (type, padding, chunked) => {
+        const title = `fuzz-ct ${run++}`;
+        const body = JSON.stringify({ kind: 'task', title, description: 'd'.repeat(padding) });
+        const bytes = new TextEncoder().encode(body);
+        let response: Response;
+        try {
+          response = await fetch(`${server.url}/v1/sessions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ADMIN}`, ...(type === '' ? {} : { 'content-type': type }) },
+            body: chunked
+              ? new ReadableStream({
+                  start(controller) {
+                    controller.enqueue(bytes);
+                    controller.close();
+                  },
+                })
+              : bytes,
+            duplex: 'half',
+          } as RequestInit);
+        } catch {
+          // An invalid header value is refused by fetch itself, before anything is sent.
+          return;
+        }
+        await response.arrayBuffer();
+        expect(response.status).toBeLessThan(500);
+        const json = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type.trim());
+        if (!json) expect(response.status).toBe(415);
+        else if (bytes.length > LIMIT) expect(response.status).toBe(413);
+        else expect([201, 400]).toContain(response.status);
+        if (response.status !== 201) refusedTitles.push(title);
+      }),
+      { numRuns: 120, seed: 3 },
+    );
+    expect(refusedTitles.length).toBeGreaterThan(0);
+    const stored = await server.api('GET', `/v1/sessions?q=fuzz-ct&limit=200`, ADMIN);
+    const titles = new Set((stored.body.data as { title: string }[]).map((s) => s.title));
+    expect(refusedTitles.filter((title) => titles.has(title))).toEqual([]);
   });
 
   it('limits failed authentications per address by default (burst 100), then refuses even a valid token', async () => {
