@@ -50,7 +50,7 @@ import {
   submitSession,
 } from './sessions/actions.js';
 import { applyActivity, checkBatch } from './ingest/activity.js';
-import { redactEntries } from './ingest/redact.js';
+import { redactActivity, redactStart, redactSubmit } from './ingest/redact.js';
 import { StreamHub, type StreamHubOptions } from './stream/hub.js';
 import { loadSettings } from './workspace.js';
 
@@ -276,22 +276,25 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       return detail;
     },
     startSession: async ({ principal, viewer, body, now }, tx) =>
-      present(viewer, await startSession(store, tx, principal, viewer, body, now)),
+      // X4: redacted before any row is written, like every text an agent writes.
+      present(viewer, await startSession(store, tx, principal, viewer, await redactStart(body), now)),
     ingestActivity: async ({ principal, viewer, params, body, now }, tx) => {
       checkBatch(body);
-      // Redacted before any row is written: nothing unredacted ever reaches the database.
-      const redacted = await redactEntries(body.transcript ?? []);
+      // Redacted before any row is written: nothing unredacted ever reaches the database (X4).
+      const batch = await redactActivity(body);
       return present(
         viewer,
-        await applyActivity(store, tx, principal, viewer, params.id, body, redacted, now),
+        await applyActivity(store, tx, principal, viewer, params.id, batch, batch.transcript ?? [], now),
       );
     },
     cancelSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await cancelSession(store, tx, viewer, params.id, now)),
     endSession: async ({ viewer, params, now }, tx) =>
       present(viewer, await endSession(store, tx, viewer, params.id, now)),
-    submitSession: async ({ principal, viewer, params, body, now }, tx) =>
-      present(viewer, await submitSession(store, tx, principal, viewer, params.id, body.summary, now)),
+    submitSession: async ({ principal, viewer, params, body, now }, tx) => {
+      const { summary } = await redactSubmit(body);
+      return present(viewer, await submitSession(store, tx, principal, viewer, params.id, summary, now));
+    },
     reviewSession: async ({ principal, viewer, params, body, now }, tx) =>
       present(viewer, await reviewSession(store, tx, principal, viewer, params.id, body, now)),
     setVisibility: async ({ viewer, params, body, now }, tx) =>

@@ -23,3 +23,12 @@ export const Priority = {
   /** A more precise name for a value another rule also matches. */
   refined: 3,
 } as const;
+
+/**
+ * What joins the strings of one scan (see redact-text.ts): a line break stops every rule's
+ * match but the GCP rule's, and the NUL marks where a string ends.
+ */
+export const SEPARATOR = '\n\u0000\n';
+
+/** A pattern source for "here one scanned string ends": before a {@link SEPARATOR} or at the end. */
+export const SEGMENT_END = '(?:\\n\\u0000\\n|(?![\\s\\S]))';

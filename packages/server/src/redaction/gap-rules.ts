@@ -1,4 +1,7 @@
+import { ASSIGNMENT_RULES } from './assignment-rules.js';
 import { Priority, type Finding } from './finding.js';
+import { isPlaceholder, runRules, type GapRule } from './rule.js';
+import { VENDOR_RULES } from './vendor-rules.js';
 
 /*
  * Rules of our own, each for a kind of secret that secretlint's recommended preset (v12) does not
@@ -7,21 +10,6 @@ import { Priority, type Finding } from './finding.js';
  * starts with a look-behind for a token boundary, so that scanning stays linear in the input even
  * for adversarial text (a start inside a run of token characters is rejected at once).
  */
-
-/** One gap rule. */
-type GapRule = {
-  readonly kind: string;
-  /** A global pattern; with the `d` flag when {@link GapRule.group} is set. */
-  readonly pattern: RegExp;
-  /** Redact only this capture group (the secret), keeping the context that located it. */
-  readonly group?: number;
-  readonly priority: number;
-  /** Further checks on the redacted value, to keep look-alikes out. */
-  readonly accept?: (value: string) => boolean;
-};
-
-/** Values that stand for a secret rather than being one: `${DB_PASSWORD}`, `<password>`, `****`. */
-const isPlaceholder = (value: string): boolean => /^(?:\$|<|\{\{|%s$|\*+$|x+$|\.\.\.)/i.test(value);
 
 /** `eyJ…` decodes to a JSON object with an `alg` member: a JOSE header, so this is a JWT. */
 const isJoseHeader = (segment: string): boolean => {
@@ -61,9 +49,10 @@ const GAP_RULES: readonly GapRule[] = [
     // preset misses, and a block cut off before its END line (truncated tool output).
     kind: 'private-key',
     // Body: base64 lines or armor headers (`Proc-Type: 4,ENCRYPTED`), separated by newlines,
-    // by `\n` escapes inside JSON strings, or by nothing (keys flattened onto one line).
+    // by `\n` escapes inside JSON strings, by `\\n` inside JSON inside JSON (any depth), or by
+    // nothing (keys flattened onto one line); `\/` is JSON's optional escape of `/`.
     pattern:
-      /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:(?:\s|\\[nr])*(?:[A-Za-z0-9+/=]{4,}|[A-Za-z-]{2,30}: [^\n\\]{0,200})){0,400}(?:(?:\s|\\[nr])*-----END \1PRIVATE KEY(?: BLOCK)?-----)?/g,
+      /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:(?:\s|\\+[nrt])*(?:(?:[A-Za-z0-9+=]|\\*\/){4,}|[A-Za-z-]{2,30}: [^\n\\]{0,200})){0,400}(?:(?:\s|\\+[nrt])*-----END \1PRIVATE KEY(?: BLOCK)?-----)?/g,
     priority: Priority.specific,
   },
   {
@@ -119,13 +108,6 @@ const GAP_RULES: readonly GapRule[] = [
     priority: Priority.specific,
   },
   {
-    // The preset knows `glpat-` only; GitLab issues several other prefixed token types.
-    kind: 'gitlab-token',
-    pattern:
-      /(?<![A-Za-z0-9_-])(?:gldt|glrt|glptt|glcbt|glimt|gloas|glsoat|glffct|glft|glagent)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
-    priority: Priority.specific,
-  },
-  {
     // The preset matches `sk-ant-api0N-…AA` only; admin and OAuth tokens share the `sk-ant-` prefix.
     kind: 'anthropic-key',
     pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g,
@@ -177,29 +159,18 @@ const GAP_RULES: readonly GapRule[] = [
   },
 ];
 
+/** Every rule of our own: the gap rules above, vendor formats, secret-named variables. */
+const ALL_RULES: readonly GapRule[] = [...GAP_RULES, ...VENDOR_RULES, ...ASSIGNMENT_RULES];
+
 /** The kinds the gap rules can report, for the README and the tests. */
-export const gapRuleKinds = (): readonly string[] => [...new Set(GAP_RULES.map((rule) => rule.kind))];
+export const gapRuleKinds = (): readonly string[] => [...new Set(ALL_RULES.map((rule) => rule.kind))];
 
 /**
- * Runs the gap rules over `text`. Never throws: a rule that fails on some input is skipped for
- * that input.
+ * Runs every rule of our own over `text`. Never throws: a rule that fails on some input is
+ * skipped for that input.
  */
 export const findWithGapRules = (text: string): Finding[] => {
   const findings: Finding[] = [];
-  for (const rule of GAP_RULES) {
-    try {
-      for (const match of text.matchAll(rule.pattern)) {
-        const [start, end] =
-          rule.group === undefined
-            ? [match.index, match.index + match[0].length]
-            : (match.indices?.[rule.group] ?? []);
-        if (start === undefined || end === undefined || start >= end) continue;
-        if (rule.accept && !rule.accept(text.slice(start, end))) continue;
-        findings.push({ start, end, kind: rule.kind, priority: rule.priority });
-      }
-    } catch {
-      // A failing rule must not stop ingestion; the remaining rules still run.
-    }
-  }
+  runRules(ALL_RULES, text, findings);
   return findings;
 };

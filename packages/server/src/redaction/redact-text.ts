@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import { SEPARATOR, type Finding } from './finding.js';
 import { findWithGapRules } from './gap-rules.js';
 import { findWithSecretlint } from './secretlint-rules.js';
 
@@ -10,11 +10,14 @@ const SHORTEST_SECRET = 9;
  * in tool-call JSON are short values (`true`, `src/a.ts`, `pnpm test`) and the full scan has a
  * fixed cost of tens of microseconds. Every rule needs one of: a run of 16 or more token
  * characters (all format-based tokens are 20+ characters, separators included), a URL (passwords
- * in URLs can be short), a PEM header, an npm credential key, or an Authorization header.
+ * in URLs can be short), a PEM header, an npm credential key, a secret-looking name (`pass`,
+ * `pwd`, `secret`, `token`, `key`; Authorization holds `auth`) or a command that takes a
+ * password (curl, mysql, sshpass, docker login).
  * Keep it in step with the rules: the gate test in redact-text.test.ts runs every fake secret
  * through it.
  */
-const MIGHT_HOLD_SECRET = /[A-Za-z0-9_+/=.~%-]{16}|:\/\/|PRIVATE KEY|_auth|_password|Authorization/i;
+const MIGHT_HOLD_SECRET =
+  /[A-Za-z0-9_+/=.~%-]{16}|:\/\/|PRIVATE KEY|_auth|Authorization|pass|pwd|secret|token|key\b|api-?key|curl|mysql|sshpass|docker/i;
 
 /** @internal Exported for the gate test only. */
 export const mightHoldSecret = (text: string): boolean => MIGHT_HOLD_SECRET.test(text);
@@ -53,7 +56,14 @@ const mergeFindings = (findings: readonly Finding[]): Finding[] => {
   return merged;
 };
 
-const applyFindings = (text: string, findings: readonly Finding[]): string => {
+/**
+ * A found value that is a placeholder written in a token's shape (`glpat-XXXXXXXXXXXXXXXXXXXX`,
+ * `xoxb-xxxxxxxxx-…`, `sk-****`): runs like these do not occur in random tokens.
+ */
+const PLACEHOLDER_RUN = /x{6,}|X{6,}|\*{4,}/;
+
+const applyFindings = (text: string, found: readonly Finding[]): string => {
+  const findings = found.filter((finding) => !PLACEHOLDER_RUN.test(text.slice(finding.start, finding.end)));
   if (findings.length === 0) return text;
   let out = '';
   let cursor = 0;
@@ -67,12 +77,11 @@ const applyFindings = (text: string, findings: readonly Finding[]): string => {
 /** A string to redact, and the text it is scanned after (for a JSON value, its key). */
 export type ScanItem = { readonly text: string; readonly context: string };
 
-/**
- * Joins the strings of one batch. A line break stops every rule's match except the GCP rule's
- * (a quoted JSON string); a match that runs past a separator anyway is cut at it, so nothing
- * found in one string is ever applied to the next.
+/*
+ * The strings of one batch are joined with SEPARATOR. A line break stops every rule's match
+ * except the GCP rule's (a quoted JSON string); a match that runs past a separator anyway is cut
+ * at it, so nothing found in one string is ever applied to the next.
  */
-const SEPARATOR = '\n\u0000\n';
 
 /**
  * Redacts several strings with one scan: each is scanned after its context (`"AWS_SECRET_ACCESS_KEY": `)
