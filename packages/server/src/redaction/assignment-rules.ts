@@ -1,4 +1,4 @@
-import { Priority, SEGMENT_END } from './finding.js';
+import { Priority, SEPARATOR } from './finding.js';
 import { isPlaceholder, type GapRule } from './rule.js';
 
 /*
@@ -120,7 +120,7 @@ const WORD = '(pass(?:word|wd|phrase)?|pwd|secret|token|key)(?![A-Za-z0-9_])';
 
 /** The whole name a match's secret word (group 1) ends, and where it starts: `DB_` + `PASSWORD`. */
 const nameAt = (text: string, match: RegExpMatchArray): { name: string; start: number } => {
-  let start = match.index;
+  let start = match.index ?? 0;
   const limit = Math.max(0, start - 80);
   while (start > limit && /[A-Za-z0-9_.-]/.test(text.charAt(start - 1))) start -= 1;
   return { name: text.slice(start, match.index) + (match[1] ?? ''), start };
@@ -135,70 +135,79 @@ const namedSecret = (nameGroup: number) => (value: string, match: RegExpMatchArr
   return secretNameKind(name) !== undefined && isLiteralSecret(value, name);
 };
 
+/** What may follow a name's secret word, one alternative per form; each captures the value. */
+const AFTER_WORD = [
+  // 2: a quoted literal after `=`, `:`, `:=`, `=>` or a comparison, the name quoted or not.
+  `(?:${QUOTE})?\\]?[ \\t]*(?::=|=>|[!=]==?|=|:)[ \\t]*(?:[@rbuf])?${QUOTE}([^"'\`\\\\\\n]{1,500})${QUOTE}`,
+  // 3: `=value` unquoted; the value ends before a sentence's full stop.
+  `=([^\\s"'\`;&|<>(){}\\[\\],\\\\]{0,499}[^\\s"'\`;&|<>(){}\\[\\],\\\\.])`,
+  // 4: `: value` unquoted (a YAML line, or an HTTP header).
+  `[ \\t]*:[ \\t]*([^\\s"'\`#][^\\s"'\`]{0,499})`,
+].join('|');
+
+/** `=value` (group 3): shell and .env lines, ADO.NET, URL queries; see {@link ASSIGNMENT_RULES}. */
+const isEqualsSecret = (value: string, match: RegExpMatchArray, text: string, name: string, start: number) => {
+  // Greedy value: a call, an index or a further argument follows only code.
+  if (/[([{,)]/.test(text.charAt((match.index ?? 0) + match[0].length))) return false;
+  if (text.charAt(start - 1) === '$') return false; // `$TOKEN=` is not an assignment
+  if (!isUpperName(name)) {
+    const lineBefore = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+    if (!/^[ \t]*(?:export[ \t]+)?$|[;?&][ \t]*$/.test(lineBefore)) return false;
+  }
+  return isLiteralSecret(value, name);
+};
+
+/** `: value` (group 4): a YAML line holding only the pair, or an HTTP header with a dashed name. */
+const isColonSecret = (value: string, match: RegExpMatchArray, text: string, name: string, start: number) => {
+  const end = (match.index ?? 0) + match[0].length;
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+  const lineBefore = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  if (/^[ \t]*(?:- )?$/.test(lineBefore) && /^[ \t]*(?:#.*)?$/.test(rest)) {
+    if (/[,;({[]$/.test(value) || /[()[\]{}]/.test(value)) return false;
+    if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(value)) return false; // `process.env.TOKEN`
+    return isLiteralSecret(value, name);
+  }
+  // A header: `-H "X-API-Key: …"`, `Private-Token: …`, `DD-API-KEY: …`.
+  return name.includes('-') && /^[A-Za-z0-9._~+/=-]{8,4096}$/.test(value) && isLiteralSecret(value, name);
+};
+
+/**
+ * The rules, each described where it stands; README.md lists the forms with examples. The first
+ * finds every form that starts with a name's secret word in one pass over the text.
+ */
 export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
-    // A quoted literal after `=`, `:`, `:=`, `=>` or a comparison, the name quoted or not:
-    // `password = "…"`, `"password": "…"`, `DB_PASSWORD="…"`, `'pass' => '…'`, `token := "…"`.
+    // `password = "…"`, `"password": "…"`, `DB_PASSWORD="…"`, `'pass' => '…'`, `token := "…"`,
+    // `if (password === "…")`; `export DB_PASSWORD=…`, `PGPASSWORD=… psql`, `-e API_TOKEN=…`,
+    // `;Password=…;` (ADO.NET), `?password=…`, `&access_token=…` (a lower-case name unquoted
+    // only after `;`, `?`, `&` or at a line start, and not before `,` or `)`: `f(password=pw)`);
+    // `DB_PASSWORD: hunter2` and `  password: hunter2 # prod` alone on a line (YAML); headers
+    // named for a secret (`X-API-Key: …`, `X-Vault-Token: …`, `Private-Token: …`).
     kind: 'secret',
-    pattern: new RegExp(
-      `${WORD}(?:${QUOTE})?\\]?[ \\t]*(?::=|=>|[!=]==?|=|:)[ \\t]*(?:[@rbuf])?${QUOTE}([^"'\`\\\\\\n]{1,500})${QUOTE}`,
-      'dgi',
-    ),
-    group: 2,
-    priority: Priority.contextual,
-    accept: (value, match, text) => {
-      const { name } = nameAt(text, match);
-      return secretNameKind(name) !== undefined && isLiteralSecret(value, name);
-    },
-    kindOf: kindAt,
-  },
-  {
-    // `NAME=value` unquoted, no space around `=`: shell and .env lines (`export DB_PASSWORD=…`,
-    // `PGPASSWORD=… psql`, `-e API_TOKEN=…`), ADO.NET (`;Password=…;`), URL queries
-    // (`?password=…`, `&access_token=…`). A lower-case name counts only after `;`, `?`, `&`
-    // or at a line start, and not before `,` or `)` (keyword arguments: `f(password=pw)`).
-    kind: 'secret',
-    // The value ends before a full stop that ends a sentence: `… set with ADMIN_PASSWORD=….`
-    pattern: new RegExp(`${WORD}=([^\\s"'\`;&|<>(){}\\[\\],\\\\]{0,499}[^\\s"'\`;&|<>(){}\\[\\],\\\\.])`, 'dgi'),
-    group: 2,
+    pattern: new RegExp(`${WORD}(?:${AFTER_WORD})`, 'dgi'),
+    group: [2, 3, 4],
     priority: Priority.contextual,
     accept: (value, match, text) => {
       const { name, start } = nameAt(text, match);
-      // Greedy value: a call, an index or a further argument follows only code.
-      if (/[([{,)]/.test(text.charAt(match.index + match[0].length))) return false;
-      if (text.charAt(start - 1) === '$') return false; // `$TOKEN=` is not an assignment
-      if (!isUpperName(name)) {
-        const lineBefore = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
-        if (!/^[ \t]*(?:export[ \t]+)?$|[;?&][ \t]*$/.test(lineBefore)) return false;
-      }
-      return secretNameKind(name) !== undefined && isLiteralSecret(value, name);
+      if (secretNameKind(name) === undefined) return false;
+      if (match[2] !== undefined) return isLiteralSecret(value, name);
+      if (match[3] !== undefined) return isEqualsSecret(value, match, text, name, start);
+      return isColonSecret(value, match, text, name, start);
     },
     kindOf: kindAt,
   },
   {
-    // `NAME: value` unquoted, alone on its line: YAML, docker-compose and .netrc-like files
-    // (`DB_PASSWORD: hunter2`, `  password: hunter2 # prod`).
+    // A JSON string value scanned after its key (redactJson's context: `"password": value`),
+    // anchored on `": ` with the key read behind it; the value must run to the string's end.
     kind: 'secret',
-    pattern: new RegExp(`${WORD}[ \\t]*:[ \\t]+([^\\s"'\`#][^\\s]{0,499})(?:[ \\t]+#[^\\n]*)?[ \\t]*$`, 'dgim'),
+    pattern: /": (?<="([A-Za-z_][A-Za-z0-9_.-]{0,80})": )([^\n]{1,500})/dg,
     group: 2,
     priority: Priority.contextual,
     accept: (value, match, text) => {
-      const { name, start } = nameAt(text, match);
-      const lineBefore = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
-      if (!/^[ \t]*(?:- )?$/.test(lineBefore)) return false;
-      if (/[,;({[]$/.test(value) || /[()[\]{}]/.test(value)) return false;
-      if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(value)) return false; // `process.env.TOKEN`
-      return secretNameKind(name) !== undefined && isLiteralSecret(value, name);
+      const end = (match.index ?? 0) + match[0].length;
+      return (end === text.length || text.startsWith(SEPARATOR, end)) && namedSecret(1)(value, match);
     },
-    kindOf: kindAt,
-  },
-  {
-    // A JSON string value scanned after its key (redactJson's context: `"password": value`).
-    kind: 'secret',
-    pattern: new RegExp(`"(${NAME}?[A-Za-z0-9])": ([^\\n]{1,500})(?=${SEGMENT_END})`, 'dg'),
-    group: 2,
-    priority: Priority.contextual,
-    accept: namedSecret(1),
     kindOf: namedGroupKind(1),
   },
   {
@@ -209,19 +218,6 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
     priority: Priority.contextual,
     accept: namedSecret(1),
     kindOf: namedGroupKind(1),
-  },
-  {
-    // HTTP headers named for a secret: `X-API-Key: …`, `X-Vault-Token: …`, `DD-API-KEY: …`,
-    // `Private-Token: …` (the name has a dash; Authorization has rules of its own).
-    kind: 'secret',
-    pattern: new RegExp(`${WORD}[ \\t]*:[ \\t]*([A-Za-z0-9._~+/=-]{8,4096})(?![A-Za-z0-9._~+/=-])`, 'dgi'),
-    group: 2,
-    priority: Priority.contextual,
-    accept: (value, match, text) => {
-      const { name } = nameAt(text, match);
-      return name.includes('-') && secretNameKind(name) !== undefined && isLiteralSecret(value, name);
-    },
-    kindOf: kindAt,
   },
   {
     // Command-line flags: `--password=…`, `--api-key …`, `--client-secret=…`. With a space the

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { marker, redactText } from './index.js';
 import { mightHoldSecret } from './redact-text.js';
@@ -573,11 +574,28 @@ describe('redactText: odd input', () => {
     ['repeated URL schemes', 'a://b:'.repeat(200_000)],
     ['a long token-alphabet run', 'A'.repeat(1_000_000)],
     ['repeated Authorization headers', 'Authorization: Bearer '.repeat(50_000)],
+    ['repeated secret-named assignments', 'DB_PASSWORD='.repeat(100_000)],
+    ['repeated quoted names', '"password": "'.repeat(80_000)],
+    ['repeated curl -u', 'curl -u a:'.repeat(100_000)],
+    ['repeated Slack prefixes', 'xoxb-1234567890-'.repeat(60_000)],
+    ['repeated Telegram-like ids', '123456789:A'.repeat(100_000)],
+    ['repeated flags', '--password '.repeat(100_000)],
+    ['repeated vendor names', 'mailgun jira heroku '.repeat(50_000)],
+    ['one long name', `${'a_'.repeat(300_000)}password="x"`],
   ])('stays fast on %s', async (_name, text) => {
     // Not a benchmark: a pattern with super-linear backtracking would take minutes here and
     // hit the test timeout.
     const started = performance.now();
     await redactText(text);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('redactText: nothing left behind', () => {
+  it('leaves no performance marks behind (secretlint core would leak ~56 per call)', async () => {
+    const text = `${ordinaryTexts.prose}\nGITHUB_TOKEN=${fake['github-token']()}\n`;
+    const before = performance.getEntries().length;
+    for (let i = 0; i < 500; i += 1) await redactText(text);
+    expect(performance.getEntries().length).toBe(before);
   });
 });

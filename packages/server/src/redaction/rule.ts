@@ -10,8 +10,11 @@ export type GapRule = {
   readonly kind: string;
   /** A global pattern; with the `d` flag when {@link GapRule.group} is set. */
   readonly pattern: RegExp;
-  /** Redact only this capture group (the secret), keeping the context that located it. */
-  readonly group?: number;
+  /**
+   * Redact only this capture group (the secret), keeping the context that located it; with
+   * several, the first that took part in the match.
+   */
+  readonly group?: number | readonly number[];
   /** Redact from this group's start to the match's end (a group inside a look-behind). */
   readonly from?: number;
   readonly priority: number;
@@ -26,9 +29,11 @@ export const runRules = (rules: readonly GapRule[], text: string, findings: Find
   for (const rule of rules) {
     try {
       for (const match of text.matchAll(rule.pattern)) {
+        const group =
+          typeof rule.group === 'number' ? rule.group : rule.group?.find((g) => match[g] !== undefined);
         const [start, end] =
-          rule.group !== undefined
-            ? (match.indices?.[rule.group] ?? [])
+          group !== undefined
+            ? (match.indices?.[group] ?? [])
             : rule.from !== undefined
               ? [match.indices?.[rule.from]?.[0], match.index + match[0].length]
               : [match.index, match.index + match[0].length];
