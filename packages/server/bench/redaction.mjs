@@ -30,7 +30,11 @@ const TOOL_CALL = {
   type: 'tool_call',
   name: 'bash',
   status: 'succeeded',
-  arguments: { command: 'pnpm test --filter server', cwd: '/work/main', env: { CI: 'true', NODE_ENV: 'test' } },
+  arguments: {
+    command: 'pnpm test --filter server',
+    cwd: '/work/main',
+    env: { CI: 'true', NODE_ENV: 'test' },
+  },
   result: {
     exitCode: 0,
     stdout: MESSAGE.slice(0, 1500),
@@ -42,7 +46,11 @@ const FILE = MESSAGE.repeat(50);
 const ORDINARY = readFileSync(new URL('../src/redaction/corpus/ordinary.txt', import.meta.url), 'utf8');
 
 const inputs = [
-  ['2 KB message', MESSAGE.length, (m) => m.redactEntry({ type: 'message', role: 'assistant', text: MESSAGE })],
+  [
+    '2 KB message',
+    MESSAGE.length,
+    (m) => m.redactEntry({ type: 'message', role: 'assistant', text: MESSAGE }),
+  ],
   ['tool call, ~2.7 KB of JSON', JSON.stringify(TOOL_CALL).length, (m) => m.redactEntry(TOOL_CALL)],
   ['2 KB message with a secret', WITH_SECRET.length, (m) => m.redactText(WITH_SECRET)],
   [
@@ -50,7 +58,11 @@ const inputs = [
     FILE.length * 2,
     (m) => m.redactEntry({ type: 'file_edit', path: 'src/db/sessions.ts', before: FILE, after: FILE }),
   ],
-  [`ordinary corpus (${Math.round(ORDINARY.length / 1024)} KB)`, ORDINARY.length, (m) => m.redactText(ORDINARY)],
+  [
+    `ordinary corpus (${Math.round(ORDINARY.length / 1024)} KB)`,
+    ORDINARY.length,
+    (m) => m.redactText(ORDINARY),
+  ],
 ];
 
 /** CPU time of one round of `run` for about 300 ms of wall time: operations and CPU seconds. */
@@ -67,7 +79,11 @@ async function round(run) {
 }
 
 const fmt = (bytesPerCpuSecond) => `${(bytesPerCpuSecond / 1e6).toFixed(1)} MB/s`;
-console.log(`[bench:redaction] load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on this machine`);
+console.log(
+  `[bench:redaction] load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} on this machine`,
+);
 console.log(`[bench:redaction] best of ${ROUNDS} rounds, per CPU-second of this process`);
 for (const [label, bytes, run] of inputs) {
   const modules = baseline ? [current, baseline] : [current];
@@ -86,4 +102,8 @@ for (const [label, bytes, run] of inputs) {
       : line,
   );
 }
-console.log(`[bench:redaction] load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} at the end`);
+console.log(
+  `[bench:redaction] load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} at the end`,
+);

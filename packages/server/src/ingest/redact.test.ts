@@ -156,17 +156,13 @@ describe('redaction of every text an agent writes (X4)', () => {
       message: 'auth failed for [REDACTED:github-token]',
     });
     const executions = (await server.api('GET', `/v1/sessions/${id}/executions`, agent)).body.data;
-    expect(executions[0].command).toBe(
-      "export PGPASSWORD=[REDACTED:password] && psql -h db -c 'select 1'",
-    );
+    expect(executions[0].command).toBe("export PGPASSWORD=[REDACTED:password] && psql -h db -c 'select 1'");
     expect(executions[0].output).toBe('GH_TOKEN=[REDACTED:github-token]\n(1 row)');
     const insights = (await server.api('GET', `/v1/sessions/${id}/insights`, agent)).body.data;
     expect(insights[0].title).toBe('Token [REDACTED:github-token] committed');
     expect(insights[0].detail).toBe('config.json has "password": "[REDACTED:password]"');
     const transcript = (await server.api('GET', `/v1/sessions/${id}/transcript`, agent)).body.data;
-    expect(transcript[1].arguments.command).toBe(
-      'curl -u deploy:[REDACTED:password] https://ci.example.com',
-    );
+    expect(transcript[1].arguments.command).toBe('curl -u deploy:[REDACTED:password] https://ci.example.com');
   });
 
   it('merges steps by their redacted name', async () => {

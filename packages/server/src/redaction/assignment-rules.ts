@@ -73,7 +73,8 @@ export const secretNameKind = (name: string): string | undefined => {
   const word = SECRET_WORDS.has(last) ? last : [...SECRET_WORDS].find((secret) => last.endsWith(secret));
   let kind: string | undefined;
   if (word !== undefined || last === 'pwd' || (SUFFIX_ONLY_WORDS.has(last) && parts.length > 1)) {
-    kind = word === 'secret' ? 'secret' : word === 'token' ? 'token' : word === 'apikey' ? 'api-key' : 'password';
+    kind =
+      word === 'secret' ? 'secret' : word === 'token' ? 'token' : word === 'apikey' ? 'api-key' : 'password';
   } else if (last === 'key' && parts.length > 1 && KEY_PREFIXES.has(parts.at(-2)!)) {
     kind = 'api-key';
   }
@@ -97,7 +98,10 @@ const isLiteralSecret = (value: string, name: string): boolean => {
   if (isPlaceholder(value) || NOT_VALUES.has(value.toLowerCase())) return false;
   if (value.toLowerCase() === name.toLowerCase() || value.includes('://')) return false;
   // Placeholders in capitals (`YOUR_API_KEY`, `REPLACE_ME`) and file paths.
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || /^(?:~?\/|\.\.?\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value)) {
+  if (
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) ||
+    /^(?:~?\/|\.\.?\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value)
+  ) {
     return false;
   }
   if (isUpperName(name)) return true;
@@ -146,7 +150,13 @@ const AFTER_WORD = [
 ].join('|');
 
 /** `=value` (group 3): shell and .env lines, ADO.NET, URL queries; see {@link ASSIGNMENT_RULES}. */
-const isEqualsSecret = (value: string, match: RegExpMatchArray, text: string, name: string, start: number) => {
+const isEqualsSecret = (
+  value: string,
+  match: RegExpMatchArray,
+  text: string,
+  name: string,
+  start: number,
+) => {
   // Greedy value: a call, an index or a further argument follows only code.
   if (/[([{,)]/.test(text.charAt((match.index ?? 0) + match[0].length))) return false;
   if (text.charAt(start - 1) === '$') return false; // `$TOKEN=` is not an assignment
@@ -213,7 +223,10 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // Kubernetes env entries: `- name: DB_PASSWORD` and `value: …` on the next line.
     kind: 'secret',
-    pattern: new RegExp(`name:(?<=(?<![A-Za-z0-9_])name:)[ \\t]*["']?(${NAME}?[A-Za-z0-9])["']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*["']?([^\\s"'\`]{1,500})`, 'dg'),
+    pattern: new RegExp(
+      `name:(?<=(?<![A-Za-z0-9_])name:)[ \\t]*["']?(${NAME}?[A-Za-z0-9])["']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*["']?([^\\s"'\`]{1,500})`,
+      'dg',
+    ),
     group: 2,
     priority: Priority.contextual,
     accept: namedSecret(1),
@@ -223,18 +236,19 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
     // Command-line flags: `--password=…`, `--api-key …`, `--client-secret=…`. With a space the
     // value needs a digit or a symbol, so prose such as "pass --token option" stays.
     kind: 'secret',
-    pattern: /--(?<=(?<![A-Za-z0-9_-])--)((?:[a-z0-9]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|secret-key|private-key))(=|[ \t]+)(["']?)([^\s"'`\\|<>$-][^\s"'`\\|<>]{0,499})\3/dg,
+    pattern:
+      /--(?<=(?<![A-Za-z0-9_-])--)((?:[a-z0-9]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|secret-key|private-key))(=|[ \t]+)(["']?)([^\s"'`\\|<>$-][^\s"'`\\|<>]{0,499})\3/dg,
     group: 4,
     priority: Priority.contextual,
     accept: (value, match) =>
-      isLiteralSecret(value, (match[1] ?? '').toUpperCase()) &&
-      (match[2] === '=' || /[^A-Za-z]/.test(value)),
+      isLiteralSecret(value, (match[1] ?? '').toUpperCase()) && (match[2] === '=' || /[^A-Za-z]/.test(value)),
     kindOf: namedGroupKind(1),
   },
   {
     // Basic credentials on a curl command line: `curl -u user:pass`, `--user 'user:pass'`.
     kind: 'password',
-    pattern: /curl(?<=(?<![A-Za-z0-9_])curl)\b[^\n]{0,500}?[ \t](?:-u|--user)(?:[ \t]+|=)?(["']?)[^\s:"'`]*:([^\s"'`\\]{1,500})\1/dg,
+    pattern:
+      /curl(?<=(?<![A-Za-z0-9_])curl)\b[^\n]{0,500}?[ \t](?:-u|--user)(?:[ \t]+|=)?(["']?)[^\s:"'`]*:([^\s"'`\\]{1,500})\1/dg,
     group: 2,
     priority: Priority.contextual,
     accept: (value) => !isPlaceholder(value),
@@ -242,7 +256,8 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // A password glued to mysql's `-p`: `mysql -u root -pS3cret` (`-p` alone prompts).
     kind: 'password',
-    pattern: /mysql(?<=(?<![A-Za-z0-9_])mysql)(?:dump|admin|sh|import)?\b[^\n]{0,300}?[ \t]-p(["']?)([^\s"'`\\]{3,500})\1/dg,
+    pattern:
+      /mysql(?<=(?<![A-Za-z0-9_])mysql)(?:dump|admin|sh|import)?\b[^\n]{0,300}?[ \t]-p(["']?)([^\s"'`\\]{3,500})\1/dg,
     group: 2,
     priority: Priority.contextual,
     accept: (value) => !isPlaceholder(value),
@@ -250,7 +265,8 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // A password after `-p`: `docker login -u ci -p …`, `sshpass -p … ssh host`.
     kind: 'password',
-    pattern: /(?:docker[ \t]+login|sshpass)(?<=(?<![A-Za-z0-9_])(?:docker[ \t]+login|sshpass))\b[^\n]{0,300}?[ \t]-p[ \t]+(["']?)([^\s"'`\\-][^\s"'`\\]{2,499})\1/dg,
+    pattern:
+      /(?:docker[ \t]+login|sshpass)(?<=(?<![A-Za-z0-9_])(?:docker[ \t]+login|sshpass))\b[^\n]{0,300}?[ \t]-p[ \t]+(["']?)([^\s"'`\\-][^\s"'`\\]{2,499})\1/dg,
     group: 2,
     priority: Priority.contextual,
     accept: (value) => !isPlaceholder(value),
@@ -258,7 +274,8 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // .netrc: `machine api.heroku.com login me@example.com password …`.
     kind: 'password',
-    pattern: /machine(?<=(?<![A-Za-z0-9_])machine)[ \t]+\S+[ \t\n]+login[ \t]+\S+[ \t\n]+password[ \t]+(\S{1,500})/dg,
+    pattern:
+      /machine(?<=(?<![A-Za-z0-9_])machine)[ \t]+\S+[ \t\n]+login[ \t]+\S+[ \t\n]+password[ \t]+(\S{1,500})/dg,
     group: 1,
     priority: Priority.contextual,
     accept: (value) => !isPlaceholder(value),

@@ -26,7 +26,8 @@ const { shapes } = makeFakeSecrets(20_261_201);
 
 /** The default contexts for a sample with an `env` name: how agents' tools show a secret. */
 const DEFAULT_CONTEXTS: Record<string, (secret: string, env: string) => string> = {
-  'env dump': (secret, env) => `$ env | sort\nHOME=/home/dev\n${env}=${secret}\nPATH=/usr/local/bin:/usr/bin\n`,
+  'env dump': (secret, env) =>
+    `$ env | sort\nHOME=/home/dev\n${env}=${secret}\nPATH=/usr/local/bin:/usr/bin\n`,
   'log line': (secret) =>
     `2026-11-30T09:14:03.221Z WARN  upload retried with credential ${secret} (attempt 2/5)\n`,
   'JSON tool result': (secret) =>
@@ -55,7 +56,13 @@ const cases: Case[] = samples.flatMap((sample) => {
   if (sample.env) {
     for (const [context, wrap] of Object.entries(DEFAULT_CONTEXTS)) {
       const secret = make();
-      built.push({ sample, context, text: wrap(secret, sample.env), secret, surrounding: wrap('', sample.env) });
+      built.push({
+        sample,
+        context,
+        text: wrap(secret, sample.env),
+        secret,
+        surrounding: wrap('', sample.env),
+      });
     }
   }
   return built;
@@ -81,7 +88,11 @@ const runsOf = (secret: string, surrounding: string): string[] =>
 
 type Outcome = 'caught' | 'partial' | 'missed';
 
-const evaluate = async ({ text, secret, surrounding }: Case): Promise<{ outcome: Outcome; output: string }> => {
+const evaluate = async ({
+  text,
+  secret,
+  surrounding,
+}: Case): Promise<{ outcome: Outcome; output: string }> => {
   const output = await redactText(text);
   const survivors = runsOf(secret, surrounding).filter((run) => output.includes(run));
   if (survivors.length === 0) return { outcome: 'caught', output };
@@ -112,17 +123,28 @@ describe('redaction corpus', () => {
   });
 
   it('catches ≥ 97% of the samples of the kinds X4 names, with no partial redactions', async () => {
-    const byKind = new Map<string, { x4: boolean; caught: number; partial: number; missed: number; named: number }>();
+    const byKind = new Map<
+      string,
+      { x4: boolean; caught: number; partial: number; missed: number; named: number }
+    >();
     const failures: string[] = [];
     for (const testCase of cases) {
       const { outcome, output } = await evaluate(testCase);
-      const row = byKind.get(testCase.sample.kind) ?? { x4: false, caught: 0, partial: 0, missed: 0, named: 0 };
+      const row = byKind.get(testCase.sample.kind) ?? {
+        x4: false,
+        caught: 0,
+        partial: 0,
+        missed: 0,
+        named: 0,
+      };
       row.x4 ||= testCase.sample.x4 !== null;
       row[outcome] += 1;
       if (output.includes(`[REDACTED:${testCase.sample.kind}]`)) row.named += 1;
       byKind.set(testCase.sample.kind, row);
       if (outcome !== 'caught') {
-        failures.push(`${outcome}: ${testCase.sample.kind} (${testCase.sample.shape}, ${testCase.context}): ${output.slice(0, 300)}`);
+        failures.push(
+          `${outcome}: ${testCase.sample.kind} (${testCase.sample.shape}, ${testCase.context}): ${output.slice(0, 300)}`,
+        );
       }
     }
     const rows = [...byKind.entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -29,6 +29,3 @@ export const Priority = {
  * match but the GCP rule's, and the NUL marks where a string ends.
  */
 export const SEPARATOR = '\n\u0000\n';
-
-/** A pattern source for "here one scanned string ends": before a {@link SEPARATOR} or at the end. */
-export const SEGMENT_END = '(?:\\n\\u0000\\n|(?![\\s\\S]))';

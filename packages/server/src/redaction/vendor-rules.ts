@@ -96,7 +96,10 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Personal, service, service-account, CLI, SCIM and audit tokens.
     kind: 'doppler-token',
-    pattern: prefixed('dp\\.', `(?:pt|st|sa|ct|scim|audit)\\.(?:[A-Za-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44}${E}`),
+    pattern: prefixed(
+      'dp\\.',
+      `(?:pt|st|sa|ct|scim|audit)\\.(?:[A-Za-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44}${E}`,
+    ),
     priority: Priority.specific,
   },
   {
@@ -109,7 +112,8 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // Older Atlassian tokens are 24 characters with no prefix: only after the product's name on
     // the same line.
     kind: 'atlassian-token',
-    pattern: /(?:[Jj]ira|JIRA|[Cc]onfluence|CONFLUENCE|[Aa]tlassian|ATLASSIAN)[^\n]{0,60}?(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])/dg,
+    pattern:
+      /(?:[Jj]ira|JIRA|[Cc]onfluence|CONFLUENCE|[Aa]tlassian|ATLASSIAN)[^\n]{0,60}?(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])/dg,
     group: 1,
     priority: Priority.contextual,
     accept: (value) => /\d/.test(value) && /[a-zA-Z]/.test(value),
@@ -142,6 +146,14 @@ export const VENDOR_RULES: readonly GapRule[] = [
     priority: Priority.specific,
   },
   {
+    // Mailgun's current key layout, `<32 hex>-<8 hex>-<8 hex>`, is distinctive enough alone.
+    // Anchored on the first dash, with the 32 hex digits read behind it.
+    kind: 'mailgun-key',
+    pattern: /-(?<=(?<![A-Za-z0-9_-])([0-9a-f]{32})-)[0-9a-f]{8}-[0-9a-f]{8}(?![A-Za-z0-9_-])/dg,
+    from: 1,
+    priority: Priority.specific,
+  },
+  {
     // Mailgun keys, current (`<32 hex>-<8 hex>-<8 hex>`) and older (`key-<32 hex>`), have no
     // prefix of their own: after the name Mailgun on the same line, or as the `api` user's password.
     kind: 'mailgun-key',
@@ -153,7 +165,10 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Square access tokens and application secrets.
     kind: 'square-token',
-    pattern: prefixed('sq0atp-|sq0csp-|EAAA', `(?:(?<=sq0atp-)[A-Za-z0-9_-]{22}|(?<=sq0csp-)[A-Za-z0-9_-]{43}|(?<=EAAA)[A-Za-z0-9_-]{60})${E}`),
+    pattern: prefixed(
+      'sq0atp-|sq0csp-|EAAA',
+      `(?:(?<=sq0atp-)[A-Za-z0-9_-]{22}|(?<=sq0csp-)[A-Za-z0-9_-]{43}|(?<=EAAA)[A-Za-z0-9_-]{60})${E}`,
+    ),
     priority: Priority.specific,
   },
   {
@@ -165,7 +180,10 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // AI providers with prefixed keys the preset lacks: Perplexity, xAI, Replicate.
     kind: 'ai-provider-key',
-    pattern: prefixed('pplx-|xai-|r8_', `(?:(?<=pplx-)[A-Za-z0-9]{48}|(?<=xai-)[A-Za-z0-9]{80}|(?<=r8_)[A-Za-z0-9]{37})${E}`),
+    pattern: prefixed(
+      'pplx-|xai-|r8_',
+      `(?:(?<=pplx-)[A-Za-z0-9]{48}|(?<=xai-)[A-Za-z0-9]{80}|(?<=r8_)[A-Za-z0-9]{37})${E}`,
+    ),
     priority: Priority.specific,
   },
   {

@@ -36,14 +36,16 @@ export const makeFakeSecrets = (seed: number) => {
     `-----BEGIN ${label}-----\n${(magic + pick(BASE64, length - magic.length)).match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----`;
   /** A password of letters, digits and one symbol, as a person or a generator makes them. */
   const password = (): string => pick(ALNUM, 10) + pick('!*-_.~#%^', 1) + pick(ALNUM, 7);
-  const uuid = (): string => `${pick(HEX, 8)}-${pick(HEX, 4)}-4${pick(HEX, 3)}-a${pick(HEX, 3)}-${pick(HEX, 12)}`;
+  const uuid = (): string =>
+    `${pick(HEX, 8)}-${pick(HEX, 4)}-4${pick(HEX, 3)}-a${pick(HEX, 3)}-${pick(HEX, 12)}`;
 
   const shapes: Record<string, () => string> = {
     'aws-access-key': () => pick('AA', 1) + pick('KS', 1) + 'IA' + pick(BASE32, 16),
     'aws-secret-key': () => pick(ALNUM + '+/', 40),
     'aws-session-token': () => 'IQoJb3JpZ2luX2VjE' + pick(BASE64, 380),
     'gcp-api-key': () => 'AIza' + pick(BASE64URL, 35),
-    'gcp-private-key': () => JSON.stringify(pem('PRIVATE KEY', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 1620) + '\n').slice(1, -1),
+    'gcp-private-key': () =>
+      JSON.stringify(pem('PRIVATE KEY', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 1620) + '\n').slice(1, -1),
     'azure-storage-key': () => pick(BASE64, 86) + '==',
     'azure-shared-access-key': () => pick(BASE64, 43) + '=',
     'azure-sas-signature': () => pick(ALNUM, 20) + '%2B' + pick(ALNUM, 20) + '%2F' + pick(ALNUM, 4) + '%3D',
@@ -78,14 +80,17 @@ export const makeFakeSecrets = (seed: number) => {
     'slack-app': () => `xapp-1-A${pick(UPPER + DIGITS, 10)}-${pick(DIGITS, 13)}-${pick(HEX, 64)}`,
     'slack-config': () => `xoxe.xoxp-1-${pick(ALNUM, 164)}`,
     'slack-config-refresh': () => `xoxe-1-${pick(ALNUM, 146)}`,
-    'slack-legacy-workspace': () => `xoxa-2-${pick(DIGITS, 9)}-${pick(DIGITS, 11)}-${pick(DIGITS, 13)}-${pick(HEX, 18)}`,
+    'slack-legacy-workspace': () =>
+      `xoxa-2-${pick(DIGITS, 9)}-${pick(DIGITS, 11)}-${pick(DIGITS, 13)}-${pick(HEX, 18)}`,
     'slack-legacy': () => `xoxs-${pick(DIGITS, 10)}-${pick(DIGITS, 10)}-${pick(DIGITS, 10)}-${pick(HEX, 10)}`,
     'slack-webhook': () =>
       `https://hooks.slack.com/services/T${pick(UPPER + DIGITS, 8)}/B${pick(UPPER + DIGITS, 10)}/${pick(ALNUM, 24)}`,
     'slack-workflow-webhook': () =>
       `https://hooks.slack.com/workflows/T${pick(UPPER + DIGITS, 10)}/A${pick(UPPER + DIGITS, 10)}/${pick(DIGITS, 18)}/${pick(ALNUM, 24)}`,
-    'slack-trigger-webhook': () => `https://hooks.slack.com/triggers/T${pick(UPPER + DIGITS, 10)}/${pick(DIGITS, 13)}/${pick(HEX, 32)}`,
-    'discord-token': () => b64url('1' + pick(DIGITS, 17)) + '.' + pick(BASE64URL, 6) + '.' + pick(BASE64URL, 38),
+    'slack-trigger-webhook': () =>
+      `https://hooks.slack.com/triggers/T${pick(UPPER + DIGITS, 10)}/${pick(DIGITS, 13)}/${pick(HEX, 32)}`,
+    'discord-token': () =>
+      b64url('1' + pick(DIGITS, 17)) + '.' + pick(BASE64URL, 6) + '.' + pick(BASE64URL, 38),
     'discord-webhook-token': () => pick(BASE64URL, 68),
     'telegram-token': () => pick(DIGITS, 10) + ':AA' + pick(BASE64URL, 33),
     'stripe-live': () => 'sk_live_51' + pick(ALNUM, 97),
@@ -118,7 +123,8 @@ export const makeFakeSecrets = (seed: number) => {
       pick(BASE64URL, 43),
     'rsa-private-key': () => pem('RSA PRIVATE KEY', 'MIIEowIBAAKCAQEA', 1620),
     'pkcs8-private-key': () => pem('PRIVATE KEY', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 1620),
-    'openssh-private-key': () => pem('OPENSSH PRIVATE KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 380),
+    'openssh-private-key': () =>
+      pem('OPENSSH PRIVATE KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 380),
     'ec-private-key': () => pem('EC PRIVATE KEY', 'MHcCAQEEI', 220),
     'encrypted-private-key': () => pem('ENCRYPTED PRIVATE KEY', 'MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG', 1700),
     'pgp-private-key': () => pem('PGP PRIVATE KEY BLOCK', 'lQOYBF', 1200),
@@ -133,7 +139,8 @@ export const makeFakeSecrets = (seed: number) => {
     uuid,
     'pypi-token': () => 'pypi-AgEIcHlwaS5vcmc' + pick(BASE64URL, 140),
     'sendgrid-key': () => 'SG.' + pick(BASE64URL, 22) + '.' + pick(BASE64URL, 43),
-    'sendgrid-key-dashed': () => 'SG.' + pick(ALNUM, 5) + '-' + pick(ALNUM, 16) + '.' + pick(ALNUM, 20) + '-' + pick(ALNUM, 22),
+    'sendgrid-key-dashed': () =>
+      'SG.' + pick(ALNUM, 5) + '-' + pick(ALNUM, 16) + '.' + pick(ALNUM, 20) + '-' + pick(ALNUM, 22),
     'twilio-key': () => 'SK' + pick(HEX, 32),
     'mailgun-key': () => `${pick(HEX, 32)}-${pick(HEX, 8)}-${pick(HEX, 8)}`,
     'mailgun-key-legacy': () => 'key-' + pick(HEX, 32),
