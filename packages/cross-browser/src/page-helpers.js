@@ -84,7 +84,7 @@
       return matchMedia('(prefers-color-scheme: light)').matches;
     },
 
-    /** The computed colours of the list and its first row's title, and the colour schemes. */
+    /** The computed colours of the list, its first row's title and its scrollbar, and the colour schemes. */
     colours() {
       const base = list().shadowRoot.querySelector('[part~=base]');
       const title = rowsInOrder()[0]?.shadowRoot?.querySelector('[part~=title]');
@@ -93,6 +93,10 @@
         text: getComputedStyle(base).color,
         title: title ? getComputedStyle(title).color : null,
         scheme: getComputedStyle(list()).colorScheme,
+        // The list's scroller: its scrollbar (where the browser supports scrollbar-color).
+        scrollbar: CSS.supports('scrollbar-color', 'red blue')
+          ? getComputedStyle(list().shadowRoot.querySelector('[part~=scroller]')).scrollbarColor
+          : null,
         pageScheme: getComputedStyle(document.documentElement).colorScheme,
       };
     },

@@ -171,12 +171,18 @@ export function crossBrowserSuite(browser, open) {
 
     it('is dark by default and light with theme="light" on <html> or on the element', async () => {
       await theme('html', null);
-      assert.deepEqual(pick(await colours()), PALETTES.dark);
+      const dark = await colours();
+      assert.deepEqual(pick(dark), PALETTES.dark);
       await theme('html', 'light');
-      const onHtml = await colours();
-      assert.deepEqual(pick(onHtml), PALETTES.light);
+      const light = await colours();
+      assert.deepEqual(pick(light), PALETTES.light);
       // The theme reaches the elements without changing the host page's own colour scheme.
-      assert.equal(onHtml.pageScheme, 'normal');
+      assert.equal(light.pageScheme, 'normal');
+      // The list's scrollbar follows the theme where the browser has scrollbar-color.
+      if (dark.scrollbar !== null) {
+        assert.notEqual(dark.scrollbar, 'auto');
+        assert.notEqual(dark.scrollbar, light.scrollbar);
+      }
       await theme('element', 'light');
       assert.deepEqual(pick(await colours()), PALETTES.light);
       await theme('element', 'dark');

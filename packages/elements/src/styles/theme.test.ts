@@ -41,6 +41,15 @@ describe('theme', () => {
     expect(look(el)).to.deep.equal({ color: DARK, scheme: 'dark' });
   });
 
+  it('gives scrollbars the palette`s colours', async () => {
+    const el = await fixture<StatusPill>(html`<status-pill status="failed"></status-pill>`);
+    const dark = getComputedStyle(el).scrollbarColor;
+    el.setAttribute('theme', 'light');
+    const light = getComputedStyle(el).scrollbarColor;
+    expect(dark).to.not.equal('auto');
+    expect(light).to.not.equal(dark);
+  });
+
   it('takes the nearest theme attribute', async () => {
     const darkInLight = await fixture<HTMLElement>(
       html`<div theme="light">

@@ -77,8 +77,8 @@ const paletteDeclarations = unsafeCSS(
  * set nothing, and nothing an element sets leaks back out.
  *
  * Dark is the default; the nearest `theme` attribute (`light`, `dark` or `auto`) on the element or
- * an ancestor chooses the palette (see `themeStyles`). `color-scheme` follows it, so native
- * scrollbars and form controls inside the elements match.
+ * an ancestor chooses the palette (see `themeStyles`). `color-scheme` and `scrollbar-color`
+ * follow it, so native scrollbars and form controls inside the elements match.
  */
 export const tokens = css`
   :host {
@@ -96,6 +96,9 @@ export const tokens = css`
     ${paletteDeclarations}
 
     color-scheme: var(--_lens-scheme, dark);
+    /* Inherited by every scroller inside: Firefox draws its scrollbars from this, not from
+       color-scheme (WebKit, which lacks it, follows color-scheme). */
+    scrollbar-color: color-mix(in srgb, var(--_text-muted) 50%, var(--_surface)) transparent;
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
