@@ -27,7 +27,7 @@ import {
   type Principal,
   type WorkspaceSettings,
 } from './auth/principal.js';
-import { forbidden, HttpProblem, invalid, notFound, unauthorized } from './http/problem.js';
+import { forbidden, HttpProblem, invalid, notFound, problemResponse, unauthorized } from './http/problem.js';
 import { coerceQuery, fieldErrors, parseOrThrow } from './http/validate.js';
 import { rejectBadJson, rejectBadRequestText } from './http/input-guards.js';
 import { cursorSeal, decodeTranscriptCursor, encodeTranscriptCursor } from './http/cursors.js';
@@ -53,6 +53,13 @@ import { applyActivity, checkBatch } from './ingest/activity.js';
 import { redactActivity, redactStart, redactSubmit } from './ingest/redact.js';
 import { StreamHub, type StreamHubOptions } from './stream/hub.js';
 import { loadSettings } from './workspace.js';
+import { createLogger, type Logger } from './ops/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { instrumentDatabase } from './ops/pool.js';
+import { logRequestError, requestOps, type DrainState } from './ops/http.js';
+import { compression } from './ops/compress.js';
+import { readinessCheck } from './ops/readiness.js';
+import { mountMetrics } from './ops/endpoints.js';
 
 /** Options of {@link createApp}. */
 export type CreateAppOptions = {
@@ -70,6 +77,18 @@ export type CreateAppOptions = {
   allowedOrigins?: readonly string[];
   /** HTML served at `/` (the placeholder live page), if any. */
   indexHtml?: () => string;
+  /** The JSON logger (default: stdout at `SESSION_LENS_LOG_LEVEL`, else info). */
+  logger?: Logger;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <metricsToken>`; open otherwise. */
+  metricsToken?: string | undefined;
+};
+
+/** What operating the app takes (A18): its logger, metrics and drain switch. */
+export type AppOps = {
+  logger: Logger;
+  metrics: Metrics;
+  /** Set by the drain: `/readyz` answers 503 and responses close their connections. */
+  drain: DrainState;
 };
 
 /** A running Session Lens app: the Hono app plus what a host needs to drive or stop it. */
@@ -79,6 +98,7 @@ export type SessionLensApp = {
   store: SessionStore;
   hub: StreamHub;
   settings: WorkspaceSettings;
+  ops: AppOps;
   /** Stops the stream hub (the database stays open: it belongs to the caller). */
   close(): Promise<void>;
 };
@@ -98,7 +118,7 @@ type HandlerContext<R extends Route> = {
 
 type RouteTable = typeof routes;
 type Handlers = {
-  [K in Exclude<RouteName, 'stream' | 'health'>]: (
+  [K in Exclude<RouteName, 'stream' | 'health' | 'ready'>]: (
     ctx: HandlerContext<RouteTable[K]>,
     tx: Queryable,
   ) => Promise<unknown>;
@@ -132,20 +152,15 @@ function bearer(c: Context): string | undefined {
   return match?.[1]?.trim();
 }
 
-function problemResponse(problem: HttpProblem): Response {
-  return new Response(JSON.stringify(problem.problem), {
-    status: problem.status,
-    headers: { ...problem.headers, 'content-type': 'application/problem+json' },
-  });
-}
-
 /**
  * Creates the Sessions API as a Hono app over a database: applies migrations, loads the
  * workspace settings, starts the live stream hub and registers every route of the contract's
  * route table, each validated on the way in (and, by default, on the way out).
  */
 export async function createApp(options: CreateAppOptions): Promise<SessionLensApp> {
-  const { db } = options;
+  // Counted, so /metrics can say how busy the pool is.
+  const pool = instrumentDatabase(options.db);
+  const { db } = pool;
   await migrate(db);
   const settings = await loadSettings(db);
   // PGlite runs PostgreSQL in single-user mode: no autovacuum, so no statistics and no cleanup
@@ -159,6 +174,13 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   const hub = new StreamHub(db, options.stream);
   const store = new SessionStore(db, (events) => hub.committed(events));
   await hub.start();
+  const logger = options.logger ?? createLogger();
+  const ops: AppOps = {
+    logger,
+    metrics: createMetrics({ hub, pool: pool.stats }),
+    drain: { draining: false },
+  };
+  const ready = readinessCheck(db, ops.drain, logger);
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const limits = new RequestLimits(options.limits);
@@ -332,12 +354,22 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   };
 
   const app = new Hono();
+  app.use(
+    requestOps({
+      ...ops,
+      writes: new Set(
+        [...MUTATIONS].map((name) => `${routes[name].method.toUpperCase()} ${routes[name].path}`),
+      ),
+      streamPath: routes.stream.path,
+    }),
+  );
   if (options.allowedOrigins && options.allowedOrigins.length > 0)
     app.use('/v1/*', cors(options.allowedOrigins));
+  app.use(compression());
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error);
-    console.error(`session-lens: ${c.req.method} ${c.req.path} failed`, error);
+    logRequestError(logger, c, error);
     return problemResponse(new HttpProblem(500, 'internal', 'Something went wrong on the server.'));
   });
   app.notFound((c) =>
@@ -419,7 +451,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     if (validateResponses && 'schema' in route.response) {
       const result = route.response.schema.safeParse(body);
       if (!result.success) {
-        console.error(`session-lens: response of ${name} does not match the contract`, result.error.issues);
+        logger.error({ route: name, issues: result.error.issues }, 'response does not match the contract');
         throw new HttpProblem(500, 'internal', 'The server produced an invalid response.');
       }
     }
@@ -432,6 +464,17 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       app.get(path, async (c) => {
         await db.query('select 1');
         return respond(c, route, name, 200, { ok: true, database: db.kind });
+      });
+      continue;
+    }
+    if (name === 'ready') {
+      app.get(path, async (c) => {
+        try {
+          return respond(c, route, name, 200, await ready());
+        } catch (error) {
+          if (!(error instanceof HttpProblem)) throw error;
+          return problemResponse(error, { 'retry-after': '1', 'cache-control': 'no-store' });
+        }
       });
       continue;
     }
@@ -548,6 +591,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     });
   }
 
+  mountMetrics(app, ops.metrics, options.metricsToken);
   app.get('/openapi.json', (c) => {
     openApi ??= JSON.stringify(buildOpenApiDocument({ servers: [] }));
     return c.body(openApi, 200, { 'content-type': 'application/json' });
@@ -562,6 +606,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     store,
     hub,
     settings,
+    ops,
     close: async () => {
       clearInterval(maintenance);
       await hub.close();

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './server.js';
 import { parseAllowedOrigins } from './http/cors.js';
 import { parseCountSetting, parseRateSetting, type LimitsOptions } from './http/limits.js';
+import { parseLogLevel } from './ops/logger.js';
 
 const USAGE = `session-lens-server — the Session Lens reference Sessions API server
 
@@ -21,6 +22,8 @@ Options:
                     or off (default 2:100)
   --max-streams <n> concurrent /v1/stream connections per token, or off (default 100)
   --max-body-bytes <n>       largest request body in bytes (default 5242880)
+  --log-level <l>   trace, debug, info (default), warn, error, fatal or silent; JSON
+                    lines on stdout, one per request at info
   --help            show this help
 
 Environment:
@@ -30,7 +33,13 @@ Environment:
                             fsync (survives a killed process, not a power loss; faster)
   SESSION_LENS_ALLOWED_ORIGINS, SESSION_LENS_RATE_LIMIT, SESSION_LENS_AUTH_FAILURE_LIMIT,
   SESSION_LENS_MAX_STREAMS, SESSION_LENS_MAX_BODY_BYTES
-                            the same as the flags above (a flag wins over its variable)`;
+                            the same as the flags above (a flag wins over its variable)
+  SESSION_LENS_LOG_LEVEL    log level when --log-level is not given
+  SESSION_LENS_METRICS_TOKEN  when set, GET /metrics needs "Authorization: Bearer <token>"
+  NODE_ENV                  production: skip validating responses against the contract
+
+Signals: SIGTERM or SIGINT drains (stop accepting, end streams with a retry: hint, answer
+in-flight requests for up to 7 s) and exits 0.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -47,6 +56,7 @@ async function main(): Promise<void> {
       'auth-failure-limit': { type: 'string' },
       'max-streams': { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'log-level': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -76,6 +86,7 @@ async function main(): Promise<void> {
     '--max-body-bytes',
   );
   if (maxBodyBytes === false) throw new Error('--max-body-bytes cannot be off.');
+  const logLevel = parseLogLevel(values['log-level'] ?? env.SESSION_LENS_LOG_LEVEL);
   const started = Date.now();
   const server = await startServer({
     port,
@@ -91,6 +102,8 @@ async function main(): Promise<void> {
     allowedOrigins,
     limits,
     ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+    logLevel,
+    metricsToken: env.SESSION_LENS_METRICS_TOKEN || undefined,
   });
   const { tokens } = server;
   const printable = {
@@ -131,7 +144,18 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void server.close().then(() => process.exit(0));
+    // A18: out within 10 s whatever happens; the drain itself gives up waiting after 7 s.
+    setTimeout(() => {
+      console.error('session-lens: the drain did not finish in 9.5 s; exiting');
+      process.exit(1);
+    }, 9_500).unref();
+    server.drain().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('session-lens: draining failed', error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

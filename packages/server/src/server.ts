@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database } from './db/index.js';
@@ -9,6 +10,8 @@ import { ensureDemoTokens, seedDemo, type DemoTokens } from './seed/demo.js';
 import { signEmbedToken } from './auth/principal.js';
 import { Simulator } from './simulator/simulator.js';
 import { indexPage } from './page/index-page.js';
+import { createLogger, type LogLevel, type Logger } from './ops/logger.js';
+import { drain, drainRetryFrame, type DrainResult } from './ops/drain.js';
 
 /** Options of {@link startServer}. */
 export type StartServerOptions = {
@@ -38,6 +41,11 @@ export type StartServerOptions = {
   limits?: LimitsOptions;
   /** Largest accepted request body, in bytes (default 5 MB). */
   maxBodyBytes?: number;
+  /** Log level of the JSON logs (default `SESSION_LENS_LOG_LEVEL`, else info); ignored with `logger`. */
+  logLevel?: LogLevel;
+  logger?: Logger;
+  /** Bearer token `GET /metrics` requires; open without one. */
+  metricsToken?: string | undefined;
 };
 
 /** The tokens a freshly started server prints. */
@@ -55,7 +63,13 @@ export type RunningServer = {
   lens: SessionLensApp;
   tokens: ServerTokens;
   simulator?: Simulator | undefined;
+  /** Stops at once: open connections are cut (tests). */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): stop listening, end streams with a `retry:` hint, answer the
+   * requests in flight (at most `timeoutMs`, default 7 s), then close. See `ops/drain.ts`.
+   */
+  drain(timeoutMs?: number): Promise<DrainResult>;
 };
 
 /**
@@ -70,8 +84,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   let demo: ServerTokens['demo'];
   let pageToken: string | undefined;
+  const logger = options.logger ?? createLogger(options.logLevel ? { level: options.logLevel } : {});
   const lens = await createApp({
     db,
+    logger,
+    metricsToken: options.metricsToken,
     ...(options.stream ? { stream: options.stream } : {}),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
@@ -116,6 +133,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     lens,
     tokens: { admin: admin.token, adminGenerated: admin.generated, ...(demo ? { demo } : {}) },
     simulator,
+    drain: (timeoutMs) =>
+      drain(
+        {
+          // `serve` without `createServer` makes a node:http server.
+          server: server as Server,
+          state: lens.ops.drain,
+          logger,
+          stopWork: async () => {
+            await simulator?.stop();
+          },
+          endStreams: () => lens.hub.close(drainRetryFrame),
+          closeRest: async () => {
+            await lens.close();
+            await db.close();
+          },
+        },
+        timeoutMs,
+      ),
     close: async () => {
       await simulator?.stop();
       await lens.close();

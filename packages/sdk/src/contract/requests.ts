@@ -197,3 +197,14 @@ export const Health = z
   .object({ ok: z.boolean(), database: z.string() })
   .register(z.globalRegistry, { id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+/** Response of `GET /readyz`: the database answers and every migration this build ships is applied. */
+export const Readiness = z
+  .object({
+    ok: z.boolean(),
+    database: z.string(),
+    /** The number of migrations applied (all of them, when ready). */
+    migrations: z.number(),
+  })
+  .register(z.globalRegistry, { id: 'Readiness' });
+export type Readiness = z.infer<typeof Readiness>;

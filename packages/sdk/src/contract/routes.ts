@@ -7,6 +7,7 @@ import {
   EmbedToken,
   ExecutionList,
   Health,
+  Readiness,
   InsightList,
   ListSessionsQuery,
   MintEmbedToken,
@@ -24,7 +25,7 @@ import { Session, Visibility } from './session.js';
 export const SessionIdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
 
 /** The status codes an endpoint may answer with a problem document, besides 400 and 401. */
-type ProblemStatus = 403 | 404 | 409 | 429;
+type ProblemStatus = 403 | 404 | 409 | 429 | 503;
 
 /**
  * One endpoint of the Sessions API. This table is the single description of the HTTP surface:
@@ -279,6 +280,19 @@ export const routes = {
     auth: false,
     response: { status: 200, schema: Health },
     problems: [],
+  },
+  ready: {
+    operationId: 'ready',
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: the database answers and every migration is applied',
+    description:
+      'For load balancers and orchestrators: 503 while the database is unreachable, a migration of this build is not applied yet, or the process is draining after SIGTERM. `/healthz` is liveness.',
+    tag: 'Service',
+    scopes: [],
+    auth: false,
+    response: { status: 200, schema: Readiness },
+    problems: [503],
   },
 } as const satisfies Record<string, Route>;
 

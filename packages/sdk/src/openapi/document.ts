@@ -21,6 +21,7 @@ const PROBLEM_TITLES: Record<number, string> = {
   404: 'No such session, or the caller may not see it.',
   409: 'The session is not in a state that allows this; `currentStatus` says which it is in.',
   429: 'Too many requests; retry after the `Retry-After` header.',
+  503: 'Not ready (database unreachable, migrations pending) or shutting down; retry after the `Retry-After` header, or on another instance.',
 };
 
 /** The component name a contract schema registered in zod's global registry, if any. */

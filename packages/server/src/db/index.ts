@@ -18,6 +18,8 @@ export type Queryable = {
  */
 export type Database = Queryable & {
   readonly kind: 'pglite' | 'postgres';
+  /** Connections the driver may open at once (PGlite: one, it is single-user). */
+  readonly poolSize: number;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
@@ -95,6 +97,7 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
     (await target.query<Row>(sql, params ? [...params] : [])).rows;
   return {
     kind: 'pglite',
+    poolSize: 1,
     query: (sql, params) => run(pg, sql, params),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
     exec: async (script) => {
@@ -126,6 +129,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     })) as unknown as Row[];
   return {
     kind: 'postgres',
+    poolSize: max,
     query: (query, params) => run(sql as unknown as Unsafe, query, params),
     transaction: async (fn) =>
       (await sql.begin((tx) =>

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './index.js';
+import type { Database, Queryable } from './index.js';
 
 /** Where the versioned migration files live (copied next to the compiled code by build:assets). */
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -50,6 +50,28 @@ export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promi
     if (done) applied.push(migration.name);
   }
   return applied;
+}
+
+/**
+ * What this build's migration files say about the database: how many are applied and which are
+ * not yet (readiness, A18). A database without the bookkeeping table has every file pending.
+ */
+export async function migrationStatus(
+  db: Queryable,
+  dir: string = MIGRATIONS_DIR,
+): Promise<{ applied: number; pending: string[] }> {
+  const [table] = await db.query<{ present: boolean }>(
+    "select to_regclass('schema_migrations') is not null as present",
+  );
+  const rows = table?.present
+    ? await db.query<{ version: number }>('select version from schema_migrations')
+    : [];
+  const done = new Set(rows.map((row) => Number(row.version)));
+  const files = readMigrations(dir);
+  return {
+    applied: files.filter((file) => done.has(file.version)).length,
+    pending: files.filter((file) => !done.has(file.version)).map((file) => file.name),
+  };
 }
 
 /** Splits a migration script on semicolons at line ends; our files contain no procedural code. */

@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 /**
@@ -75,4 +76,12 @@ export function tooManyRequests(detail: string, retryAfterSeconds: number): Http
   const problem = new HttpProblem(429, 'too-many-requests', detail);
   problem.headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
   return problem;
+}
+
+/** The `application/problem+json` response of a problem, with any extra headers. */
+export function problemResponse(problem: HttpProblem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem.problem), {
+    status: problem.status,
+    headers: { ...problem.headers, ...headers, 'content-type': 'application/problem+json' },
+  });
 }

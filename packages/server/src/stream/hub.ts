@@ -84,6 +84,8 @@ export class StreamHub {
   #timers: NodeJS.Timeout[] = [];
   #unlisten: (() => Promise<void>) | undefined;
   #closed = false;
+  /** Running totals for `/metrics` (A18): read, never reset. */
+  readonly stats = { delivered: 0, replays: 0, resets: 0, cutOff: 0 };
 
   constructor(db: Database, options: StreamHubOptions = {}) {
     this.#db = db;
@@ -185,7 +187,7 @@ export class StreamHub {
       const bytes = this.#frameFor(subscriber, event, now);
       if (!bytes) continue;
       if (subscriber.queue) subscriber.queue.push({ seq: event.row.seq, frame: bytes });
-      else this.#write(subscriber, bytes);
+      else if (this.#write(subscriber, bytes)) this.stats.delivered += 1;
     }
   }
 
@@ -198,14 +200,17 @@ export class StreamHub {
     return undefined;
   }
 
-  #write(subscriber: Subscriber, bytes: Uint8Array): void {
+  /** Writes to one subscriber; false when it was too far behind and got cut off instead. */
+  #write(subscriber: Subscriber, bytes: Uint8Array): boolean {
     if (subscriber.sink.buffered() > this.#options.maxBufferedBytes) {
       // A consumer this far behind is cut off; it reconnects with Last-Event-ID and replays.
       this.#subscribers.delete(subscriber);
       subscriber.sink.close();
-      return;
+      this.stats.cutOff += 1;
+      return false;
     }
     subscriber.sink.write(bytes);
+    return true;
   }
 
   #broadcast(bytes: Uint8Array): void {
@@ -238,19 +243,24 @@ export class StreamHub {
     if (lastEventId === undefined) return unsubscribe;
     try {
       if (await this.#isTooOld(lastEventId, upTo)) {
+        this.stats.resets += 1;
         sink.write(
           encoder.encode(
             `event: reset\ndata: ${JSON.stringify({ reason: 'Last-Event-ID is no longer retained; refetch.' })}\n\n`,
           ),
         );
       } else {
+        this.stats.replays += 1;
         const now = Date.now();
         let after = lastEventId;
         for (;;) {
           const rows = await this.#read(after, upTo, 500);
           for (const row of rows) {
             const bytes = this.#frameFor(subscriber, new PreparedEvent(row), now);
-            if (bytes) sink.write(bytes);
+            if (bytes) {
+              sink.write(bytes);
+              this.stats.delivered += 1;
+            }
             after = row.seq;
           }
           if (rows.length < 500) break;
@@ -260,7 +270,9 @@ export class StreamHub {
       const queued = subscriber.queue ?? [];
       subscriber.queue = undefined;
       const from = Math.max(upTo, lastEventId);
-      for (const item of queued) if (item.seq > from) this.#write(subscriber, item.frame);
+      for (const item of queued) {
+        if (item.seq > from && this.#write(subscriber, item.frame)) this.stats.delivered += 1;
+      }
     }
     return unsubscribe;
   }
@@ -295,12 +307,18 @@ export class StreamHub {
     });
   }
 
-  /** Stops tailing and closes every subscriber. */
-  async close(): Promise<void> {
+  /**
+   * Stops tailing and closes every subscriber, after writing `farewell()` to each when given
+   * (the drain's `retry:` hint, so clients reconnect elsewhere).
+   */
+  async close(farewell?: () => string): Promise<void> {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
+    for (const subscriber of this.#subscribers) {
+      if (farewell) subscriber.sink.write(encoder.encode(farewell()));
+      subscriber.sink.close();
+    }
     await this.#unlisten?.().catch(() => {});
-    for (const subscriber of this.#subscribers) subscriber.sink.close();
     this.#subscribers.clear();
   }
 }

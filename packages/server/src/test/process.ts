@@ -33,7 +33,8 @@ export async function spawnCli(
     const timer = setTimeout(() => reject(new Error(`CLI did not start in time: ${stderr}`)), timeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      // The token line, not a JSON log line (those carry a `level`).
+      const line = stdout.split('\n').find((l) => l.startsWith('{"url"'));
       if (line && stdout.includes('\n')) {
         clearTimeout(timer);
         resolve(JSON.parse(line) as Record<string, string>);
