@@ -80,9 +80,10 @@ export function compression(): MiddlewareHandler {
     if (!coding) return;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    let out: Uint8Array = body;
+    let out = body;
     if (body.byteLength >= COMPRESS_THRESHOLD_BYTES) {
-      out = await encode(coding, body);
+      // zlib's buffers are backed by plain ArrayBuffers.
+      out = (await encode(coding, body)) as Uint8Array<ArrayBuffer>;
       headers.set('content-encoding', coding);
     }
     headers.set('content-length', String(out.byteLength));

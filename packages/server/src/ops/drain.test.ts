@@ -54,7 +54,10 @@ async function heldRequest(url: string, body: string): Promise<{ finish(): void;
 
 describe('SIGTERM drains (A18)', () => {
   it('answers every in-flight request, ends streams with a retry hint, refuses new connections, exits 0', async () => {
-    cli = await spawnCli(['--data', dataDir], { SESSION_LENS_ADMIN_TOKEN: ADMIN, SESSION_LENS_LOG_LEVEL: 'info' });
+    cli = await spawnCli(['--data', dataDir], {
+      SESSION_LENS_ADMIN_TOKEN: ADMIN,
+      SESSION_LENS_LOG_LEVEL: 'info',
+    });
     const { child, url } = cli;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),

@@ -21,7 +21,11 @@ export function mountMetrics(app: Hono, metrics: Metrics, token: string | undefi
       const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1]?.trim();
       if (!given || !timingSafeEqual(digest(given), expected)) {
         return problemResponse(
-          new HttpProblem(401, 'unauthorized', 'Scraping needs the metrics token (SESSION_LENS_METRICS_TOKEN).'),
+          new HttpProblem(
+            401,
+            'unauthorized',
+            'Scraping needs the metrics token (SESSION_LENS_METRICS_TOKEN).',
+          ),
           { 'www-authenticate': 'Bearer' },
         );
       }

@@ -105,7 +105,13 @@ export function requestOps(options: RequestOpsOptions): MiddlewareHandler {
 /** Logs a request that failed on the server, with the error's stack (A18). */
 export function logRequestError(logger: Logger, c: Context, error: unknown): void {
   logger.error(
-    { requestId: requestIdOf(c), method: c.req.method, route: routeTemplate(c), path: c.req.path, err: error },
+    {
+      requestId: requestIdOf(c),
+      method: c.req.method,
+      route: routeTemplate(c),
+      path: c.req.path,
+      err: error,
+    },
     'request failed',
   );
 }

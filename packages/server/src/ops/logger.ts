@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -25,7 +26,8 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
   const level = options.level ?? parseLogLevel(process.env.SESSION_LENS_LOG_LEVEL);
   const settings = {
     level,
-    base: { service: 'session-lens-server' },
+    // pid and hostname tell the instances behind one load balancer apart.
+    base: { service: 'session-lens-server', pid: process.pid, hostname: hostname() },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
   };

@@ -61,7 +61,8 @@ describe('GET /metrics (A18)', () => {
     const page = await server.api('GET', '/v1/sessions?limit=3', ADMIN);
     for (let i = 0; i < 3; i += 1) await server.api('GET', '/v1/sessions?limit=3', ADMIN);
     // Two different ids land on one series: the template, not the path.
-    for (const session of page.body.data.slice(0, 2)) await server.api('GET', `/v1/sessions/${session.id}`, ADMIN);
+    for (const session of page.body.data.slice(0, 2))
+      await server.api('GET', `/v1/sessions/${session.id}`, ADMIN);
     await server.api('GET', '/v1/sessions/no-such-session', ADMIN);
     await server.api('GET', '/v1/sessions', undefined);
     await server.api('GET', '/no/such/route/123', ADMIN);
@@ -75,7 +76,9 @@ describe('GET /metrics (A18)', () => {
     expect(delta('session_lens_http_requests_total', one)).toBe(2);
     expect(delta('session_lens_http_requests_total', { ...one, status: '404' })).toBe(1);
     expect(delta('session_lens_http_requests_total', { ...list, status: '401' })).toBe(1);
-    expect(delta('session_lens_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(
+      delta('session_lens_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' }),
+    ).toBe(1);
     const routes = new Set(after.get('session_lens_http_requests_total')!.samples.map((s) => s.labels.route));
     expect([...routes].filter((route) => route?.includes('no-such') || route?.includes('sess_'))).toEqual([]);
     // The scrape before this one is counted too.
@@ -93,7 +96,9 @@ describe('GET /metrics (A18)', () => {
     const replay = await server.api('POST', '/v1/sessions', ADMIN, body, headers);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect((await server.api('POST', '/v1/sessions', ADMIN, { kind: 'nope' })).status).toBe(400);
-    expect((await server.api('POST', '/v1/sessions', ADMIN, { kind: 'task', title: 'Two' })).status).toBe(201);
+    expect((await server.api('POST', '/v1/sessions', ADMIN, { kind: 'task', title: 'Two' })).status).toBe(
+      201,
+    );
     expect(value(await scrape(), 'session_lens_writes_committed_total', route) - before).toBe(2);
   });
 
@@ -105,20 +110,32 @@ describe('GET /metrics (A18)', () => {
     const started = await server.api('POST', '/v1/sessions', ADMIN, { kind: 'task', title: 'Streamed' });
     await live.until(() => live.data().some((s) => s.id === started.body.id), 10_000, 'the event');
     const during = await scrape();
-    expect(value(during, 'session_lens_stream_subscribers')).toBe(value(before, 'session_lens_stream_subscribers') + 1);
-    const delivered = (families: Map<string, Family>) => value(families, 'session_lens_stream_events_delivered_total');
+    expect(value(during, 'session_lens_stream_subscribers')).toBe(
+      value(before, 'session_lens_stream_subscribers') + 1,
+    );
+    const delivered = (families: Map<string, Family>) =>
+      value(families, 'session_lens_stream_events_delivered_total');
     expect(delivered(during) - delivered(before)).toBe(1);
 
     const eventId = live.events.find((e) => e.event === 'session')!.id!;
-    const resumed = new SseClient(`${server.url}/v1/stream`, { ...headers, 'last-event-id': String(Number(eventId) - 1) });
+    const resumed = new SseClient(`${server.url}/v1/stream`, {
+      ...headers,
+      'last-event-id': String(Number(eventId) - 1),
+    });
     await resumed.until(() => resumed.data().some((s) => s.id === started.body.id), 10_000, 'the replay');
     const tooNew = new SseClient(`${server.url}/v1/stream`, { ...headers, 'last-event-id': '999999999999' });
     await tooNew.until(() => tooNew.events.some((e) => e.event === 'reset'), 10_000, 'the reset');
     const after = await scrape();
-    expect(value(after, 'session_lens_stream_replays_total') - value(before, 'session_lens_stream_replays_total')).toBe(1);
-    expect(value(after, 'session_lens_stream_resets_total') - value(before, 'session_lens_stream_resets_total')).toBe(1);
+    expect(
+      value(after, 'session_lens_stream_replays_total') - value(before, 'session_lens_stream_replays_total'),
+    ).toBe(1);
+    expect(
+      value(after, 'session_lens_stream_resets_total') - value(before, 'session_lens_stream_resets_total'),
+    ).toBe(1);
     expect(delivered(after) - delivered(before)).toBe(2);
-    expect(value(after, 'session_lens_stream_subscribers')).toBe(value(before, 'session_lens_stream_subscribers') + 3);
+    expect(value(after, 'session_lens_stream_subscribers')).toBe(
+      value(before, 'session_lens_stream_subscribers') + 3,
+    );
     for (const client of [live, resumed, tooNew]) client.close();
   });
 });

@@ -99,7 +99,12 @@ export function createMetrics(sources: MetricSources): Metrics {
     'Stream subscribers disconnected for falling too far behind (they resume by Last-Event-ID).',
     () => hub.stats.cutOff,
   );
-  gauge(registry, 'session_lens_db_pool_size', 'Connections the database driver may open.', () => pool().size);
+  gauge(
+    registry,
+    'session_lens_db_pool_size',
+    'Connections the database driver may open.',
+    () => pool().size,
+  );
   gauge(
     registry,
     'session_lens_db_pool_in_use',

@@ -63,7 +63,10 @@ describe('GET /readyz (A18)', () => {
 
 describe('a database that is behind, then gone', () => {
   it('is not ready while a migration is pending or the database is gone; errors are logged with their stack', async () => {
-    const other = await startTestServer({ seed: undefined, logger: createLogger({ level: 'info', destination }) });
+    const other = await startTestServer({
+      seed: undefined,
+      logger: createLogger({ level: 'info', destination }),
+    });
     try {
       const [last] = await other.db.query<{ version: number; name: string }>(
         'select version, name from schema_migrations order by version desc limit 1',
@@ -74,7 +77,10 @@ describe('a database that is behind, then gone', () => {
       expect(pending.headers.get('content-type')).toBe('application/problem+json');
       expect(pending.headers.get('retry-after')).toBe('1');
       expect(pending.body.detail).toContain(last!.name);
-      await other.db.query('insert into schema_migrations (version, name) values ($1, $2)', [last!.version, last!.name]);
+      await other.db.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        last!.version,
+        last!.name,
+      ]);
       expect((await other.api('GET', '/readyz', undefined)).status).toBe(200);
       other.lens.ops.drain.draining = true;
       expect((await other.api('GET', '/readyz', undefined)).status).toBe(503);
@@ -102,7 +108,9 @@ describe('request ids and JSON logs (A18)', () => {
   it('gives every response an X-Request-Id, keeping a well-formed incoming one', async () => {
     const made = await server.api('GET', '/v1/sessions?limit=1', ADMIN);
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await server.api('GET', '/v1/sessions?limit=1', ADMIN, undefined, { 'x-request-id': 'lb-7f3a.9' });
+    const kept = await server.api('GET', '/v1/sessions?limit=1', ADMIN, undefined, {
+      'x-request-id': 'lb-7f3a.9',
+    });
     expect(kept.headers.get('x-request-id')).toBe('lb-7f3a.9');
     for (const bad of ['two words', 'x'.repeat(129), 'semi;colon']) {
       const replaced = await server.api('GET', '/healthz', undefined, undefined, { 'x-request-id': bad });
@@ -168,7 +176,11 @@ describe('compression (A18)', () => {
     expect(small.res.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString())).toMatchObject({ ok: true });
     // The first chunk is readable text at once: nothing buffers the stream.
-    const stream = await raw('/v1/stream', { ...auth, 'accept-encoding': 'gzip, br' }, { firstChunkOnly: true });
+    const stream = await raw(
+      '/v1/stream',
+      { ...auth, 'accept-encoding': 'gzip, br' },
+      { firstChunkOnly: true },
+    );
     expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(stream.res.headers['content-encoding']).toBeUndefined();
     expect(stream.body.toString()).toMatch(/^retry: \d+\n\n/);

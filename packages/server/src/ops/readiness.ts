@@ -23,11 +23,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * balancer should send it traffic. Once every migration is seen applied it stays so (migrations
  * are never undone), so later checks cost one `select 1`.
  */
-export function readinessCheck(
-  db: Database,
-  drain: DrainState,
-  logger: Logger,
-): () => Promise<Readiness> {
+export function readinessCheck(db: Database, drain: DrainState, logger: Logger): () => Promise<Readiness> {
   let applied: number | undefined;
   return async () => {
     if (drain.draining) throw notReady('This instance is shutting down.');

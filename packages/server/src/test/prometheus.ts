@@ -74,7 +74,8 @@ function checkHistogram(family: Family): void {
   for (const [key, { buckets, count }] of series) {
     buckets.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < buckets.length; i += 1) {
-      if (buckets[i]![1] < buckets[i - 1]![1]) throw new Error(`${family.name}${key}: buckets not cumulative`);
+      if (buckets[i]![1] < buckets[i - 1]![1])
+        throw new Error(`${family.name}${key}: buckets not cumulative`);
     }
     const inf = buckets[buckets.length - 1];
     if (!inf || inf[0] !== Infinity || inf[1] !== count)
@@ -133,6 +134,7 @@ export function sampleValue(
     (sample) =>
       sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
   );
-  if (matches.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} matches ${matches.length} series`);
+  if (matches.length > 1)
+    throw new Error(`${name} ${JSON.stringify(labels)} matches ${matches.length} series`);
   return matches[0]?.value;
 }
