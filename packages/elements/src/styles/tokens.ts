@@ -78,7 +78,12 @@ const paletteDeclarations = unsafeCSS(
  *
  * Dark is the default; the nearest `theme` attribute (`light`, `dark` or `auto`) on the element or
  * an ancestor chooses the palette (see `themeStyles`). `color-scheme` and `scrollbar-color`
- * follow it, so native scrollbars and form controls inside the elements match.
+ * follow it, so native form controls and scrollbars inside the elements match (Firefox draws
+ * scrollbars from `scrollbar-color`, WebKit, which lacks it, from `color-scheme`).
+ *
+ * Also here: one visible focus ring for every control (E10), the `.button` look, and `.text` for
+ * strings from the API, which may be long or bidirectional (kept inside their box and their own
+ * direction). Comments stay out of the CSS below: template CSS ships as written.
  */
 export const tokens = css`
   :host {
@@ -96,8 +101,6 @@ export const tokens = css`
     ${paletteDeclarations}
 
     color-scheme: var(--_lens-scheme, dark);
-    /* Inherited by every scroller inside: Firefox draws its scrollbars from this, not from
-       color-scheme (WebKit, which lacks it, follows color-scheme). */
     scrollbar-color: color-mix(in srgb, var(--_text-muted) 50%, var(--_surface)) transparent;
     font-family: var(--_font);
     font-size: var(--_font-size);
@@ -114,7 +117,6 @@ export const tokens = css`
     box-sizing: border-box;
   }
 
-  /* One visible focus ring for every control (E10). */
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -167,7 +169,6 @@ export const tokens = css`
     color: var(--_tone-problem);
   }
 
-  /* Text from the API may be long or bidirectional: keep it inside its box and its own direction. */
   .text {
     unicode-bidi: isolate;
     overflow-wrap: anywhere;
