@@ -211,6 +211,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
     // A JSON string value scanned after its key (redactJson's context: `"password": value`),
     // anchored on `": ` with the key read behind it; the value must run to the string's end.
     kind: 'secret',
+    needs: ['": '],
     pattern: /": (?<="([A-Za-z_][A-Za-z0-9_.-]{0,80})": )([^\n]{1,500})/dg,
     group: 2,
     priority: Priority.contextual,
@@ -223,6 +224,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // Kubernetes env entries: `- name: DB_PASSWORD` and `value: …` on the next line.
     kind: 'secret',
+    needs: ['name:'],
     pattern: new RegExp(
       `name:(?<=(?<![A-Za-z0-9_])name:)[ \\t]*["']?(${NAME}?[A-Za-z0-9])["']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*["']?([^\\s"'\`]{1,500})`,
       'dg',
@@ -236,6 +238,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
     // Command-line flags: `--password=…`, `--api-key …`, `--client-secret=…`. With a space the
     // value needs a digit or a symbol, so prose such as "pass --token option" stays.
     kind: 'secret',
+    needs: ['--'],
     pattern:
       /--(?<=(?<![A-Za-z0-9_-])--)((?:[a-z0-9]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|secret-key|private-key))(=|[ \t]+)(["']?)([^\s"'`\\|<>$-][^\s"'`\\|<>]{0,499})\3/dg,
     group: 4,
@@ -247,6 +250,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // Basic credentials on a curl command line: `curl -u user:pass`, `--user 'user:pass'`.
     kind: 'password',
+    needs: ['curl'],
     pattern:
       /curl(?<=(?<![A-Za-z0-9_])curl)\b[^\n]{0,500}?[ \t](?:-u|--user)(?:[ \t]+|=)?(["']?)[^\s:"'`]*:([^\s"'`\\]{1,500})\1/dg,
     group: 2,
@@ -256,6 +260,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // A password glued to mysql's `-p`: `mysql -u root -pS3cret` (`-p` alone prompts).
     kind: 'password',
+    needs: ['mysql'],
     pattern:
       /mysql(?<=(?<![A-Za-z0-9_])mysql)(?:dump|admin|sh|import)?\b[^\n]{0,300}?[ \t]-p(["']?)([^\s"'`\\]{3,500})\1/dg,
     group: 2,
@@ -265,6 +270,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // A password after `-p`: `docker login -u ci -p …`, `sshpass -p … ssh host`.
     kind: 'password',
+    needs: ['sshpass', 'docker'],
     pattern:
       /(?:docker[ \t]+login|sshpass)(?<=(?<![A-Za-z0-9_])(?:docker[ \t]+login|sshpass))\b[^\n]{0,300}?[ \t]-p[ \t]+(["']?)([^\s"'`\\-][^\s"'`\\]{2,499})\1/dg,
     group: 2,
@@ -274,6 +280,7 @@ export const ASSIGNMENT_RULES: readonly GapRule[] = [
   {
     // .netrc: `machine api.heroku.com login me@example.com password …`.
     kind: 'password',
+    needs: ['machine'],
     pattern:
       /machine(?<=(?<![A-Za-z0-9_])machine)[ \t]+\S+[ \t\n]+login[ \t]+\S+[ \t\n]+password[ \t]+(\S{1,500})/dg,
     group: 1,

@@ -33,6 +33,7 @@ const GAP_RULES: readonly GapRule[] = [
   {
     // Google API keys (Maps, Gemini, Firebase…): the preset's GCP rule only knows key files.
     kind: 'gcp-api-key',
+    needs: ['AIza'],
     pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
     priority: Priority.specific,
   },
@@ -40,6 +41,7 @@ const GAP_RULES: readonly GapRule[] = [
     // The preset flags a service-account key only when the whole input is the key file with a
     // `.json` name; in a transcript it is usually embedded (`cat key.json` inside shell output).
     kind: 'gcp-service-account',
+    needs: ['"private_key"'],
     pattern: /"private_key"\s*:\s*"(-----BEGIN[A-Z ]{0,40}PRIVATE KEY-----(?:[^"\\]|\\.){1,20000})"/dg,
     group: 1,
     priority: Priority.refined,
@@ -48,6 +50,7 @@ const GAP_RULES: readonly GapRule[] = [
     // Any PEM private key block, including `ENCRYPTED PRIVATE KEY` and PGP blocks, which the
     // preset misses, and a block cut off before its END line (truncated tool output).
     kind: 'private-key',
+    needs: ['PRIVATE KEY'],
     // Body: base64 lines or armor headers (`Proc-Type: 4,ENCRYPTED`), separated by newlines,
     // by `\n` escapes inside JSON strings, by `\\n` inside JSON inside JSON (any depth), or by
     // nothing (keys flattened onto one line); `\/` is JSON's optional escape of `/`.
@@ -71,6 +74,7 @@ const GAP_RULES: readonly GapRule[] = [
   {
     // The signature of a shared access signature URL; without it the URL grants nothing.
     kind: 'azure-sas-token',
+    needs: ['sig='],
     pattern: /[?&]sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,200}(?:=|%3[Dd]){0,2})(?![A-Za-z0-9%+/=])/dg,
     group: 1,
     priority: Priority.contextual,
@@ -78,17 +82,20 @@ const GAP_RULES: readonly GapRule[] = [
   {
     // Entra ID (Azure AD) application client secrets: three characters, a digit, `Q~`.
     kind: 'azure-client-secret',
+    needs: ['Q~'],
     pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
     priority: Priority.specific,
   },
   {
     // Secret and restricted keys, live and test; publishable `pk_` keys are public by design.
     kind: 'stripe-key',
+    needs: ['sk_', 'rk_'],
     pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,247}(?![A-Za-z0-9])/g,
     priority: Priority.specific,
   },
   {
     kind: 'stripe-webhook-secret',
+    needs: ['whsec_'],
     pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{32,64}(?![A-Za-z0-9+/])/g,
     priority: Priority.specific,
   },
@@ -102,6 +109,7 @@ const GAP_RULES: readonly GapRule[] = [
   {
     // Only the token part: the webhook id is not secret and says which channel was meant.
     kind: 'discord-webhook',
+    needs: ['discord'],
     pattern:
       /https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/([A-Za-z0-9_-]{60,80})/dg,
     group: 1,
@@ -110,11 +118,13 @@ const GAP_RULES: readonly GapRule[] = [
   {
     // The preset matches `sk-ant-api0N-…AA` only; admin and OAuth tokens share the `sk-ant-` prefix.
     kind: 'anthropic-key',
+    needs: ['sk-ant-'],
     pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g,
     priority: Priority.specific,
   },
   {
     kind: 'jwt',
+    needs: ['eyJ'],
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
     priority: Priority.specific,
     accept: (token) => isJoseHeader(token.slice(0, token.indexOf('.'))),
@@ -130,6 +140,7 @@ const GAP_RULES: readonly GapRule[] = [
     // Passwords in URLs of any scheme (redis, amqp, smtp, mssql…); the preset covers PostgreSQL,
     // MongoDB, MySQL, and http(s)/ftp with a restricted password alphabet.
     kind: 'connection-string-password',
+    needs: ['://'],
     pattern:
       /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:@/?#"'<>]{0,100}:([^\s@/?#"'<>]{1,200})@(?=[A-Za-z0-9[])/dg,
     group: 1,
@@ -140,6 +151,7 @@ const GAP_RULES: readonly GapRule[] = [
     // .npmrc credentials. The preset checks `_authToken` only in a file named .npmrc, and a
     // transcript has no file names; `_auth` (base64 user:password) and `_password` it never checks.
     kind: 'npm-token',
+    needs: ['_auth', '_password'],
     pattern: /(?:^|[\s:"'])_(?:authToken|auth|password)\s*=\s*([^\s"'`$][^\s"'`]*)/dgm,
     group: 1,
     priority: Priority.contextual,

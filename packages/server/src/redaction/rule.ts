@@ -18,6 +18,11 @@ export type GapRule = {
   /** Redact from this group's start to the match's end (a group inside a look-behind). */
   readonly from?: number;
   readonly priority: number;
+  /**
+   * Literal pieces the text must hold one of for the rule to match: checked with `includes`
+   * (fast) before the pattern runs, since most texts hold no candidate at all.
+   */
+  readonly needs?: readonly string[];
   /** Further checks on the redacted value (and its match and text), to keep look-alikes out. */
   readonly accept?: (value: string, match: RegExpMatchArray, text: string) => boolean;
   /** A more precise kind for this match (e.g. from the name a value is assigned to). */
@@ -27,6 +32,7 @@ export type GapRule = {
 /** Runs `rules` over `text`. Never throws: a rule that fails on some input is skipped for it. */
 export const runRules = (rules: readonly GapRule[], text: string, findings: Finding[]): void => {
   for (const rule of rules) {
+    if (rule.needs && !rule.needs.some((piece) => text.includes(piece))) continue;
     try {
       for (const match of text.matchAll(rule.pattern)) {
         const group =

@@ -40,6 +40,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // an `xapp-` token kept its 64-character secret, and it took `xoxo-…`/`xoxa-…` words in prose
     // for tokens; its SLACK_TOKEN reports are dropped in favour of this rule.
     kind: 'slack-token',
+    needs: ['xox', 'xapp'],
     pattern: prefixed(
       'xox|xapp',
       '(?:(?<=xox)e\\.xox[bp]-\\d-[A-Za-z0-9]{150,200}' + // configuration access token
@@ -56,12 +57,14 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Incoming webhooks are in the preset; workflow and trigger webhooks are not.
     kind: 'slack-webhook',
+    needs: ['hooks.slack.com'],
     pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers|services)\/[A-Za-z0-9+/_-]{20,200}/g,
     priority: Priority.specific,
   },
   {
     // The preset's SendGrid pattern has no `-` in the first segment; keys use base64url.
     kind: 'sendgrid-key',
+    needs: ['SG.'],
     pattern: prefixed('SG\\.', `[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,64}${E}`),
     priority: Priority.specific,
   },
@@ -69,6 +72,20 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // Routable GitLab tokens end in `.` + version + checksum, which the preset's `glpat-` rule
     // left behind; runner registration tokens start `GR1348941`.
     kind: 'gitlab-token',
+    needs: [
+      'glpat-',
+      'gldt-',
+      'glrt-',
+      'glptt-',
+      'glcbt-',
+      'glimt-',
+      'gloas-',
+      'glsoat-',
+      'glffct-',
+      'glft-',
+      'glagent-',
+      'GR1348941',
+    ],
     pattern: prefixed(
       'gl(?:pat|dt|rt|ptt|cbt|imt|oas|soat|ffct|ft|agent)-|GR1348941',
       '[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{7,9})?(?![A-Za-z0-9_.-])',
@@ -77,6 +94,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
   },
   {
     kind: 'gitlab-token',
+    needs: ['_gitlab_session='],
     pattern: /_gitlab_session=([0-9a-z]{32})(?![0-9a-z])/dg,
     group: 1,
     priority: Priority.specific,
@@ -84,18 +102,21 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Upload tokens are macaroons whose first bytes encode the issuer: pypi.org or test.pypi.org.
     kind: 'pypi-token',
+    needs: ['pypi-'],
     pattern: prefixed('pypi-', `(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}${E}`),
     priority: Priority.specific,
   },
   {
     // Personal access, OAuth and refresh tokens.
     kind: 'digitalocean-token',
+    needs: ['_v1_'],
     pattern: prefixed('do[opr]_v1_', `[a-f0-9]{64}${E}`),
     priority: Priority.specific,
   },
   {
     // Personal, service, service-account, CLI, SCIM and audit tokens.
     kind: 'doppler-token',
+    needs: ['dp.'],
     pattern: prefixed(
       'dp\\.',
       `(?:pt|st|sa|ct|scim|audit)\\.(?:[A-Za-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44}${E}`,
@@ -105,6 +126,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Atlassian (Jira, Confluence, Bitbucket) API tokens since 2023.
     kind: 'atlassian-token',
+    needs: ['ATATT3'],
     pattern: prefixed('ATATT3', `[A-Za-z0-9_=-]{150,250}${E}`),
     priority: Priority.specific,
   },
@@ -112,6 +134,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // Older Atlassian tokens are 24 characters with no prefix: only after the product's name on
     // the same line.
     kind: 'atlassian-token',
+    needs: ['ira', 'IRA', 'onfluence', 'ONFLUENCE', 'tlassian', 'TLASSIAN'],
     pattern:
       /(?:[Jj]ira|JIRA|[Cc]onfluence|CONFLUENCE|[Aa]tlassian|ATLASSIAN)[^\n]{0,60}?(?<![A-Za-z0-9])([A-Za-z0-9]{24})(?![A-Za-z0-9])/dg,
     group: 1,
@@ -120,12 +143,14 @@ export const VENDOR_RULES: readonly GapRule[] = [
   },
   {
     kind: 'heroku-key',
+    needs: ['HRKU-AA'],
     pattern: prefixed('HRKU-AA', `[A-Za-z0-9_-]{58}${E}`),
     priority: Priority.specific,
   },
   {
     // Older Heroku API keys are UUIDs: secret only after the name Heroku on the same line.
     kind: 'heroku-key',
+    needs: ['eroku', 'EROKU'],
     pattern:
       /(?:[Hh]eroku|HEROKU)[^\n]{0,80}?(?<![A-Za-z0-9-])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![A-Za-z0-9-])/dg,
     group: 1,
@@ -135,6 +160,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // A bot's numeric id, a colon, and 35 characters starting with `A` (also inside a bot URL).
     // Anchored on the colon: the id is found behind it.
     kind: 'telegram-token',
+    needs: [':A'],
     pattern: /:A(?<=(?:^|[^A-Za-z0-9_:-]|bot)(\d{5,16}):A)[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/dg,
     from: 1,
     priority: Priority.specific,
@@ -142,6 +168,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // API key sids; the account sid (`AC…`) names an account and grants nothing.
     kind: 'twilio-key',
+    needs: ['SK'],
     pattern: /SK(?<=(?<![A-Za-z0-9_])SK)[0-9a-fA-F]{32}(?![A-Za-z0-9_])/g,
     priority: Priority.specific,
   },
@@ -157,6 +184,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // Mailgun keys, current (`<32 hex>-<8 hex>-<8 hex>`) and older (`key-<32 hex>`), have no
     // prefix of their own: after the name Mailgun on the same line, or as the `api` user's password.
     kind: 'mailgun-key',
+    needs: ['ailgun', 'AILGUN', 'api:key-', 'api:pubkey-'],
     pattern:
       /(?:(?:[Mm]ailgun|MAILGUN)[^\n]{0,160}?|api:)(?<![A-Za-z0-9_-])((?:[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}|(?:pub)?key-[0-9a-f]{32}))(?![A-Za-z0-9_-])/dg,
     group: 1,
@@ -165,6 +193,7 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Square access tokens and application secrets.
     kind: 'square-token',
+    needs: ['sq0atp-', 'sq0csp-', 'EAAA'],
     pattern: prefixed(
       'sq0atp-|sq0csp-|EAAA',
       `(?:(?<=sq0atp-)[A-Za-z0-9_-]{22}|(?<=sq0csp-)[A-Za-z0-9_-]{43}|(?<=EAAA)[A-Za-z0-9_-]{60})${E}`,
@@ -174,12 +203,14 @@ export const VENDOR_RULES: readonly GapRule[] = [
   {
     // Braintree (PayPal) access tokens.
     kind: 'braintree-token',
+    needs: ['access_token$'],
     pattern: /access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}(?![0-9a-f])/g,
     priority: Priority.specific,
   },
   {
     // AI providers with prefixed keys the preset lacks: Perplexity, xAI, Replicate.
     kind: 'ai-provider-key',
+    needs: ['pplx-', 'xai-', 'r8_'],
     pattern: prefixed(
       'pplx-|xai-|r8_',
       `(?:(?<=pplx-)[A-Za-z0-9]{48}|(?<=xai-)[A-Za-z0-9]{80}|(?<=r8_)[A-Za-z0-9]{37})${E}`,
@@ -190,12 +221,14 @@ export const VENDOR_RULES: readonly GapRule[] = [
     // Service (`hvs.`), batch (`hvb.`) and recovery (`hvr.`) tokens of any length: the preset
     // knows only the long forms (90+ and 138+ characters).
     kind: 'vault-token',
+    needs: ['hvs.', 'hvb.', 'hvr.'],
     pattern: prefixed('hv[sbr]\\.', `[A-Za-z0-9_-]{24,300}${E}`),
     priority: Priority.specific,
   },
   {
     // Vault tokens before 1.10: `s.` + 24 characters.
     kind: 'vault-token',
+    needs: ['s.'],
     pattern: /(?<![A-Za-z0-9_.$-])s\.[A-Za-z0-9]{24}(?![A-Za-z0-9_.(-])/g,
     priority: Priority.specific,
     accept: isVaultLegacyToken,
