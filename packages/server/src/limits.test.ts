@@ -1,9 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Problem } from '@session-lens/sdk';
-import { ADMIN, SseClient, startTestServer, type ApiResponse, type TestServer } from './test/harness.js';
+import {
+  ADMIN,
+  freshDataDir,
+  SseClient,
+  startTestServer,
+  type ApiResponse,
+  type TestServer,
+} from './test/harness.js';
+import { spawnCli, stopChild, CLI } from './test/process.js';
 
 /** Limits (A17) against the real server: bodies, content types, rates, failed logins, streams. */
 
@@ -304,5 +313,65 @@ describe('request rates and streams (A17)', () => {
     expect(refused.headers.get('retry-after')).toBe('5');
     // A missing token is not a guess: it is 401, not counted.
     expect((await server.api('GET', '/v1/me', undefined)).status).toBe(401);
+  });
+});
+
+describe('limits and origins from the CLI flags and environment', () => {
+  it('applies --allowed-origins, --rate-limit, --max-streams and SESSION_LENS_AUTH_FAILURE_LIMIT', async () => {
+    const dataDir = freshDataDir();
+    const cli = await spawnCli(
+      [
+        '--data',
+        dataDir,
+        '--allowed-origins',
+        'http://127.0.0.1:9999',
+        '--rate-limit',
+        '0.1:3',
+        '--max-streams',
+        '1',
+      ],
+      {
+        SESSION_LENS_ADMIN_TOKEN: ADMIN,
+        SESSION_LENS_AUTH_FAILURE_LIMIT: '0.1:1',
+        SESSION_LENS_PGLITE_FSYNC: 'off',
+      },
+    );
+    try {
+      const preflight = await fetch(`${cli.url}/v1/me`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://127.0.0.1:9999', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:9999');
+      const me = () => fetch(`${cli.url}/v1/me`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const stream = await fetch(`${cli.url}/v1/stream`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      expect(stream.status).toBe(200);
+      const second = await fetch(`${cli.url}/v1/stream`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      expect(second.status).toBe(429);
+      await stream.body?.cancel();
+      expect((await me()).status).toBe(200);
+      expect((await me()).status).toBe(429);
+      const wrong = () => fetch(`${cli.url}/v1/me`, { headers: { authorization: 'Bearer wrong' } });
+      expect((await wrong()).status).toBe(401);
+      expect((await wrong()).status).toBe(429);
+    } finally {
+      await stopChild(cli.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on an allowed origin that is not an exact origin', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, '--port', '0', '--allowed-origins', 'https://app.example.com/'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid allowed origin');
   });
 });
