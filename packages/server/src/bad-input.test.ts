@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem, Session, SessionPage } from '@session-lens/sdk';
-import { ADMIN, startTestServer, type ApiResponse, type TestServer } from './test/harness.js';
+import { ADMIN, SseClient, startTestServer, type ApiResponse, type TestServer } from './test/harness.js';
 
 // A19 and §2: bad input is a 400 naming its path, never a 500, and never changes stored data;
 // no write can leave a session that a read cannot serve.
@@ -277,10 +277,18 @@ describe('a session corrupted by old data stays readable', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toBe(true);
+    const stream = new SseClient(`${server.url}/v1/stream`, { authorization: `Bearer ${ADMIN}` });
+    await stream.until(() => stream.retry !== undefined, 10_000, 'stream connected');
     const write = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
       transcript: [message('still alive')],
     });
-    expect(write.status, JSON.stringify(write.body)).toBeLessThan(500);
+    expect(write.status, JSON.stringify(write.body)).toBe(200);
+    // The stream serves the session as GET does: parseable, without the unreadable cost.
+    await stream.until(() => stream.data().some((s: Session) => s.id === id), 10_000, 'the write');
+    const event = stream.data().find((s: Session) => s.id === id);
+    stream.close();
+    expect(Session.safeParse(event).success).toBe(true);
+    expect(event).not.toHaveProperty('cost');
     const more = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
       turns: [{ model: 'm', pricing: 'priced', amountUsd: '1', tokens: 1 }],
     });

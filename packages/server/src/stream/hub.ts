@@ -54,7 +54,8 @@ class PreparedEvent {
   }
 
   session(spend: boolean): Uint8Array {
-    if (spend) return (this.#withCost ??= frame(this.row.seq, 'session', this.row.doc));
+    if (spend)
+      return (this.#withCost ??= frame(this.row.seq, 'session', present({ spend: true }, this.row.doc)));
     return (this.#withoutCost ??= frame(this.row.seq, 'session', present({ spend: false }, this.row.doc)));
   }
 
