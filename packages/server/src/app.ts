@@ -493,7 +493,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
         const raw = headerId ?? queryId;
         let lastEventId: number | undefined;
         if (raw !== undefined && raw !== '') {
-          if (!/^\d{1,15}$/.test(raw)) {
+          if (!/^\d{1,16}$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
             throw invalid([
               {
                 path: headerId !== undefined ? 'header.Last-Event-ID' : 'query.lastEventId',

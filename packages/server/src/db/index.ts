@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { GroupCommit } from './group-commit.js';
 
 /** Something SQL can be sent to: the database itself, or one open transaction. */
 export type Queryable = {
@@ -20,11 +21,17 @@ export type Database = Queryable & {
   readonly kind: 'pglite' | 'postgres';
   /** Connections the driver may open at once (PGlite: one, it is single-user). */
   readonly poolSize: number;
-  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws.
+   * `onCommit` runs once the change is durable, before the returned promise resolves. On PGlite
+   * concurrent calls are grouped into one shared transaction (see {@link GroupCommit}); there
+   * `fn` may run a second time, alone, if the shared commit fails, and the `onCommit` hooks of a
+   * group run in the order their changes ran.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, onCommit?: () => void): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
-  /** Subscribes to a NOTIFY channel; resolves to an unsubscribe function. */
+  /** LISTENs on a channel; resolves to an unsubscribe function. (The write path sends nothing.) */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
@@ -35,8 +42,8 @@ export type OpenDatabaseOptions = {
   databaseUrl?: string | undefined;
   /** PGlite data directory (ignored with `databaseUrl`); in memory when absent. */
   dataDir?: string | undefined;
-  /** Pool size for PostgreSQL (default 10). */
-  maxConnections?: number;
+  /** Pool size for PostgreSQL (default {@link DEFAULT_POOL_SIZE}; `SESSION_LENS_DB_POOL` in the CLI). */
+  maxConnections?: number | undefined;
   /**
    * PGlite only: fsync the WAL at commit (default true). Off, a commit is still written to the
    * operating system before it is acknowledged (so it survives the process being killed) but not
@@ -77,9 +84,13 @@ const PGLITE_DURABLE_START_PARAMS = [
   'synchronous_commit=on',
 ];
 
+/** PostgreSQL connections per server process, unless configured. */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** Opens PGlite in a data directory (or in memory), or PostgreSQL when a URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.maxConnections ?? DEFAULT_POOL_SIZE);
   return openPglite(options.dataDir, options.pgliteFsync ?? true);
 }
 
@@ -95,11 +106,14 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
     (await target.query<Row>(sql, params ? [...params] : [])).rows;
+  const group = new GroupCommit((fn) =>
+    pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+  );
   return {
     kind: 'pglite',
     poolSize: 1,
     query: (sql, params) => run(pg, sql, params),
-    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    transaction: (fn, onCommit) => group.run(fn, onCommit),
     exec: async (script) => {
       await pg.exec(script);
     },
@@ -121,20 +135,43 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   type Unsafe = {
     unsafe: (query: string, params?: unknown[], options?: { prepare?: boolean }) => Promise<unknown>;
   };
-  // Named prepared statements: the list queries come in a bounded set of shapes, and planning
-  // is a large share of a keyset page's cost.
+  type Reserved = Unsafe & { release: () => void };
+  // Named prepared statements: every query comes in a bounded set of shapes, and planning is a
+  // large share of a short statement's cost.
   const run = async <Row>(target: Unsafe, query: string, params?: readonly unknown[]) =>
     (await target.unsafe(query, params ? [...(params as unknown[])] : [], {
       prepare: true,
     })) as unknown as Row[];
+  /**
+   * One transaction on a reserved connection. BEGIN is not awaited: it is pipelined with the
+   * first statement, which saves a round trip on every write (postgres.js's `begin` awaits it).
+   */
+  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>, onCommit?: () => void): Promise<T> => {
+    const connection = (await (sql as unknown as { reserve: () => Promise<Reserved> }).reserve()) as Reserved;
+    let open = false;
+    try {
+      const begin = connection.unsafe('begin');
+      open = true;
+      // Its failure (if any) surfaces as the failure of the statements queued behind it.
+      begin.catch(() => {});
+      const result = await fn({ query: (query, params) => run(connection, query, params) });
+      await begin;
+      await connection.unsafe('commit');
+      open = false;
+      onCommit?.();
+      return result;
+    } catch (error) {
+      if (open) await connection.unsafe('rollback').catch(() => {});
+      throw error;
+    } finally {
+      connection.release();
+    }
+  };
   return {
     kind: 'postgres',
     poolSize: max,
     query: (query, params) => run(sql as unknown as Unsafe, query, params),
-    transaction: async (fn) =>
-      (await sql.begin((tx) =>
-        fn({ query: (query, params) => run(tx as unknown as Unsafe, query, params) }),
-      )) as never,
+    transaction,
     exec: async (script) => {
       await sql.unsafe(script);
     },

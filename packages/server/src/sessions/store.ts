@@ -3,9 +3,6 @@ import type { Database, Queryable } from '../db/index.js';
 import { presentedDocSql, queryWords, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
 
-/** The NOTIFY channel that carries new event sequence numbers between processes. */
-export const EVENTS_CHANNEL = 'session_lens_events';
-
 /** A session row loaded for a change, with the bookkeeping that is not part of the document. */
 export type StoredSession = {
   session: Session;
@@ -171,20 +168,38 @@ export class SessionStore {
     return rows[0]?.doc;
   }
 
-  /** Runs a change in one transaction; after it commits, the stream hub is told. */
+  /**
+   * Runs a change in one transaction; after it commits, the stream hub is told (in commit order:
+   * on PGlite, where concurrent changes share a transaction, the hook runs for each change in the
+   * order they ran). `fn` may run more than once when a shared transaction has to be retried, so
+   * it must keep its effects inside `tx`.
+   */
   async mutate<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    const events: EventRow[] = [];
-    const result = await this.db.transaction((tx) =>
-      fn({ query: (sql, params) => tx.query(sql, params), events }),
+    let events: EventRow[] = [];
+    return this.db.transaction(
+      (tx) => {
+        events = [];
+        return fn({ query: (sql, params) => tx.query(sql, params), events });
+      },
+      () => this.#onCommit(events),
     );
-    this.#onCommit(events);
-    return result;
   }
 
-  /** Loads a session inside a transaction, locking its row until the transaction ends. */
+  /**
+   * Loads a session inside a transaction, locking it until the transaction ends. Every change of
+   * an existing session starts here, before it writes anything. The lock is taken twice in one
+   * statement: first a transaction-scoped advisory lock keyed by this session's id (keyed per
+   * session, so writers of other sessions never wait on it; it assigns no transaction id), then
+   * the row itself (`for update`, which assigns the transaction id). So a change gets its id
+   * only once the previous change of the same session has ended, and ids — hence event
+   * positions, see stream/hub.ts — follow each session's versions. The row lock alone would not
+   * do: a waiter may already hold an id when a newcomer takes the freed row first.
+   */
   async load(tx: Queryable, id: string): Promise<StoredSession | undefined> {
+    // The join yields the row only after the CTE ran, and FOR UPDATE locks joined rows only.
     const rows = await tx.query<{ doc: Session; transcript_seq: number }>(
-      'select doc, transcript_seq from sessions where id = $1 for update',
+      `with serialized as materialized (select pg_advisory_xact_lock(${SESSION_LOCK_CLASS}, hashtext($1)))
+       select doc, transcript_seq from sessions, serialized where id = $1 for update of sessions`,
       [id],
     );
     const row = rows[0];
@@ -193,14 +208,13 @@ export class SessionStore {
 
   /**
    * Writes a session (insert when `previous` is absent) and appends its event to the log in the
-   * same transaction. On PostgreSQL a transaction-scoped advisory lock is taken just before the
-   * event row, so sequence numbers commit in order and a tailer never skips a late commit; the
-   * NOTIFY carries only the sequence number and is delivered at commit.
+   * same statement. No lock shared by other sessions is taken: the event's position comes from
+   * this transaction's own id (see {@link eventPositionSql} and the proof in stream/hub.ts), and
+   * no notification is sent (PostgreSQL serializes all committing notifiers behind one lock); tailers
+   * poll instead.
    */
   async write(tx: WriteTransaction, session: Session, previous: Session | undefined): Promise<void> {
     const values = [...sessionColumnValues(session), JSON.stringify(session)];
-    if (this.db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7242002)');
-    // The row and its event in one statement: one round trip fewer on every change.
     const change = previous
       ? `update sessions set kind = $2, status = $3, owner_id = $4, agent_id = $5, hostname = $6, playbook = $7,
            initiative_id = $8, plan_id = $9, created_at = $10, updated_at = $11, active_static = $12,
@@ -215,14 +229,34 @@ export class SessionStore {
          returning id`;
     const [event] = await tx.query<{ seq: number }>(
       `with changed as (${change})
-       insert into events (session_id, doc, prev) select id, $19::text::jsonb, $20::text::jsonb from changed
+       insert into events (seq, session_id, doc, prev)
+         select ${eventPositionSql}, id, $19::text::jsonb, $20::text::jsonb from changed
        returning seq::float8 as seq`,
       [...values, previous ? JSON.stringify(previous) : null],
     );
     if (!event) throw new Error(`Session ${session.id} vanished during its change`);
-    tx.events?.push({ seq: event.seq, doc: session, prev: previous ?? null });
-    if (this.db.kind === 'postgres') {
-      await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, String(event.seq)]);
+    if (event.seq % EVENT_SLOTS === EVENT_SLOTS - 1) {
+      // The last slot is never used, so a transaction cannot spill into the next one's range.
+      throw new Error(`One transaction may append at most ${EVENT_SLOTS - 1} events`);
     }
+    tx.events?.push({ seq: event.seq, doc: session, prev: previous ?? null });
   }
 }
+
+/** The advisory-lock class of per-session change locks (the key is a hash of the session id). */
+const SESSION_LOCK_CLASS = 7242004;
+
+/** Event positions per transaction id: seq = xid * EVENT_SLOTS + ordinal (see stream/hub.ts). */
+export const EVENT_SLOTS = 1024;
+
+/** SQL for the current transaction's first event position, `xid * EVENT_SLOTS`. */
+export const transactionBaseSql = `(pg_current_xact_id()::text::bigint * ${EVENT_SLOTS})`;
+
+/**
+ * SQL for the position of the next event this transaction appends: its base, or one past the
+ * last event it already appended (rows in its range can only be its own, and a rolled-back
+ * savepoint frees its slots again).
+ */
+const eventPositionSql = `coalesce(
+  (select max(e.seq) + 1 from events e where e.seq >= ${transactionBaseSql} and e.seq < ${transactionBaseSql} + ${EVENT_SLOTS}),
+  ${transactionBaseSql})`;

@@ -1,7 +1,7 @@
 import type { SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
 import { canSee, matchesFilters, present, type Viewer } from '../sessions/model.js';
-import { EVENTS_CHANNEL, type EventRow } from '../sessions/store.js';
+import { EVENT_SLOTS, type EventRow } from '../sessions/store.js';
 
 /** Where a subscriber's bytes go: a node response, or a web stream when not on node:http. */
 export type StreamSink = {
@@ -21,7 +21,10 @@ export type StreamHubOptions = {
   retention?: number;
   /** How often the log is pruned to the retention. */
   pruneMs?: number;
-  /** Safety-net poll of the log on PostgreSQL, in case a NOTIFY was missed while reconnecting. */
+  /**
+   * PostgreSQL: how often the log is read for other processes' writes (this process's own
+   * commits are read at once). Writers send no NOTIFY: it would serialize every commit.
+   */
   pollMs?: number;
   /** A subscriber with more unflushed bytes than this is disconnected (it will resume by id). */
   maxBufferedBytes?: number;
@@ -71,19 +74,48 @@ function frame(seq: number, event: string, data: unknown): Uint8Array {
 /**
  * The live stream (A8). Tails the event log, which every committed change appends to in its own
  * transaction, and fans each event out to the subscribers whose filters and visibility it
- * matches. In-process writers poke it after commit; on PostgreSQL a NOTIFY carrying only the
- * sequence number pokes it too, so every process sees every other process's writes. Pokes are
- * coalesced: one tail pass reads everything new in order.
+ * matches. On PGlite (one process, one transaction at a time) a commit's events are delivered
+ * straight from memory. On PostgreSQL the log is read back: after each local commit and every
+ * `pollMs` for the other processes' writes, coalesced so that one pass reads everything new.
+ *
+ * **Why the order is total, final, and never skips (PostgreSQL, concurrent writers on many
+ * processes, no lock).** A transaction T numbers its events `xid(T) * 1024 + k`, k = 0, 1, …
+ * (sessions/store.ts), so positions are unique and ordered by (xid, k). A tailer reads only
+ * positions below `xmin * 1024`, where `xmin = pg_snapshot_xmin(pg_current_snapshot())` of the
+ * very snapshot its query scans with:
+ * 1. Final: every transaction with xid < xmin has ended (that is what xmin means), so it has
+ *    committed, and is visible to the snapshot, or aborted, and never will be. No row can later
+ *    appear below the bound, because a new transaction gets an xid ≥ the bound's xmin, which
+ *    xmin never passes while it runs.
+ * 2. No skip: a pass reads every visible row in (dispatchedThrough, xmin * 1024) in position order
+ *    (in pages), then sets dispatchedThrough to the last one. By 1 that range was final, so a
+ *    row left out of it never exists; the next pass's xmin is ≥ this one's (xmin never goes
+ *    back), so consecutive passes cover the line without a hole.
+ * 3. Agreement: the positions are stored in the rows, so every tailer on every process delivers
+ *    the same rows under the same ids in the same order, and `Last-Event-ID` means the same
+ *    point everywhere: a resume replays the positions above it, which are final as in 1.
+ * 4. Per session, versions arrive in order: a change of an existing session first takes a lock
+ *    keyed by that session (SessionStore.load) and only then gets its xid; the next change of
+ *    the same session gets the lock after this one ended, so its xid, hence its positions, are
+ *    larger. (A plain row lock is not enough: a waiter may hold an older xid when a newcomer
+ *    takes the freed row first. The property test caught exactly that.)
+ * The cost: an event becomes visible once every transaction that started writing before it has
+ * ended, anywhere in the cluster. Ours take milliseconds; a long-running write transaction on
+ * the same PostgreSQL (a bulk load, a migration) delays delivery until it ends, and loses
+ * nothing. The ordinal k is found as one more than this transaction's last position, and the
+ * last slot of each range is refused, so a range never spills into the next.
  */
 export class StreamHub {
   readonly #db: Database;
   readonly #options: Required<StreamHubOptions>;
   readonly #subscribers = new Set<Subscriber>();
   #dispatchedThrough = 0;
+  /** The highest position this process committed (PostgreSQL); read again soon until reached. */
+  #committedThrough = 0;
+  #soon: NodeJS.Timeout | undefined;
   #tailing = false;
   #again = false;
   #timers: NodeJS.Timeout[] = [];
-  #unlisten: (() => Promise<void>) | undefined;
   #closed = false;
   /** Running totals for `/metrics` (A18): read, never reset. */
   readonly stats = { delivered: 0, replays: 0, resets: 0, cutOff: 0 };
@@ -95,7 +127,7 @@ export class StreamHub {
       retryMs: options.retryMs ?? 2_000,
       retention: options.retention ?? 20_000,
       pruneMs: options.pruneMs ?? 10_000,
-      pollMs: options.pollMs ?? 2_000,
+      pollMs: options.pollMs ?? 25,
       maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
     };
   }
@@ -117,7 +149,6 @@ export class StreamHub {
     );
     this.#dispatchedThrough = row?.seq ?? 0;
     if (this.#db.kind === 'postgres') {
-      this.#unlisten = await this.#db.listen(EVENTS_CHANNEL, () => this.poke());
       this.#timers.push(setInterval(() => this.poke(), this.#options.pollMs));
     }
     this.#timers.push(setInterval(() => this.#broadcast(PING), this.#options.pingMs));
@@ -127,12 +158,14 @@ export class StreamHub {
 
   /**
    * A transaction of this process committed these events. PGlite is one process's database and
-   * commits one transaction at a time, so its events are delivered straight from memory, with no
-   * read-back. On PostgreSQL other processes write too, so the log is read in sequence order.
+   * commits one transaction at a time (the store calls this in commit order), so its events are
+   * delivered straight from memory, with no read-back. On PostgreSQL other processes write too,
+   * so the log is read in position order, below xmin.
    */
   committed(events: readonly EventRow[]): void {
     if (this.#closed || events.length === 0) return;
     if (this.#db.kind === 'postgres') {
+      for (const row of events) this.#committedThrough = Math.max(this.#committedThrough, row.seq);
       this.poke();
       return;
     }
@@ -160,13 +193,20 @@ export class StreamHub {
         if (this.#again) {
           this.#again = false;
           this.poke();
+        } else if (this.#committedThrough > this.#dispatchedThrough && !this.#soon && !this.#closed) {
+          // Our own commit is not below xmin yet (an older transaction is still running):
+          // look again shortly rather than at the next poll.
+          this.#soon = setTimeout(() => {
+            this.#soon = undefined;
+            this.poke();
+          }, 2);
         }
       });
   }
 
   async #tail(): Promise<void> {
     for (;;) {
-      const rows = await this.#read(this.#dispatchedThrough, Number.MAX_SAFE_INTEGER, 500);
+      const rows = await this.#readFinal(this.#dispatchedThrough, 500);
       for (const row of rows) {
         this.#dispatch(new PreparedEvent(row));
         this.#dispatchedThrough = row.seq;
@@ -175,6 +215,17 @@ export class StreamHub {
     }
   }
 
+  /** Rows after `after` that can no longer change: below the snapshot's xmin (see above). */
+  #readFinal(after: number, limit: number): Promise<EventRow[]> {
+    return this.#db.query<EventRow>(
+      `select seq::float8 as seq, doc, prev from events
+       where seq > $1 and seq < pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${EVENT_SLOTS}
+       order by seq limit $2`,
+      [after, limit],
+    );
+  }
+
+  /** Rows in (after, upTo]: for a replay up to what the live path has delivered. */
   #read(after: number, upTo: number, limit: number): Promise<EventRow[]> {
     return this.#db.query<EventRow>(
       'select seq::float8 as seq, doc, prev from events where seq > $1 and seq <= $2 order by seq limit $3',
@@ -294,10 +345,17 @@ export class StreamHub {
     return row?.seq ?? 0;
   }
 
-  /** Drops events beyond the retention; ids at or below the cut get `reset` from then on. */
+  /**
+   * Drops events beyond the retention (a count; positions have gaps), never past what this
+   * process has delivered; ids at or below the cut get `reset` from then on.
+   */
   async prune(): Promise<void> {
-    const through = (await this.#maxSeq()) - this.#options.retention;
-    if (through <= 0) return;
+    const [row] = await this.#db.query<{ seq: number }>(
+      'select seq::float8 as seq from events where seq <= $1 order by seq desc offset $2 limit 1',
+      [this.#dispatchedThrough, this.#options.retention],
+    );
+    const through = row?.seq;
+    if (through === undefined) return;
     await this.#db.transaction(async (tx) => {
       await tx.query('delete from events where seq <= $1', [through]);
       await tx.query(
@@ -315,11 +373,11 @@ export class StreamHub {
   async close(farewell?: () => string): Promise<void> {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
+    clearTimeout(this.#soon);
     for (const subscriber of this.#subscribers) {
       if (farewell) subscriber.sink.write(encoder.encode(farewell()));
       subscriber.sink.close();
     }
-    await this.#unlisten?.().catch(() => {});
     this.#subscribers.clear();
   }
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// X5: no lock serializes writes across sessions or instances. The behaviour is tested in
+// event-log.test.ts (a write commits while another session's write is held open on another
+// instance); this check keeps the source of the write path free of the SQL that would bring a
+// shared lock back: a constant advisory lock, LOCK TABLE, NOTIFY (PostgreSQL takes one lock for
+// every committing NOTIFY), or a row lock on anything but the session being changed.
+const WRITE_PATH = [
+  'app.ts',
+  'sessions/store.ts',
+  'sessions/actions.ts',
+  'ingest/activity.ts',
+  'ingest/redact.ts',
+  'db/index.ts',
+  'db/group-commit.ts',
+];
+
+const source = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+
+describe('write path locks', () => {
+  it('takes advisory locks only keyed by a session', () => {
+    for (const file of WRITE_PATH) {
+      for (const match of source(file).matchAll(
+        /pg_(?:try_)?advisory_(?:xact_)?lock(?:_shared)?\(([^)]*\)?)\)/g,
+      )) {
+        expect(match[1], `${file}: ${match[0]}`).toMatch(/hashtext\(\$1\)/);
+      }
+    }
+  });
+
+  it('sends no NOTIFY and locks no table', () => {
+    for (const file of WRITE_PATH) {
+      const text = source(file);
+      expect(text, file).not.toMatch(/pg_notify|\bnotify\s+\w|\block\s+table\b/i);
+    }
+  });
+
+  it('row-locks only the session being changed', () => {
+    for (const file of WRITE_PATH) {
+      for (const match of source(file).matchAll(
+        /from\s+(\w+)[^`'"]*?\bfor\s+(?:no\s+key\s+)?(?:update|share)\b/gi,
+      )) {
+        expect(match[1], `${file}: ${match[0]}`).toBe('sessions');
+      }
+    }
+  });
+});
