@@ -13,6 +13,7 @@ Options:
   --data <dir>      PGlite data directory (default ./.session-lens); ignored with DATABASE_URL
   --seed demo       build the demo workspace (idempotent)
   --sessions <n>    number of demo sessions (default 6000)
+  --db-pool <n>     PostgreSQL connections of this process (default 10; SESSION_LENS_DB_POOL)
   --simulate        make live activity through the API
   --print-tokens    print the tokens as one JSON object on stdout, then keep serving
   --allowed-origins <list>   comma-separated exact origins allowed to call /v1 cross-origin
@@ -29,6 +30,7 @@ Options:
 Environment:
   SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (derived from the workspace secret when unset)
   DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite
+  SESSION_LENS_DB_POOL      PostgreSQL connections of this process (default 10; --db-pool wins)
   SESSION_LENS_PGLITE_FSYNC off: acknowledge PGlite commits once written to the OS, without
                             fsync (survives a killed process, not a power loss; faster)
   SESSION_LENS_ALLOWED_ORIGINS, SESSION_LENS_RATE_LIMIT, SESSION_LENS_AUTH_FAILURE_LIMIT,
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       seed: { type: 'string' },
       sessions: { type: 'string' },
+      'db-pool': { type: 'string' },
       simulate: { type: 'boolean' },
       'print-tokens': { type: 'boolean' },
       'allowed-origins': { type: 'string' },
@@ -87,12 +90,17 @@ async function main(): Promise<void> {
   );
   if (maxBodyBytes === false) throw new Error('--max-body-bytes cannot be off.');
   const logLevel = parseLogLevel(values['log-level'] ?? env.SESSION_LENS_LOG_LEVEL);
+  const poolText = values['db-pool'] ?? (process.env.SESSION_LENS_DB_POOL || undefined);
+  const dbPool = poolText === undefined ? undefined : Number(poolText);
+  if (dbPool !== undefined && (!Number.isInteger(dbPool) || dbPool < 1 || dbPool > 1000))
+    throw new Error(`Invalid database pool size ${poolText} (expected 1 to 1000)`);
   const started = Date.now();
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
     dataDir: values.data ?? './.session-lens',
     databaseUrl: process.env.DATABASE_URL || undefined,
+    dbPool,
     adminToken: process.env.SESSION_LENS_ADMIN_TOKEN || undefined,
     pgliteFsync: process.env.SESSION_LENS_PGLITE_FSYNC !== 'off',
     seed: values.seed === 'demo' ? 'demo' : undefined,

@@ -21,6 +21,8 @@ export type StartServerOptions = {
   dataDir?: string;
   /** Real PostgreSQL instead of PGlite. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL connections of this process (default `DEFAULT_POOL_SIZE`). */
+  dbPool?: number | undefined;
   /** PGlite: fsync at commit (default true); see `openDatabase`. */
   pgliteFsync?: boolean;
   /** The bootstrap admin token; generated when absent. */
@@ -79,6 +81,7 @@ export type RunningServer = {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({
     databaseUrl: options.databaseUrl,
+    maxConnections: options.dbPool,
     dataDir: options.dataDir ?? './.session-lens',
     ...(options.pgliteFsync !== undefined ? { pgliteFsync: options.pgliteFsync } : {}),
   });

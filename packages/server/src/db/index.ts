@@ -87,6 +87,11 @@ const PGLITE_DURABLE_START_PARAMS = [
 /** PostgreSQL connections per server process, unless configured. */
 export const DEFAULT_POOL_SIZE = 10;
 
+/** PGlite's start parameters as the server uses them (the write benchmark's raw baseline too). */
+export function pgliteStartParams(fsync: boolean): string[] {
+  return PGLITE_DURABLE_START_PARAMS.map((param) => (param === 'fsync=on' && !fsync ? 'fsync=off' : param));
+}
+
 /** Opens PGlite in a data directory (or in memory), or PostgreSQL when a URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl)
@@ -99,9 +104,7 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     relaxedDurability: false,
-    startParams: PGLITE_DURABLE_START_PARAMS.map((param) =>
-      param === 'fsync=on' && !fsync ? 'fsync=off' : param,
-    ),
+    startParams: pgliteStartParams(fsync),
   });
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
