@@ -85,7 +85,14 @@ function request(url, method, path, body) {
 /** Starts the CLI; resolves to { url, stop }. */
 async function startCli(env, args = []) {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--print-tokens', ...args], {
-    env: { ...process.env, SESSION_LENS_ADMIN_TOKEN: ADMIN, NODE_ENV: 'production', ...env },
+    // Per-token rate limiting off: every writer here shares the admin token.
+    env: {
+      ...process.env,
+      SESSION_LENS_ADMIN_TOKEN: ADMIN,
+      SESSION_LENS_RATE_LIMIT: 'off',
+      NODE_ENV: 'production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -32,6 +32,11 @@ const runArb = fc.record({
   resumeAfter: fc.integer({ min: 0, max: 39 }),
 });
 
+type Run = {
+  transactions: { instance: number; session: number; startMs: number; holdMs: number; abort: boolean }[];
+  resumeAfter: number;
+};
+
 type Instance = { db: Database; lens: SessionLensApp; live: CollectingSink };
 
 async function openInstance(url: string | undefined, dataDir: string | undefined): Promise<Instance> {
@@ -54,7 +59,7 @@ async function settled(instances: Instance[]): Promise<void> {
 async function checkHistory(
   instances: Instance[],
   ids: string[],
-  run: fc.infer<typeof runArb>,
+  run: Run,
 ): Promise<void> {
   const mark = Math.max(...instances.map(({ lens }) => lens.hub.dispatchedThrough));
   const committed: Delivered[] = [];
