@@ -19,7 +19,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.data) throw new Error('--data <dir> is required');
-const distDir = values.dist ? pathToFileURL(`${resolve(values.dist)}/`).href : new URL('../dist/', import.meta.url).href;
+const distDir = values.dist
+  ? pathToFileURL(`${resolve(values.dist)}/`).href
+  : new URL('../dist/', import.meta.url).href;
 const { openDatabase } = await import(`${distDir}db/index.js`);
 const { createApp } = await import(`${distDir}app.js`);
 const { seedDemo } = await import(`${distDir}seed/demo.js`);
@@ -34,7 +36,11 @@ if (fresh) {
   console.log(`loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 const viewer = { memberId: 'm_admin', groups: [], admin: true, spend: true };
-console.log(`dist ${distDir}; load ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(
+  `dist ${distDir}; load ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 for (const [name, filters] of [
   ['all', {}],
   ['kind=flow', { kind: ['flow'] }],
@@ -71,7 +77,11 @@ for (const [name, filters] of [
     `  ${name.padEnd(12)} first page p50 ${percentile(first, 50).toFixed(2)} ms  p99 ${percentile(first, 99).toFixed(2)} ms   deep p50 ${percentile(deep, 50).toFixed(2)} ms  p99 ${percentile(deep, 99).toFixed(2)} ms`,
   );
 }
-console.log(`load at the end ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(
+  `load at the end ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 await lens.close();
 await db.close();
 process.exit(0);

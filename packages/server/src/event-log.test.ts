@@ -56,11 +56,7 @@ async function settled(instances: Instance[]): Promise<void> {
 }
 
 /** Runs one generated history and checks what every tailer saw. */
-async function checkHistory(
-  instances: Instance[],
-  ids: string[],
-  run: Run,
-): Promise<void> {
+async function checkHistory(instances: Instance[], ids: string[], run: Run): Promise<void> {
   const mark = Math.max(...instances.map(({ lens }) => lens.hub.dispatchedThrough));
   const committed: Delivered[] = [];
   let resumed: { sink: CollectingSink; after: number } | undefined;
