@@ -12,3 +12,5 @@ export { StreamHub, type StreamHubOptions, type StreamSink } from './stream/hub.
 export { seedDemo, ensureDemoTokens, type DemoTokens, type SeedDemoOptions } from './seed/demo.js';
 export { upsertToken, demoToken } from './workspace.js';
 export { Simulator, type SimulatorOptions } from './simulator/simulator.js';
+export { compression } from './ops/compress.js';
+export { createLogger, parseLogLevel, type Logger, type LogLevel } from './ops/logger.js';

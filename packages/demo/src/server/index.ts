@@ -18,7 +18,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { serve, type ServerType } from '@hono/node-server';
 import { APIError, createClient, RecordScope } from '@session-lens/sdk';
-import { startServer, type RunningServer } from '@session-lens/server';
+import { compression, parseLogLevel, startServer, type RunningServer } from '@session-lens/server';
 import { hostHasRecord, type DemoUserId } from '../shared/records.js';
 import { demoUsers, hostSession, type DemoUser } from './users.js';
 import { staticSite } from './static.js';
@@ -79,6 +79,9 @@ export function createDemoApp(
   options: { webRoot: string; reactRoot?: string | undefined; vueRoot?: string | undefined },
 ): Hono {
   const app = new Hono();
+  // The host's pages and scripts go out brotli- or gzip-compressed when the browser asks; the
+  // API's answers already are (and its stream never is), so they pass through untouched.
+  app.use(compression());
   const byId = new Map(users.map((user) => [user.id, user]));
   const fallback = users[0] as DemoUser;
   const currentUser = (c: Context): DemoUser => byId.get(getCookie(c, USER_COOKIE) as DemoUserId) ?? fallback;
@@ -167,6 +170,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(options.simulateTickMs ? { simulateTickMs: options.simulateTickMs } : {}),
     ...(options.pgliteFsync !== undefined ? { pgliteFsync: options.pgliteFsync } : {}),
     validateResponses: false,
+    // The simulator makes several requests a second: per-request lines only when asked for.
+    logLevel: parseLogLevel(process.env.SESSION_LENS_LOG_LEVEL, 'warn'),
   });
   try {
     const users = await demoUsers(server);
