@@ -28,6 +28,7 @@ const STORIES = [
   ['elements-cost-summary--priced-estimated-unpriced', 'cost-summary', 900],
   ['elements-session-list--german', 'session-list-german', 1100],
   ['elements-session-list--right-to-left', 'session-list-rtl', 1100],
+  ['elements-session-list--phone', 'session-list-phone-375', 375, ['dark']],
 ];
 
 const TYPES = {
@@ -74,6 +75,8 @@ try {
   for (const theme of ['dark', 'light']) {
     for (const [id, name, width, themes = ['dark', 'light']] of STORIES) {
       if (!themes.includes(theme)) continue;
+      // STORY_SHOTS=name,… shoots only those (e.g. after adding one story).
+      if (process.env.STORY_SHOTS && !process.env.STORY_SHOTS.split(',').includes(name)) continue;
       const page = await browser.newPage({ viewport: { width: Number(width), height: 700 } });
       const errors = [];
       page.on('pageerror', (error) => errors.push(String(error)));

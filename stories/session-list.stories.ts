@@ -357,3 +357,26 @@ export const RightToLeft: Story = {
     await waitFor(() => expect(tab(canvasElement, 'flow').getAttribute('aria-selected')).toBe('true'));
   },
 };
+
+/**
+ * A phone, 375 px wide: each row keeps its title, status and time, the steps column folds onto a
+ * line of its own and the short id and elapsed time are left out; the kind tabs scroll sideways.
+ */
+export const Phone: Story = {
+  render: (args) => html`<div style="width: 375px; max-width: 100%">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    // Taller rows: fewer of them fit the virtualized window.
+    await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(3));
+    const row = rowsOf(canvasElement)[0]!;
+    const box = row.getBoundingClientRect();
+    for (const name of ['open', 'pill', 'time']) {
+      const rect = inShadow(row, `[part~=${name}]`).getBoundingClientRect();
+      await expect(rect.width).toBeGreaterThan(10);
+      await expect(rect.right).toBeLessThanOrEqual(box.right + 0.5);
+    }
+    await expect(inShadow(row, '.elapsed').checkVisibility()).toBe(false);
+    await expect(inShadow(row, '[part~=progress]').getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      inShadow(row, '[part~=open]').getBoundingClientRect().bottom,
+    );
+  },
+};

@@ -173,6 +173,55 @@ describe('demo host app in Chromium', () => {
     await page.context().close();
   });
 
+  it('on a phone (375 px, touch): a swipe scrolls the Sessions list, rows keep title, status and time', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${demo.url}/sessions`);
+    const list = page.locator('session-list.workspace-sessions');
+    await list.locator('session-row').nth(5).waitFor();
+    const scroller = async () =>
+      list.evaluate((el) => {
+        const box = el.shadowRoot!.querySelector('.scroller')!;
+        box.scrollIntoView({ block: 'nearest' });
+        const rect = box.getBoundingClientRect();
+        const bottom = Math.min(rect.bottom, innerHeight) - 20;
+        return { top: box.scrollTop, x: rect.left + rect.width / 2, y: bottom, pageY: scrollY };
+      });
+    const before = await scroller();
+    expect(before.top).toBe(0);
+    // A real touch swipe upwards, through Chromium's input pipeline (touch events, not a wheel).
+    const cdp = await context.newCDPSession(page);
+    const at = (y: number) => [{ x: Math.round(before.x), y: Math.round(y) }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(before.y) });
+    for (let step = 1; step <= 30; step++) {
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: at(before.y - step * 10),
+      });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(async () => (await scroller()).top, { timeout: 10_000 }).toBeGreaterThan(100);
+    // The rows at 375 px: title, status and time inside the row.
+    const cells = await list
+      .locator('session-row')
+      .first()
+      .evaluate((row) => {
+        const box = row.getBoundingClientRect();
+        return ['open', 'pill', 'time'].map((name) => {
+          const rect = row.shadowRoot!.querySelector(`[part~=${name}]`)!.getBoundingClientRect();
+          return rect.width > 10 && rect.right <= box.right + 0.5 && rect.left >= box.left - 0.5;
+        });
+      });
+    expect(cells).toEqual([true, true, true]);
+    await context.close();
+  });
+
   it('maps each user of the switcher to real tokens with the matching scopes', async () => {
     const expected = {
       admin: { member: 'm_admin', has: ['sessions:admin', 'spend:read'], lacks: ['embed:mint'] },

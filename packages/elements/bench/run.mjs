@@ -10,9 +10,14 @@
  *      script ms per frame (CDP Performance metrics), long tasks; `<session-list>` against a
  *      naive `repeat` over every row.
  *
+ * Part A runs once at 1× and BENCH_RUNS times (default 3) at 4×, each 4× round once with the
+ * rows' derived-string cache off and once on (A/B, interleaved in one run); the 4× figures are
+ * printed as medians per variant, with the load average beside each run (the machine is shared).
+ *
  * Needs `pnpm build` first (the page imports `dist/`). CHROMIUM_PATH overrides /usr/bin/chromium;
  * BENCH_SECONDS shortens the live run; BENCH_ONLY=list or BENCH_ONLY=live runs one part.
  */
+import { loadavg } from 'node:os';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -25,6 +30,11 @@ import { build } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 const X5 = { latencyP50: 33, latencyP99: 100, scriptPerFrame: 4, firstRows: 100, scrollP95: 16.7 };
 
 const outDir = await mkdtemp(join(tmpdir(), 'lens-elements-bench-'));
@@ -79,8 +89,14 @@ async function metrics(cdp) {
 const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} */ ([]) };
 try {
   const only = process.env.BENCH_ONLY;
-  for (const throttle of only === 'live' ? [] : [1, 4]) {
+  /** @type {{ throttle: number, cache: boolean }[]} */
+  const plan = [{ throttle: 1, cache: true }];
+  for (let round = 0; round < runs; round++)
+    plan.push({ throttle: 4, cache: false }, { throttle: 4, cache: true });
+  for (const { throttle, cache } of only === 'live' ? [] : plan) {
+    const loadBefore = load();
     const { page, cdp } = await openPage(throttle);
+    await page.evaluate((enabled) => window.bench.setRowTextCache(enabled), cache);
     await page.evaluate(() => window.bench.list100kSetup());
     const before = await metrics(cdp);
     const figures = await page.evaluate(() => window.bench.list100kFling());
@@ -92,12 +108,18 @@ try {
     const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
     results.list100k.push({
       cpu: `${throttle}x`,
+      strings: cache ? 'cached' : 'uncached',
       ...figures,
       flingScriptMs: Math.round(scriptMs),
       flingMainThreadMs: Math.round(taskMs),
       flingLayoutStyleMs: Math.round(layoutMs + styleMs),
       scriptMsPerFrame: Number((scriptMs / figures.frames).toFixed(2)),
+      loadavg: `${loadBefore} → ${load()}`,
     });
+    const last = results.list100k.at(-1);
+    console.error(
+      `A ${last.cpu} ${last.strings}: first rows ${last.firstRowsMs} ms, frame p95 ${last.frameP95Ms} ms, ${last.framesOver17Ms}/${last.frames} over 17 ms, load ${last.loadavg}`,
+    );
     await page.close();
   }
   for (const mode of only === 'list' ? [] : /** @type {const} */ (['virtual', 'naive'])) {
@@ -137,8 +159,9 @@ console.log(`\nA. 100,000 sessions in <session-list> (fake store), fling down, u
 console.log(
   `   X5: first rows ≤ ${X5.firstRows} ms after data, DOM rows ≤ 2× the viewport, scroll p95 ≤ ${X5.scrollP95} ms`,
 );
-table(results.list100k, [
+const LIST_KEYS = [
   'cpu',
+  'strings',
   'firstRowsMs',
   'rowsThatFit',
   'domRowsAtTop',
@@ -152,7 +175,29 @@ table(results.list100k, [
   'flingMainThreadMs',
   'flingLayoutStyleMs',
   'scriptMsPerFrame',
-]);
+];
+table(results.list100k, [...LIST_KEYS, 'loadavg']);
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const medians = ['uncached', 'cached'].map((strings) => {
+  const rows = results.list100k.filter((row) => row.cpu === '4x' && row.strings === strings);
+  /** @type {Record<string, unknown>} */
+  const row = { cpu: `4x median of ${rows.length}`, strings };
+  for (const key of LIST_KEYS.slice(2))
+    row[key] = rows.length ? median(rows.map((r) => Number(r[key]))) : NaN;
+  return row;
+});
+if (results.list100k.length > 1) {
+  console.log(
+    `\n   4× medians (targets: firstRowsMs ≤ ${X5.firstRows}, frameP95Ms ≤ ${X5.scrollP95}); load average now ${load()} on ${
+      (await import('node:os')).cpus().length
+    } cores`,
+  );
+  table(medians, LIST_KEYS);
+}
 console.log(
   `\nB. live: 1,000 events/s for ${seconds} s into 10,000 rows (SDK live store; half the events on the 10 rows in view)`,
 );

@@ -49,7 +49,7 @@ export const commandCenterStyles = css`
     border-radius: var(--_radius-pill);
     background: var(--_surface-raised);
     color: var(--_text);
-    font-size: 11px;
+    font-size: var(--_font-size-s);
   }
   ul {
     display: grid;

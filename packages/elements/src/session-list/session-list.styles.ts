@@ -33,6 +33,10 @@ export const sessionListStyles = css`
   [role='tablist'] {
     display: flex;
     gap: var(--_space-xs);
+    /* On a phone the five kinds scroll sideways rather than overflow the card. */
+    max-width: 100%;
+    overflow-x: auto;
+    scrollbar-width: none;
   }
   .controls {
     position: relative;
@@ -61,7 +65,7 @@ export const sessionListStyles = css`
     border-radius: var(--_radius-pill);
     background: var(--_accent);
     color: var(--_on-accent);
-    font-size: 11px;
+    font-size: var(--_font-size-s);
   }
 
   .facet {

@@ -79,8 +79,8 @@ export const sessionRowStyles = css`
   }
   .avatar {
     flex: none;
-    width: 18px;
-    height: 18px;
+    width: 20px;
+    height: 20px;
     border-radius: 50%;
     object-fit: cover;
   }
@@ -89,8 +89,9 @@ export const sessionRowStyles = css`
     place-items: center;
     background: var(--_surface-hover);
     color: var(--_text);
-    font-size: 9px;
+    font-size: var(--_font-size-s);
     font-weight: 700;
+    letter-spacing: -0.04em;
   }
   .badge {
     padding: 0 var(--_space-s);
@@ -253,6 +254,32 @@ export const sessionRowStyles = css`
     .actions {
       grid-area: actions;
       align-items: flex-start;
+    }
+  }
+
+  /* Phones (under 480 px): title, status and time stay; the steps column folds onto a line of
+     its own, and what is secondary (short id, elapsed) is left out. */
+  @container (max-width: 479px) {
+    .row {
+      grid-template-columns: 18px minmax(0, 1fr) auto;
+      grid-template-areas:
+        'glyph title status'
+        'glyph title time'
+        'glyph progress progress'
+        'glyph actions actions';
+      column-gap: var(--_space-s);
+      padding-inline: var(--_space-s);
+    }
+    .status-cell {
+      justify-self: end;
+    }
+    .time-cell {
+      align-self: start;
+      justify-self: end;
+    }
+    .id,
+    .elapsed {
+      display: none;
     }
   }
 `;
