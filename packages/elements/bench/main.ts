@@ -13,7 +13,6 @@ import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { createLiveSessions, type LiveSessions, type Session, type StreamEvent } from '@session-lens/sdk';
 import '../dist/define.js';
-import { rowTextCache } from '../dist/session-row/row-text.js';
 import type { SessionList } from '../src/session-list/session-list.js';
 import { FakeLiveStore } from '../src/test/fake-store.js';
 import { NOW, makeSession } from '../src/test/fixtures.js';
@@ -80,11 +79,6 @@ async function fling(scroller: HTMLElement, direction: 1 | -1, start = 800, deca
     last = now;
   }
   return deltas;
-}
-
-/** A/B switch: rows reuse their derived strings per session version (the default), or not. */
-function setRowTextCache(enabled: boolean) {
-  rowTextCache.enabled = enabled;
 }
 
 async function list100kSetup() {
@@ -361,7 +355,7 @@ async function list100k() {
   return list100kFling();
 }
 
-const bench = { list100k, list100kSetup, list100kFling, liveSetup, liveRun, setRowTextCache };
+const bench = { list100k, list100kSetup, list100kFling, liveSetup, liveRun };
 declare global {
   interface Window {
     bench: typeof bench;

@@ -10,9 +10,8 @@
  *      script ms per frame (CDP Performance metrics), long tasks; `<session-list>` against a
  *      naive `repeat` over every row.
  *
- * Part A runs once at 1× and BENCH_RUNS times (default 3) at 4×, each 4× round once with the
- * rows' derived-string cache off and once on (A/B, interleaved in one run); the 4× figures are
- * printed as medians per variant, with the load average beside each run (the machine is shared).
+ * Part A runs once at 1× and BENCH_RUNS times (default 3) at 4×; the 4× figures are printed as
+ * medians, with the load average beside each run (the machine is shared).
  *
  * Needs `pnpm build` first (the page imports `dist/`). CHROMIUM_PATH overrides /usr/bin/chromium;
  * BENCH_SECONDS shortens the live run; BENCH_ONLY=list or BENCH_ONLY=live runs one part.
@@ -89,14 +88,10 @@ async function metrics(cdp) {
 const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} */ ([]) };
 try {
   const only = process.env.BENCH_ONLY;
-  /** @type {{ throttle: number, cache: boolean }[]} */
-  const plan = [{ throttle: 1, cache: true }];
-  for (let round = 0; round < runs; round++)
-    plan.push({ throttle: 4, cache: false }, { throttle: 4, cache: true });
-  for (const { throttle, cache } of only === 'live' ? [] : plan) {
+  const plan = [1, ...Array.from({ length: runs }, () => 4)];
+  for (const throttle of only === 'live' ? [] : plan) {
     const loadBefore = load();
     const { page, cdp } = await openPage(throttle);
-    await page.evaluate((enabled) => window.bench.setRowTextCache(enabled), cache);
     await page.evaluate(() => window.bench.list100kSetup());
     const before = await metrics(cdp);
     const figures = await page.evaluate(() => window.bench.list100kFling());
@@ -108,7 +103,6 @@ try {
     const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
     results.list100k.push({
       cpu: `${throttle}x`,
-      strings: cache ? 'cached' : 'uncached',
       ...figures,
       flingScriptMs: Math.round(scriptMs),
       flingMainThreadMs: Math.round(taskMs),
@@ -118,7 +112,7 @@ try {
     });
     const last = results.list100k.at(-1);
     console.error(
-      `A ${last.cpu} ${last.strings}: first rows ${last.firstRowsMs} ms, frame p95 ${last.frameP95Ms} ms, ${last.framesOver17Ms}/${last.frames} over 17 ms, load ${last.loadavg}`,
+      `A ${last.cpu}: first rows ${last.firstRowsMs} ms, frame p95 ${last.frameP95Ms} ms, ${last.framesOver17Ms}/${last.frames} over 17 ms, load ${last.loadavg}`,
     );
     await page.close();
   }
@@ -161,7 +155,6 @@ console.log(
 );
 const LIST_KEYS = [
   'cpu',
-  'strings',
   'firstRowsMs',
   'rowsThatFit',
   'domRowsAtTop',
@@ -182,11 +175,10 @@ const median = (/** @type {number[]} */ values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
-const medians = ['uncached', 'cached'].map((strings) => {
-  const rows = results.list100k.filter((row) => row.cpu === '4x' && row.strings === strings);
+const medians = [results.list100k.filter((row) => row.cpu === '4x')].map((rows) => {
   /** @type {Record<string, unknown>} */
-  const row = { cpu: `4x median of ${rows.length}`, strings };
-  for (const key of LIST_KEYS.slice(2))
+  const row = { cpu: `4x median of ${rows.length}` };
+  for (const key of LIST_KEYS.slice(1))
     row[key] = rows.length ? median(rows.map((r) => Number(r[key]))) : NaN;
   return row;
 });

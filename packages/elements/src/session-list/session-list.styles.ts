@@ -33,7 +33,6 @@ export const sessionListStyles = css`
   [role='tablist'] {
     display: flex;
     gap: var(--_space-xs);
-    /* On a phone the five kinds scroll sideways rather than overflow the card. */
     max-width: 100%;
     overflow-x: auto;
     scrollbar-width: none;

@@ -257,25 +257,13 @@ export const sessionRowStyles = css`
     }
   }
 
-  /* Phones (under 480 px): title, status and time stay; the steps column folds onto a line of
-     its own, and what is secondary (short id, elapsed) is left out. */
   @container (max-width: 479px) {
     .row {
-      grid-template-columns: 18px minmax(0, 1fr) auto;
       grid-template-areas:
         'glyph title status'
         'glyph title time'
         'glyph progress progress'
         'glyph actions actions';
-      column-gap: var(--_space-s);
-      padding-inline: var(--_space-s);
-    }
-    .status-cell {
-      justify-self: end;
-    }
-    .time-cell {
-      align-self: start;
-      justify-self: end;
     }
     .id,
     .elapsed {

@@ -1,9 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isActive, toneOf, type Session } from '@session-lens/sdk';
+import {
+  costCaption,
+  elapsedBetween,
+  isActive,
+  progressLabel,
+  relativeTime,
+  toneOf,
+  type Session,
+} from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { announce } from '../internal/announcer.js';
-import { clampText, errorMessage, initials, localeOf, safeHttpUrl } from '../internal/format.js';
+import {
+  clampText,
+  errorMessage,
+  formatDateTime,
+  initials,
+  kindLabel,
+  localeOf,
+  safeHttpUrl,
+  shortId,
+} from '../internal/format.js';
 import {
   countText,
   messagesFor,
@@ -22,7 +39,6 @@ import { tokens, toneVariables } from '../styles/tokens.js';
 import { themed } from '../styles/theme.js';
 import { pillStyles } from '../status-pill/status-pill.styles.js';
 import { renderStatusPill, type PillParts } from '../status-pill/status-pill.js';
-import { rowText, type RowText } from './row-text.js';
 import { sessionRowStyles } from './session-row.styles.js';
 
 type Step = NonNullable<Session['progress']['steps']>[number];
@@ -202,6 +218,12 @@ export class SessionRow extends LitElement {
     }
   }
 
+  /** How long the session ran: to its end, to now while active, else to when it last moved. */
+  #elapsed(session: Session, now: number, locale: string | undefined): string {
+    const end = session.endedAt ?? (isActive(session, now) ? undefined : session.updatedAt);
+    return elapsedBetween(session.createdAt, end, now, locale);
+  }
+
   #renderAvatar(session: Session): TemplateResult {
     const src = this.avatarFailed ? undefined : safeHttpUrl(session.owner.avatarUrl);
     if (src) {
@@ -267,8 +289,19 @@ export class SessionRow extends LitElement {
     return session.kind === 'flow' ? (session.progress.steps?.length ?? 0) : 0;
   }
 
-  #renderStep(step: Step, index: number, count: number, label: string): TemplateResult {
+  #renderStep(
+    step: Step,
+    index: number,
+    count: number,
+    now: number,
+    locale: string | undefined,
+    words: Messages,
+  ): TemplateResult {
     const tone = toneOf(step.status);
+    const time = step.startedAt
+      ? elapsedBetween(step.startedAt, step.endedAt, now, locale)
+      : words.notStarted;
+    const label = words.stepLabel(step.name, statusText(words, step.status), time);
     // Focusable (from the title's arrow key, never a tab stop), so the tooltip shows on keyboard
     // focus as well as on hover.
     return html`<li
@@ -280,17 +313,19 @@ export class SessionRow extends LitElement {
       @keydown=${(event: KeyboardEvent) => this.#onStepKey(event, count)}
       @focus=${() => (this.currentStep = index)}
     >
-      ${toneIcon(tone)}<span class="tooltip text" role="tooltip" id=${`step-tip-${index}`}>${label}</span>
+      ${toneIcon(tone)}<span class="tooltip text" role="tooltip" id=${`step-tip-${index}`}
+        >${clampText(label, 200)}</span
+      >
     </li>`;
   }
 
   #renderProgress(
     session: Session,
-    text: RowText,
+    now: number,
     locale: string | undefined,
     words: Messages,
   ): TemplateResult {
-    const label = text.progress;
+    const label = progressLabel(session, locale);
     switch (session.kind) {
       case 'flow': {
         const steps = session.progress.steps ?? [];
@@ -298,7 +333,7 @@ export class SessionRow extends LitElement {
           ${
             steps.length > 0
               ? html`<ol part="steps" class="steps" aria-label=${label}>
-                  ${steps.map((step, index) => this.#renderStep(step, index, steps.length, text.steps[index] ?? ''))}
+                  ${steps.map((step, index) => this.#renderStep(step, index, steps.length, now, locale, words))}
                 </ol>`
               : nothing
           }
@@ -359,9 +394,9 @@ export class SessionRow extends LitElement {
     if (!session) return nothing;
     const now = this.#lens.now;
     const locale = localeOf(this);
+    const caption = costCaption(session.cost, locale);
     const words = messagesForLocale(locale);
-    const text = rowText(session, now, locale, words);
-    const { kind, caption } = text;
+    const kind = kindLabel(session, words.kind);
     return html`<div
       part="base"
       class="row"
@@ -379,12 +414,12 @@ export class SessionRow extends LitElement {
           aria-expanded=${this.expanded ? 'true' : 'false'}
           @keydown=${(event: KeyboardEvent) => this.#onTitleKey(event, this.#stepCount(session))}
         >
-          <span class="visually-hidden">${kind}: </span>${text.title}
+          <span class="visually-hidden">${kind}: </span>${clampText(session.title) || words.untitled}
         </button>
         <div part="meta" class="meta">
           ${this.#renderAvatar(session)}
-          <span class="owner text">${text.owner}</span>
-          <span class="id">${text.id}</span>
+          <span class="owner text">${clampText(session.owner.name, 200)}</span>
+          <span class="id">${shortId(session.id)}</span>
           ${session.kind === 'chat' && session.chatMode === 'ask' ? html`<span class="badge">${words.ask}</span>` : nothing}
         </div>
         ${
@@ -397,15 +432,19 @@ export class SessionRow extends LitElement {
         }
       </div>
       <div part="progress" class="progress-cell">
-        ${this.#renderProgress(session, text, locale, words)}
+        ${this.#renderProgress(session, now, locale, words)}
         ${caption ? html`<div part="cost" class="cost">${caption}</div>` : nothing}
       </div>
       <div part="status" class="status-cell">
         ${renderStatusPill(session.status, words, undefined, PILL_PARTS)}
       </div>
       <div part="time" class="time-cell">
-        <time datetime=${session.updatedAt} title=${text.updated}>${text.relative}</time>
-        <span class="elapsed"><span class="visually-hidden">${words.ranFor} </span>${text.elapsed}</span>
+        <time datetime=${session.updatedAt} title=${formatDateTime(session.updatedAt, locale)}
+          >${relativeTime(session.updatedAt, now, locale)}</time
+        >
+        <span class="elapsed"
+          ><span class="visually-hidden">${words.ranFor} </span>${this.#elapsed(session, now, locale)}</span
+        >
       </div>
       ${this.#renderAction(session, now, words)}
     </div>`;

@@ -89,7 +89,6 @@ export const tokens = css`
   :host {
     --_font: var(--lens-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-mono: var(--lens-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
-    /* Never under 12 px (E10), even in a host whose root font size is small (0.75rem of 14 px). */
     --_font-size: max(12px, var(--lens-font-size, 0.875rem));
     --_font-size-s: max(12px, var(--lens-font-size-small, 0.75rem));
     --_radius: var(--lens-radius, 8px);
