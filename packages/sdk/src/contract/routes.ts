@@ -29,17 +29,14 @@ type ProblemStatus = 403 | 404 | 409 | 429 | 503;
 
 /**
  * One endpoint of the Sessions API. This table is the single description of the HTTP surface:
- * the OpenAPI document is generated from it and the reference server validates with it.
+ * the OpenAPI document is generated from it (with the prose of `openapi/operations.ts`) and the
+ * reference server validates with it. It holds no documentation text, since the browser bundle
+ * carries this table (X6).
  */
 export type Route = {
-  /** Stable name, used as the OpenAPI operationId. */
-  operationId: string;
   method: 'get' | 'post' | 'put';
   /** OpenAPI-style path, `{id}` for parameters. */
   path: string;
-  summary: string;
-  description?: string;
-  tag: 'Sessions' | 'Stream' | 'Workspace' | 'Service';
   /** Scopes the caller must hold (any of them suffices when `anyScope` is set). */
   scopes: readonly Scope[];
   anyScope?: boolean;
@@ -59,36 +56,24 @@ const READ = ['sessions:read'] as const;
 
 export const routes = {
   listSessions: {
-    operationId: 'listSessions',
     method: 'get',
     path: '/v1/sessions',
-    summary: 'List sessions',
-    description:
-      'Sessions the caller may see, active first, then most recently updated, then by id (S9). ' +
-      'Keyset-paginated: pass `nextCursor` back as `cursor`. No total count.',
-    tag: 'Sessions',
     scopes: READ,
     query: ListSessionsQuery,
     response: { status: 200, schema: SessionPage },
     problems: [403],
   },
   getSession: {
-    operationId: 'getSession',
     method: 'get',
     path: '/v1/sessions/{id}',
-    summary: 'Get a session',
-    tag: 'Sessions',
     scopes: READ,
     params: SessionIdParams,
     response: { status: 200, schema: Session },
     problems: [404],
   },
   getTranscript: {
-    operationId: 'getTranscript',
     method: 'get',
     path: '/v1/sessions/{id}/transcript',
-    summary: "Page through a session's transcript",
-    tag: 'Sessions',
     scopes: READ,
     params: SessionIdParams,
     query: TranscriptQuery,
@@ -96,47 +81,32 @@ export const routes = {
     problems: [404],
   },
   listExecutions: {
-    operationId: 'listExecutions',
     method: 'get',
     path: '/v1/sessions/{id}/executions',
-    summary: "List an assessment's executions, oldest first",
-    tag: 'Sessions',
     scopes: READ,
     params: SessionIdParams,
     response: { status: 200, schema: ExecutionList },
     problems: [404],
   },
   listInsights: {
-    operationId: 'listInsights',
     method: 'get',
     path: '/v1/sessions/{id}/insights',
-    summary: "List an assessment's insights",
-    tag: 'Sessions',
     scopes: READ,
     params: SessionIdParams,
     response: { status: 200, schema: InsightList },
     problems: [404],
   },
   getCost: {
-    operationId: 'getCost',
     method: 'get',
     path: '/v1/sessions/{id}/cost',
-    summary: "Get a session's cost detail",
-    description: '403 without `spend:read` or when the workspace does not track spend.',
-    tag: 'Sessions',
     scopes: ['sessions:read', 'spend:read'],
     params: SessionIdParams,
     response: { status: 200, schema: CostDetail },
     problems: [403, 404, 409],
   },
   startSession: {
-    operationId: 'startSession',
     method: 'post',
     path: '/v1/sessions',
-    summary: 'Start a session',
-    description:
-      'At most one running assessment per agent: a second start is 409 and names the running session.',
-    tag: 'Sessions',
     scopes: ['sessions:write'],
     body: StartSession,
     idempotent: true,
@@ -144,12 +114,8 @@ export const routes = {
     problems: [403, 409],
   },
   ingestActivity: {
-    operationId: 'ingestActivity',
     method: 'post',
     path: '/v1/sessions/{id}/activity',
-    summary: 'Ingest a batch of activity',
-    description: 'Applied atomically. With an `Idempotency-Key` header, a retried batch is applied once.',
-    tag: 'Sessions',
     scopes: ['sessions:write'],
     params: SessionIdParams,
     body: ActivityBatch,
@@ -158,11 +124,8 @@ export const routes = {
     problems: [403, 404, 409],
   },
   cancelSession: {
-    operationId: 'cancelSession',
     method: 'post',
     path: '/v1/sessions/{id}/cancel',
-    summary: 'Cancel a flow or task',
-    tag: 'Sessions',
     scopes: ['sessions:cancel-any'],
     params: SessionIdParams,
     idempotent: true,
@@ -170,11 +133,8 @@ export const routes = {
     problems: [403, 404, 409],
   },
   endSession: {
-    operationId: 'endSession',
     method: 'post',
     path: '/v1/sessions/{id}/end',
-    summary: 'End a chat',
-    tag: 'Sessions',
     scopes: ['conversations:manage'],
     params: SessionIdParams,
     idempotent: true,
@@ -182,11 +142,8 @@ export const routes = {
     problems: [403, 404, 409],
   },
   submitSession: {
-    operationId: 'submitSession',
     method: 'post',
     path: '/v1/sessions/{id}/submit',
-    summary: 'Submit a running session for review',
-    tag: 'Sessions',
     scopes: ['sessions:write'],
     params: SessionIdParams,
     body: SubmitSession,
@@ -195,12 +152,8 @@ export const routes = {
     problems: [403, 404, 409],
   },
   reviewSession: {
-    operationId: 'reviewSession',
     method: 'post',
     path: '/v1/sessions/{id}/review',
-    summary: 'Review a session pending review',
-    description: 'Only a person may review, never an agent token.',
-    tag: 'Sessions',
     scopes: ['sessions:review'],
     params: SessionIdParams,
     body: ReviewSession,
@@ -209,11 +162,8 @@ export const routes = {
     problems: [403, 404, 409],
   },
   setVisibility: {
-    operationId: 'setVisibility',
     method: 'put',
     path: '/v1/sessions/{id}/visibility',
-    summary: "Replace a session's visibility",
-    tag: 'Sessions',
     scopes: ['sessions:admin'],
     params: SessionIdParams,
     body: Visibility,
@@ -221,16 +171,8 @@ export const routes = {
     problems: [403, 404],
   },
   stream: {
-    operationId: 'streamSessions',
     method: 'get',
     path: '/v1/stream',
-    summary: 'Live stream of session changes (Server-Sent Events)',
-    description:
-      'Events: `session` (data: Session; id: global sequence), `session.removed` (data: SessionRemovedData), ' +
-      '`reset` (data: ResetData; refetch). A `: ping` comment every 15 s and a `retry:` hint on connect. ' +
-      'Resume with `Last-Event-ID` (or the `lastEventId` query parameter). Browsers using the native ' +
-      '`EventSource` may pass the token as the `access_token` query parameter, on this endpoint only.',
-    tag: 'Stream',
     scopes: READ,
     query: z.extend(SessionFilters, {
       lastEventId: z.optional(z.string().check(z.maxLength(32))),
@@ -240,42 +182,30 @@ export const routes = {
     problems: [403],
   },
   listMembers: {
-    operationId: 'listMembers',
     method: 'get',
     path: '/v1/members',
-    summary: 'List every workspace member and group',
-    tag: 'Workspace',
     scopes: READ,
     response: { status: 200, schema: MemberList },
     problems: [],
   },
   getMe: {
-    operationId: 'getMe',
     method: 'get',
     path: '/v1/me',
-    summary: 'Identity, scopes and workspace settings of the caller',
-    tag: 'Workspace',
     scopes: [],
     response: { status: 200, schema: Me },
     problems: [],
   },
   mintEmbedToken: {
-    operationId: 'mintEmbedToken',
     method: 'post',
     path: '/v1/embed-tokens',
-    summary: 'Mint a short-lived embed token locked to one record',
-    tag: 'Workspace',
     scopes: ['embed:mint'],
     body: MintEmbedToken,
     response: { status: 201, schema: EmbedToken },
     problems: [403],
   },
   health: {
-    operationId: 'health',
     method: 'get',
     path: '/healthz',
-    summary: 'Liveness and database reachability',
-    tag: 'Service',
     scopes: [],
     auth: false,
     response: { status: 200, schema: Health },

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { $ZodType } from 'zod/v4/core';
 import * as contract from '../contract/index.js';
-import { routes, type Route } from '../contract/routes.js';
+import { routes, type Route, type RouteName } from '../contract/routes.js';
+import { operations } from './operations.js';
 
 type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown>;
@@ -45,7 +46,8 @@ function namedSchemas(): Map<string, z.ZodMiniType> {
  */
 function routeParts(): Map<string, z.ZodMiniType> {
   const parts = new Map<string, z.ZodMiniType>();
-  for (const route of Object.values(routes) as Route[]) {
+  for (const [name, route] of Object.entries(routes) as Array<[RouteName, Route]>) {
+    const { operationId } = operations[name];
     const candidates: Array<[string, z.ZodMiniType | undefined]> = [
       ['params', route.params],
       ['query', route.query],
@@ -53,7 +55,7 @@ function routeParts(): Map<string, z.ZodMiniType> {
       ['response', 'schema' in route.response ? route.response.schema : undefined],
     ];
     for (const [part, schema] of candidates) {
-      if (schema && idOf(schema) === undefined) parts.set(`${route.operationId}.${part}`, schema);
+      if (schema && idOf(schema) === undefined) parts.set(`${operationId}.${part}`, schema);
     }
   }
   return parts;
@@ -125,12 +127,14 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
   }
 
   const paths: Record<string, Record<string, Operation>> = {};
-  for (const route of Object.values(routes) as Route[]) {
+  for (const [name, route] of Object.entries(routes) as Array<[RouteName, Route]>) {
+    const text = operations[name];
+    const { operationId } = text;
     const operation: Operation = {
-      operationId: route.operationId,
-      summary: route.summary,
-      ...(route.description ? { description: route.description } : {}),
-      tags: [route.tag],
+      operationId,
+      summary: text.summary,
+      ...(text.description ? { description: text.description } : {}),
+      tags: [text.tag],
       ...(route.auth === false ? { security: [] } : {}),
       ...(route.scopes.length ? { 'x-required-scopes': route.scopes } : {}),
     };
@@ -140,9 +144,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
       if (!zodSchema) continue;
       // Parameters are listed one by one, so a named object is expanded from its input view.
       const id = idOf(zodSchema);
-      const schema = (
-        typeof id === 'string' ? inputView[id] : inputView[`${route.operationId}.${location}`]
-      ) as {
+      const schema = (typeof id === 'string' ? inputView[id] : inputView[`${operationId}.${location}`]) as {
         properties?: Record<string, JsonSchema>;
         required?: string[];
       };
@@ -173,7 +175,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
         required: true,
         content: {
           'application/json': {
-            schema: partSchema(route.body, `${route.operationId}.body`, inputView, inputName),
+            schema: partSchema(route.body, `${operationId}.body`, inputView, inputName),
           },
         },
       };
@@ -186,15 +188,10 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
       };
     } else {
       responses[String(route.response.status)] = {
-        description: route.summary,
+        description: text.summary,
         content: {
           'application/json': {
-            schema: partSchema(
-              route.response.schema,
-              `${route.operationId}.response`,
-              outputView,
-              (id) => id,
-            ),
+            schema: partSchema(route.response.schema, `${operationId}.response`, outputView, (id) => id),
           },
         },
       };

@@ -1,0 +1,117 @@
+import type { RouteName } from '../contract/routes.js';
+
+/**
+ * What the OpenAPI document says about each route besides its wire shape: the operationId, the
+ * prose and the tag. It lives here, not in the route table, so the browser bundle (which imports
+ * the routes) carries no documentation text (X6). Keyed by route name: a route without an entry
+ * here does not type-check.
+ */
+export type OperationText = {
+  /** Stable name of the operation in the document. */
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: 'Sessions' | 'Stream' | 'Workspace' | 'Service';
+};
+
+export const operations: Readonly<Record<RouteName, OperationText>> = {
+  listSessions: {
+    operationId: 'listSessions',
+    summary: 'List sessions',
+    description:
+      'Sessions the caller may see, active first, then most recently updated, then by id (S9). Keyset-paginated: pass `nextCursor` back as `cursor`. No total count.',
+    tag: 'Sessions',
+  },
+  getSession: {
+    operationId: 'getSession',
+    summary: 'Get a session',
+    tag: 'Sessions',
+  },
+  getTranscript: {
+    operationId: 'getTranscript',
+    summary: "Page through a session's transcript",
+    tag: 'Sessions',
+  },
+  listExecutions: {
+    operationId: 'listExecutions',
+    summary: "List an assessment's executions, oldest first",
+    tag: 'Sessions',
+  },
+  listInsights: {
+    operationId: 'listInsights',
+    summary: "List an assessment's insights",
+    tag: 'Sessions',
+  },
+  getCost: {
+    operationId: 'getCost',
+    summary: "Get a session's cost detail",
+    description: '403 without `spend:read` or when the workspace does not track spend.',
+    tag: 'Sessions',
+  },
+  startSession: {
+    operationId: 'startSession',
+    summary: 'Start a session',
+    description:
+      'At most one running assessment per agent: a second start is 409 and names the running session.',
+    tag: 'Sessions',
+  },
+  ingestActivity: {
+    operationId: 'ingestActivity',
+    summary: 'Ingest a batch of activity',
+    description: 'Applied atomically. With an `Idempotency-Key` header, a retried batch is applied once.',
+    tag: 'Sessions',
+  },
+  cancelSession: {
+    operationId: 'cancelSession',
+    summary: 'Cancel a flow or task',
+    tag: 'Sessions',
+  },
+  endSession: {
+    operationId: 'endSession',
+    summary: 'End a chat',
+    tag: 'Sessions',
+  },
+  submitSession: {
+    operationId: 'submitSession',
+    summary: 'Submit a running session for review',
+    tag: 'Sessions',
+  },
+  reviewSession: {
+    operationId: 'reviewSession',
+    summary: 'Review a session pending review',
+    description: 'Only a person may review, never an agent token.',
+    tag: 'Sessions',
+  },
+  setVisibility: {
+    operationId: 'setVisibility',
+    summary: "Replace a session's visibility",
+    tag: 'Sessions',
+  },
+  stream: {
+    operationId: 'streamSessions',
+    summary: 'Live stream of session changes (Server-Sent Events)',
+    description:
+      'Events: `session` (data: Session; id: global sequence), `session.removed` (data: SessionRemovedData), `reset` (data: ResetData; refetch). A `: ping` comment every 15 s and a `retry:` hint on connect. Resume with `Last-Event-ID` (or the `lastEventId` query parameter). Browsers using the native `EventSource` may pass the token as the `access_token` query parameter, on this endpoint only.',
+    tag: 'Stream',
+  },
+  listMembers: {
+    operationId: 'listMembers',
+    summary: 'List every workspace member and group',
+    tag: 'Workspace',
+  },
+  getMe: {
+    operationId: 'getMe',
+    summary: 'Identity, scopes and workspace settings of the caller',
+    tag: 'Workspace',
+  },
+  mintEmbedToken: {
+    operationId: 'mintEmbedToken',
+    summary: 'Mint a short-lived embed token locked to one record',
+    tag: 'Workspace',
+  },
+  health: {
+    operationId: 'health',
+    summary: 'Liveness and database reachability',
+    tag: 'Service',
+  },
+};
