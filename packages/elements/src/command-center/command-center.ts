@@ -4,7 +4,7 @@ import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
 import { clampText, errorMessage } from '../internal/format.js';
-import { messagesFor, type Messages } from '../internal/messages.js';
+import { detailMessagesFor, type DetailMessages } from '../internal/detail-messages.js';
 import {
   sdkLiveSource,
   type LiveSessionSource,
@@ -163,7 +163,7 @@ export class CommandCenter extends LitElement {
     else this.#rebuild();
   }
 
-  #renderItem(session: Session, words: Messages): TemplateResult {
+  #renderItem(session: Session, words: DetailMessages): TemplateResult {
     const title = clampText(session.title, 80);
     const endedChat = session.kind === 'chat' && session.status === 'ended';
     return html`<li part="item">
@@ -197,7 +197,7 @@ export class CommandCenter extends LitElement {
     label: string,
     sessions: Session[],
     empty: string,
-    words: Messages,
+    words: DetailMessages,
   ): TemplateResult {
     return html`<section part="section" aria-labelledby=${id}>
       <h3 id=${id}>${label} <span class="count" aria-hidden="true">${sessions.length}</span></h3>
@@ -211,7 +211,7 @@ export class CommandCenter extends LitElement {
     </section>`;
   }
 
-  #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
+  #renderBody(store: LiveSessionSource | undefined, words: DetailMessages): TemplateResult {
     if (!store) return html`<p part="empty" class="state">${words.noProviderCenter}</p>`;
     if (!store.loaded) {
       if (store.state.error !== undefined && store.state.status !== 'connecting') {
@@ -232,7 +232,10 @@ export class CommandCenter extends LitElement {
     ${this.#renderSection('recent', words.recent, recent, words.nothingRecent, words)}`;
   }
 
-  #renderBanner(store: LiveSessionSource | undefined, words: Messages): TemplateResult | typeof nothing {
+  #renderBanner(
+    store: LiveSessionSource | undefined,
+    words: DetailMessages,
+  ): TemplateResult | typeof nothing {
     if (!store?.loaded) return nothing;
     if (store.state.status === 'reconnecting') {
       return html`<p part="banner" class="banner" role="status">${words.reconnectingShort}</p>`;
@@ -248,7 +251,7 @@ export class CommandCenter extends LitElement {
 
   override render() {
     const store = this.#store;
-    const words = messagesFor(this);
+    const words = detailMessagesFor(this);
     return html`<div part="base" class="center">
       <header part="header">
         <h2>${this.heading || words.commandCenter}</h2>

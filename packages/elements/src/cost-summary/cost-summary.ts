@@ -4,7 +4,7 @@ import { formatMoney, type CostDetail } from '@session-lens/sdk';
 import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { compactNumber, errorMessage, errorStatus, formatCount, localeOf } from '../internal/format.js';
-import { messagesFor } from '../internal/messages.js';
+import { detailMessagesFor } from '../internal/detail-messages.js';
 import { tokens } from '../styles/tokens.js';
 import { themed } from '../styles/theme.js';
 import { skeletonStyles } from '../styles/shared.js';
@@ -99,7 +99,7 @@ export class CostSummary extends LitElement {
       // 403 and 404 mean the caller may not see this spend: say nothing, not "error".
       const status = errorStatus(error);
       this.loadState = status === 403 || status === 404 ? 'hidden' : 'error';
-      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
+      this.loadError = errorMessage(error, detailMessagesFor(this).somethingWrong);
     }
   }
 
@@ -110,7 +110,7 @@ export class CostSummary extends LitElement {
 
   override render() {
     if (!this.#spendVisible() || this.loadState === 'hidden') return nothing;
-    const words = messagesFor(this);
+    const words = detailMessagesFor(this);
     if (this.loadState === 'loading') {
       return html`<div part="base" class="card" aria-busy="true">
         <div class="skeleton"></div>

@@ -33,7 +33,8 @@ import {
   safeHttpUrl,
   shortId,
 } from '../internal/format.js';
-import { messagesFor, statusText, type Messages } from '../internal/messages.js';
+import { detailMessagesFor, type DetailMessages } from '../internal/detail-messages.js';
+import { statusText } from '../internal/messages.js';
 import { kindGlyph } from '../internal/icons.js';
 import { renderTabList } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
@@ -199,7 +200,7 @@ export class SessionDetail extends LitElement {
     } catch (error) {
       if (mine !== this.#request) return;
       this.loadState = errorStatus(error) === 404 ? 'not-found' : 'error';
-      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
+      this.loadError = errorMessage(error, detailMessagesFor(this).somethingWrong);
     }
   }
 
@@ -212,7 +213,7 @@ export class SessionDetail extends LitElement {
       this.loadedTranscript = [...(this.loadedTranscript ?? []), ...page.data];
       this.transcriptCursor = page.nextCursor;
     } catch (error) {
-      this.loadError = errorMessage(error, messagesFor(this).somethingWrong);
+      this.loadError = errorMessage(error, detailMessagesFor(this).somethingWrong);
     }
   }
 
@@ -270,7 +271,7 @@ export class SessionDetail extends LitElement {
       if (this.session?.id === updated.id) this.session = updated;
       else if (this.loadedSession?.id === updated.id) this.loadedSession = updated;
     } catch (error) {
-      const message = errorMessage(error, messagesFor(this).somethingWrong);
+      const message = errorMessage(error, detailMessagesFor(this).somethingWrong);
       onError(message);
       this.dispatchEvent(new SessionActionErrorEvent(session, action, error, message));
     } finally {
@@ -297,7 +298,7 @@ export class SessionDetail extends LitElement {
     );
   }
 
-  #renderReview(session: Session, words: Messages): TemplateResult | typeof nothing {
+  #renderReview(session: Session, words: DetailMessages): TemplateResult | typeof nothing {
     if (session.status !== 'pending_review' && !this.reviewError) return nothing;
     const mayReview = session.status === 'pending_review' && this.#holds('sessions:review');
     const pending = this.pendingAction;
@@ -345,7 +346,7 @@ export class SessionDetail extends LitElement {
     </div>`;
   }
 
-  #renderActions(session: Session, words: Messages): TemplateResult | typeof nothing {
+  #renderActions(session: Session, words: DetailMessages): TemplateResult | typeof nothing {
     const open = this.#open(session);
     const chat = session.kind === 'chat';
     const mayManage = !chat || this.#holds('conversations:manage');
@@ -404,7 +405,7 @@ export class SessionDetail extends LitElement {
     session: Session,
     now: number,
     locale: string | undefined,
-    words: Messages,
+    words: DetailMessages,
   ): TemplateResult | typeof nothing {
     const steps = session.progress.steps;
     if (session.kind !== 'flow' || !steps?.length) return nothing;
@@ -434,7 +435,12 @@ export class SessionDetail extends LitElement {
       : html`<span class="text">${title}</span>`;
   }
 
-  #renderSummary(session: Session, now: number, locale: string | undefined, words: Messages): TemplateResult {
+  #renderSummary(
+    session: Session,
+    now: number,
+    locale: string | undefined,
+    words: DetailMessages,
+  ): TemplateResult {
     const field = words.field;
     const end = session.endedAt ?? (isActive(session, now) ? undefined : session.updatedAt);
     const rows: Array<[string, TemplateResult | string]> = [
@@ -477,7 +483,7 @@ export class SessionDetail extends LitElement {
     </dl>`;
   }
 
-  #renderEntry(entry: TranscriptEntry, locale: string | undefined, words: Messages): TemplateResult {
+  #renderEntry(entry: TranscriptEntry, locale: string | undefined, words: DetailMessages): TemplateResult {
     const at = html`<time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>`;
     switch (entry.type) {
       case 'message':
@@ -542,7 +548,7 @@ export class SessionDetail extends LitElement {
     }
   }
 
-  #renderTranscript(locale: string | undefined, words: Messages): TemplateResult {
+  #renderTranscript(locale: string | undefined, words: DetailMessages): TemplateResult {
     const entries = this.transcript ?? this.loadedTranscript;
     if (!entries) {
       return html`<p class="muted">
@@ -564,7 +570,7 @@ export class SessionDetail extends LitElement {
       }`;
   }
 
-  #renderMetadata(session: Session, locale: string | undefined, words: Messages): TemplateResult {
+  #renderMetadata(session: Session, locale: string | undefined, words: DetailMessages): TemplateResult {
     const meta = session.metadata ?? {};
     const field = words.field;
     const rows: Array<[string, string | undefined]> = [
@@ -596,7 +602,7 @@ export class SessionDetail extends LitElement {
     </dl>`;
   }
 
-  #renderExecutions(locale: string | undefined, words: Messages): TemplateResult {
+  #renderExecutions(locale: string | undefined, words: DetailMessages): TemplateResult {
     const executions = this.executions ?? this.loadedExecutions ?? [];
     if (executions.length === 0) return html`<p class="muted">${words.noExecutions}</p>`;
     return html`<table>
@@ -631,7 +637,7 @@ export class SessionDetail extends LitElement {
     </table>`;
   }
 
-  #renderInsights(words: Messages): TemplateResult {
+  #renderInsights(words: DetailMessages): TemplateResult {
     const insights = this.insights ?? this.loadedInsights ?? [];
     if (insights.length === 0) return html`<p class="muted">${words.noInsights}</p>`;
     return html`<ul class="entries">
@@ -653,7 +659,7 @@ export class SessionDetail extends LitElement {
     tab: DetailTab,
     session: Session,
     locale: string | undefined,
-    words: Messages,
+    words: DetailMessages,
   ): TemplateResult {
     switch (tab) {
       case 'transcript':
@@ -669,7 +675,7 @@ export class SessionDetail extends LitElement {
 
   override render() {
     const session = this.#session;
-    const words = messagesFor(this);
+    const words = detailMessagesFor(this);
     if (!session) {
       if (this.loadState === 'error' || this.loadState === 'not-found') {
         return html`<div part="base" class="detail" role="alert">
