@@ -4,6 +4,8 @@ import * as contract from '../contract/index.js';
 import { routes, type Route, type RouteName } from '../contract/routes.js';
 import { operations } from './operations.js';
 
+export { operations, type OperationText } from './operations.js';
+
 type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown>;
 
