@@ -212,13 +212,8 @@ export const routes = {
     problems: [],
   },
   ready: {
-    operationId: 'ready',
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: the database answers and every migration is applied',
-    description:
-      'For load balancers and orchestrators: 503 while the database is unreachable, a migration of this build is not applied yet, or the process is draining after SIGTERM. `/healthz` is liveness.',
-    tag: 'Service',
     scopes: [],
     auth: false,
     response: { status: 200, schema: Readiness },

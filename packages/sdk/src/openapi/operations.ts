@@ -114,4 +114,11 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
     summary: 'Liveness and database reachability',
     tag: 'Service',
   },
+  ready: {
+    operationId: 'ready',
+    summary: 'Readiness: the database answers and every migration is applied',
+    description:
+      'For load balancers and orchestrators: 503 while the database is unreachable, a migration of this build is not applied yet, or the process is draining after SIGTERM. `/healthz` is liveness.',
+    tag: 'Service',
+  },
 };
