@@ -46,6 +46,10 @@ beforeAll(async () => {
     simulate: true,
     simulateTickMs: 120,
     stream: { pingMs: PING_MS, retryMs: 5 },
+    // 1,000 cuts in about a minute are far more requests and reconnects than the default
+    // per-token limits allow one token (they answer 429 with Retry-After, as they should): this
+    // test is about surviving cuts, the limits have their own tests.
+    limits: { requestsPerToken: false, streamsPerToken: false },
   });
   const url = new URL(server.url);
   proxy = await startCuttingProxy(
