@@ -161,6 +161,40 @@ describe('numbers beyond what the schema and the storage hold', () => {
   });
 });
 
+describe('bounded steps (A17)', () => {
+  async function flow(): Promise<string> {
+    const res = await server.api('POST', '/v1/sessions', agent, { kind: 'flow', title: 'steps target' });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+  const step = (name: string) => ({ name, status: 'completed' });
+
+  it('a step name longer than 200 characters is a 400 naming it', async () => {
+    const id = await flow();
+    await refused(id, { steps: [step('a'.repeat(201))] }, 'body.steps.0.name');
+    const fits = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
+      steps: [step('a'.repeat(200))],
+    });
+    expect(fits.status, JSON.stringify(fits.body)).toBe(200);
+  });
+
+  it('a session holds at most 500 steps: the batch that would pass it is refused whole', async () => {
+    const id = await flow();
+    for (let batch = 0; batch < 2; batch += 1) {
+      const steps = Array.from({ length: 200 }, (_, i) => step(`step ${batch * 200 + i}`));
+      const res = await server.api('POST', `/v1/sessions/${id}/activity`, agent, { steps });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    // 400 steps now; 150 more would make 550. Updating steps already there adds none.
+    const more = Array.from({ length: 150 }, (_, i) => step(`step ${400 + i}`));
+    await refused(id, { transcript: [message('never stored')], steps: more }, 'body.steps');
+    const again = Array.from({ length: 200 }, (_, i) => ({ name: `step ${i}`, status: 'failed' }));
+    const updated = await server.api('POST', `/v1/sessions/${id}/activity`, agent, { steps: again });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect(Session.parse(updated.body).progress.steps).toHaveLength(400);
+  });
+});
+
 describe('nesting depth of tool-call arguments and results', () => {
   it('accepts 64 levels and refuses 65 or 5,000, with the path', async () => {
     const id = await task();

@@ -114,6 +114,18 @@ export const TurnInput = z
   .register(z.globalRegistry, { id: 'TurnInput' });
 export type TurnInput = z.infer<typeof TurnInput>;
 
+/** Longest step name a runtime may report, in characters. */
+export const MAX_STEP_NAME_LENGTH = 200;
+
+/** Most steps one flow session may hold; a batch that would go past it is refused whole. */
+export const MAX_STEPS_PER_SESSION = 500;
+
+/** One step as a runtime reports it (A4, A17): a {@link Step} whose name is bounded. */
+export const StepInput = z
+  .extend(Step, { name: z.string().check(z.minLength(1), z.maxLength(MAX_STEP_NAME_LENGTH)) })
+  .register(z.globalRegistry, { id: 'StepInput' });
+export type StepInput = z.infer<typeof StepInput>;
+
 /**
  * Body of `POST /v1/sessions/{id}/activity` (A4): one batch applied atomically. With an
  * `Idempotency-Key` header a retried batch is applied once.
@@ -121,7 +133,7 @@ export type TurnInput = z.infer<typeof TurnInput>;
 export const ActivityBatch = z
   .object({
     transcript: z.optional(z.array(TranscriptEntryInput).check(z.maxLength(500))),
-    steps: z.optional(z.array(Step).check(z.maxLength(200))),
+    steps: z.optional(z.array(StepInput).check(z.maxLength(200))),
     turns: z.optional(z.array(TurnInput).check(z.maxLength(500))),
     executions: z.optional(z.array(ExecutionInput).check(z.maxLength(500))),
     insights: z.optional(z.array(InsightInput).check(z.maxLength(500))),

@@ -10,7 +10,7 @@ import type {
 import { fromMicros, toMicros } from '@session-lens/sdk';
 import type { Queryable } from '../db/index.js';
 import { conflict, invalid } from '../http/problem.js';
-import type { ProblemFieldError } from '@session-lens/sdk/contract';
+import { MAX_STEPS_PER_SESSION, type ProblemFieldError } from '@session-lens/sdk/contract';
 import type { Principal } from '../auth/principal.js';
 import { loadVisible } from '../sessions/actions.js';
 import { assertStatusChange, assertWriter } from '../sessions/authority.js';
@@ -46,6 +46,15 @@ function mergeSteps(current: readonly Step[], incoming: readonly Step[]): Step[]
     const index = steps.findIndex((existing) => existing.name === step.name);
     if (index >= 0) steps[index] = step;
     else steps.push(step);
+  }
+  // Bounded so that no session grows into a document a list page cannot carry (A17).
+  if (steps.length > MAX_STEPS_PER_SESSION) {
+    throw invalid([
+      {
+        path: 'body.steps',
+        message: `A session holds at most ${MAX_STEPS_PER_SESSION} steps; this batch would make ${steps.length}`,
+      },
+    ]);
   }
   return steps;
 }
