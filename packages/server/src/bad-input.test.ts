@@ -195,6 +195,23 @@ describe('bounded steps (A17)', () => {
   });
 });
 
+describe('tool-call size (A17)', () => {
+  it('arguments or a result over 256 KiB of JSON is a 400 naming it', async () => {
+    const id = await task();
+    const big = 'x'.repeat(256 * 1024);
+    await refused(id, { transcript: [toolCall({ big })] }, 'body.transcript.0.arguments');
+    await refused(
+      id,
+      { transcript: [message('never stored'), { ...toolCall({}), result: big }] },
+      'body.transcript.1.result',
+    );
+    const fits = await server.api('POST', `/v1/sessions/${id}/activity`, agent, {
+      transcript: [toolCall({ big: 'x'.repeat(200 * 1024) })],
+    });
+    expect(fits.status, JSON.stringify(fits.body).slice(0, 300)).toBe(200);
+  });
+});
+
 describe('nesting depth of tool-call arguments and results', () => {
   it('accepts 64 levels and refuses 65 or 5,000, with the path', async () => {
     const id = await task();

@@ -19,12 +19,30 @@ import { isTerminal, touched } from '../sessions/lifecycle.js';
 import type { Viewer } from '../sessions/model.js';
 import type { SessionStore } from '../sessions/store.js';
 
+/** Largest JSON text of one tool call's `arguments` or `result`, in bytes (A17). */
+export const MAX_TOOL_VALUE_BYTES = 256 * 1024;
+
 /**
  * Checks what the schema cannot: a priced or estimated turn carries an amount, an unpriced one
- * does not. Throws 400 naming each offending field.
+ * does not; a tool call's arguments and result stay under {@link MAX_TOOL_VALUE_BYTES}. Throws
+ * 400 naming each offending field.
  */
 export function checkBatch(batch: ActivityBatch): void {
   const errors: ProblemFieldError[] = [];
+  batch.transcript?.forEach((entry, index) => {
+    if (entry.type !== 'tool_call') return;
+    for (const field of ['arguments', 'result'] as const) {
+      const value = entry[field];
+      if (value === undefined) continue;
+      const bytes = Buffer.byteLength(JSON.stringify(value));
+      if (bytes > MAX_TOOL_VALUE_BYTES) {
+        errors.push({
+          path: `body.transcript.${index}.${field}`,
+          message: `At most ${MAX_TOOL_VALUE_BYTES} bytes of JSON; this is ${bytes}`,
+        });
+      }
+    }
+  });
   batch.turns?.forEach((turn, index) => {
     const hasAmount = turn.amountUsd !== undefined && turn.amountUsd !== null;
     if (turn.pricing === 'unpriced' && hasAmount) {
