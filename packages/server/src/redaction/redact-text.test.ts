@@ -3,31 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { marker, redactText } from './index.js';
 import { mightHoldSecret } from './redact-text.js';
 import { secretlintRuleIds } from './secretlint-rules.js';
+import { ALNUM, BASE32, BASE64, BASE64URL, DIGITS, HEX, UPPER, seededRandom } from '../test/fake-secrets.js';
 
 /*
  * Every secret here is FAKE: generated at run time from a seeded generator with the real prefix,
  * length and alphabet of its kind, so it looks real to a detector and is valid nowhere.
  */
-
-/** mulberry32: a small seeded generator, so a failing case can be reproduced. */
-const seededRandom = (seed: number) => {
-  let state = seed;
-  return (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-const ALNUM = UPPER + LOWER + DIGITS;
-const BASE64 = ALNUM + '+/';
-const BASE64URL = ALNUM + '-_';
-const HEX = DIGITS + 'abcdef';
-const BASE32 = UPPER + '234567';
 
 const makeFaker = (seed: number) => {
   const random = seededRandom(seed);

@@ -7,7 +7,7 @@
  */
 
 /** mulberry32: a small seeded generator, so a failing sample can be reproduced. */
-const seededRandom = (seed: number) => {
+export const seededRandom = (seed: number) => {
   let state = seed;
   return (): number => {
     state = (state + 0x6d2b79f5) | 0;
@@ -17,14 +17,14 @@ const seededRandom = (seed: number) => {
   };
 };
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-const ALNUM = UPPER + LOWER + DIGITS;
-const BASE64 = ALNUM + '+/';
-const BASE64URL = ALNUM + '-_';
-const HEX = DIGITS + 'abcdef';
-const BASE32 = UPPER + '234567';
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const DIGITS = '0123456789';
+export const ALNUM = UPPER + LOWER + DIGITS;
+export const BASE64 = ALNUM + '+/';
+export const BASE64URL = ALNUM + '-_';
+export const HEX = DIGITS + 'abcdef';
+export const BASE32 = UPPER + '234567';
 
 /** Makes fake secrets by shape name from one seed. */
 export const makeFakeSecrets = (seed: number) => {
