@@ -8,6 +8,7 @@ import { attemptSignal } from '../internal/attempt-signal.js';
 import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
 import { newIdempotencyKey } from '../internal/idempotency.js';
 import { fillPath } from '../internal/path.js';
+import { isRetryableStatus } from '../internal/retry-policy.js';
 import { toSearchParams, type QueryValue } from '../internal/query.js';
 import { EmbedTokens } from './embed-tokens.js';
 import { MeResource } from './me.js';
@@ -87,8 +88,6 @@ export type RequestInput = {
 
 /** A route with a JSON response. */
 type JsonRoute = Route & { response: { schema: z.ZodMiniType } };
-
-const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 || status >= 500;
 
 /**
  * A client of the Sessions API. It owns the request loop — auth, timeouts, retries with backoff,
@@ -261,7 +260,7 @@ export class SessionLensClient {
         continue;
       }
       const error = makeAPIError(response.status, errorBody, response.headers, { method, path });
-      if (attempt > maxRetries || !RETRYABLE_STATUS(response.status)) throw error;
+      if (attempt > maxRetries || !isRetryableStatus(response.status)) throw error;
       const serverDelay = retryAfterMs(response.headers);
       if (serverDelay !== undefined && serverDelay > this.#retry.maxRetryAfterMs) throw error;
       // The server's Retry-After is honoured as given: jitter is for our own guesses.

@@ -6,6 +6,7 @@ import { isAPIError } from '../errors/api-error.js';
 import { APIConnectionError, isAPIUserAbortError } from '../errors/connection-error.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
 import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
+import { isRetryableStatus } from '../internal/retry-policy.js';
 import { createEventDecoder } from './event-decoder.js';
 
 /** Where a watch is in its connection lifecycle. */
@@ -168,8 +169,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
           if (stalled) {
             report(new APIConnectionError(`No data for ${2 * pingMs} ms; reconnecting`, { cause: error }));
           } else if (isAPIError(error)) {
-            const status = error.status;
-            if (!(status === 408 || status === 429 || status >= 500)) throw error;
+            if (!isRetryableStatus(error.status)) throw error;
             delayMs = retryAfterMs(error.headers);
             report(error);
           } else if (isAPIUserAbortError(error)) {
