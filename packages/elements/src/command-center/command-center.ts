@@ -1,17 +1,17 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
 import { clampText, errorMessage } from '../internal/format.js';
-import { detailMessagesFor, type DetailMessages } from '../internal/detail-messages.js';
+import { detailMessagesForLocale, type DetailMessages } from '../internal/detail-messages.js';
 import {
   sdkLiveSource,
   type LiveSessionSource,
   type LiveSourceFactory,
 } from '../session-list/live-source.js';
 import { tokens } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { commandCenterStyles } from './command-center.styles.js';
 
 /** How far back Recent reaches. */
@@ -50,11 +50,8 @@ const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
  * @cssprop --lens-color-surface - Panel background.
  * @cssprop --lens-color-accent - The Resume button.
  */
-export class CommandCenter extends LitElement {
+export class CommandCenter extends LensElement {
   static override styles = [tokens, commandCenterStyles];
-  static {
-    themed(this);
-  }
 
   /** The panel's heading; "Command Center" in the page's language when unset. */
   @property() heading = '';
@@ -251,7 +248,7 @@ export class CommandCenter extends LitElement {
 
   override render() {
     const store = this.#store;
-    const words = detailMessagesFor(this);
+    const words = detailMessagesForLocale(this.locale.lang);
     return html`<div part="base" class="center">
       <header part="header">
         <h2>${this.heading || words.commandCenter}</h2>

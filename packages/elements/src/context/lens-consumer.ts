@@ -76,6 +76,15 @@ export class LensConsumer implements ReactiveController {
     return this.clock.now;
   }
 
+  /**
+   * Whether the caller holds `scope`: decided by `scopes` when the host was given them (its
+   * `scopes` property), else by the provided identity (none before `/v1/me` answered).
+   */
+  holds(scope: string, scopes?: readonly string[]): boolean {
+    if (scopes) return scopes.includes(scope);
+    return this.identity?.scopes.has(scope) ?? false;
+  }
+
   hostConnected(): void {
     this.#resubscribe();
   }

@@ -1,12 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney, type CostDetail } from '@session-lens/sdk';
 import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
-import { compactNumber, errorMessage, errorStatus, formatCount, localeOf } from '../internal/format.js';
-import { detailMessagesFor } from '../internal/detail-messages.js';
+import { compactNumber, errorMessage, errorStatus, formatCount } from '../internal/format.js';
+import { detailMessagesForLocale } from '../internal/detail-messages.js';
 import { tokens } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
 
@@ -36,11 +36,8 @@ import { costSummaryStyles } from './cost-summary.styles.js';
  * @cssprop --lens-color-queued - Estimated badge colour.
  * @cssprop --lens-color-info - Unpriced badge colour.
  */
-export class CostSummary extends LitElement {
+export class CostSummary extends LensElement {
   static override styles = [tokens, skeletonStyles, costSummaryStyles];
-  static {
-    themed(this);
-  }
 
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
   @property({ attribute: false }) cost?: CostDetail;
@@ -99,7 +96,7 @@ export class CostSummary extends LitElement {
       // 403 and 404 mean the caller may not see this spend: say nothing, not "error".
       const status = errorStatus(error);
       this.loadState = status === 403 || status === 404 ? 'hidden' : 'error';
-      this.loadError = errorMessage(error, detailMessagesFor(this).somethingWrong);
+      this.loadError = errorMessage(error, detailMessagesForLocale(this.locale.lang).somethingWrong);
     }
   }
 
@@ -110,7 +107,7 @@ export class CostSummary extends LitElement {
 
   override render() {
     if (!this.#spendVisible() || this.loadState === 'hidden') return nothing;
-    const words = detailMessagesFor(this);
+    const words = detailMessagesForLocale(this.locale.lang);
     if (this.loadState === 'loading') {
       return html`<div part="base" class="card" aria-busy="true">
         <div class="skeleton"></div>
@@ -125,7 +122,7 @@ export class CostSummary extends LitElement {
     }
     const cost = this.cost ?? this.loaded;
     if (!cost) return nothing;
-    const locale = localeOf(this);
+    const locale = this.locale.lang;
     const { totals } = cost;
     const turns = totals.turns.priced + totals.turns.estimated + totals.turns.unpriced;
     const allUnpriced = totals.turns.unpriced > 0 && totals.turns.priced + totals.turns.estimated === 0;

@@ -3,6 +3,7 @@
  * in `@session-lens/sdk`'s helpers instead; these only shape labels for display.
  */
 import type { Session } from '@session-lens/sdk';
+import { resolveLocale } from '../base/locale-controller.js';
 
 /** The short id shown under a title: the id without its type prefix, at most 8 characters. */
 export function shortId(id: string): string {
@@ -43,15 +44,12 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
   }
 }
 
-/** The locale an element formats in: the nearest `lang` (crossing shadow roots), else the browser's. */
+/**
+ * The locale an element formats in: the nearest `lang` (crossing shadow roots), else the browser's.
+ * This walks the tree on every call: an element should read its observed `locale.lang` instead.
+ */
 export function localeOf(element: Element): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof HTMLElement && node.lang) return node.lang;
-    const parent: Node | null = node.parentNode;
-    node = parent instanceof ShadowRoot ? parent.host : parent;
-  }
-  return undefined;
+  return resolveLocale(element).lang;
 }
 
 /**

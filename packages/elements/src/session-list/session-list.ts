@@ -1,7 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KNOWN_STATUSES,
@@ -12,15 +10,16 @@ import {
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
-import { clampText, errorMessage, formatCount, initials, localeOf } from '../internal/format.js';
-import { messagesFor, statusText, type Messages } from '../internal/messages.js';
+import { clampText, errorMessage, formatCount, initials } from '../internal/format.js';
+import { messagesForLocale, statusText, type Messages } from '../internal/messages.js';
 import { renderTabList } from '../internal/tabs.js';
 import { tokens } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { tabStyles } from '../styles/shared.js';
 import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
+import { virtualRows } from './virtual-rows.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
@@ -29,25 +28,6 @@ const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
 const SEARCH_DEBOUNCE_MS = 300;
 /** Rows from the end of the loaded list at which the next page is requested. */
 const LOAD_AHEAD = 10;
-
-/**
- * Pixels rendered beyond each edge of the viewport. The virtualizer's default (1,000 px) keeps
- * ~2.3× the visible rows in the DOM; a third of a typical 36rem viewport keeps it under 2× while
- * a fling still finds rows ready.
- */
-const OVERHANG_PX = 200;
-
-/**
- * The virtualizer's flow layout with a smaller overhang, imported statically: the default layout
- * is fetched with a dynamic import on first render, one more round trip before the first rows.
- */
-class ListLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = OVERHANG_PX;
-  }
-}
-const LIST_LAYOUT = { type: ListLayout };
 
 /**
  * The live Sessions index (E3): kind tabs, an owner facet listing every workspace member
@@ -98,11 +78,8 @@ const LIST_LAYOUT = { type: ListLayout };
  * @cssprop --lens-list-height - Height of the list when the host does not size it. Default 36rem.
  * @cssprop --lens-color-accent - Selected tab underline, counters.
  */
-export class SessionList extends LitElement {
+export class SessionList extends LensElement {
   static override styles = [tokens, tabStyles, sessionListStyles];
-  static {
-    themed(this);
-  }
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
   @property({
@@ -341,7 +318,7 @@ export class SessionList extends LitElement {
       try {
         this.loadedMembers = (await client.members.list()).data;
       } catch (error) {
-        this.membersError = errorMessage(error, messagesFor(this).somethingWrong);
+        this.membersError = errorMessage(error, messagesForLocale(this.locale.lang).somethingWrong);
       }
     }
     await this.updateComplete;
@@ -617,7 +594,7 @@ export class SessionList extends LitElement {
     return html`${
         withheld > 0
           ? html`<button part="new" class="button primary new" type="button" @click=${this.#showNew}>
-              ${words.newCount(formatCount(withheld, localeOf(this)))}
+              ${words.newCount(formatCount(withheld, this.locale.lang))}
             </button>`
           : nothing
       }
@@ -634,19 +611,10 @@ export class SessionList extends LitElement {
         @keydown=${(event: KeyboardEvent) => this.#focus.onKey(event)}
         @rangeChanged=${(event: RangeChangedEvent) => this.#onRangeChanged(event, rows.length)}
       >
-        ${virtualize({
-          // The scroller itself scrolls: the list is a fixed-height region in the host's page.
-          scroller: true,
-          layout: LIST_LAYOUT,
-          items: rows as Session[],
-          // Keyed by position in the rendered range, not by session: as the list scrolls, rows are
-          // updated in place with their new session instead of created anew (a fling replaces
-          // every row each frame); focus follows its session (RowFocus). With expansions, keyed by
-          // session: an open detail must never be handed to another session, nor moved in the DOM
-          // (which drops the focus inside it) as the range shifts.
-          keyFunction: this.renderExpansion
-            ? (session: Session) => session.id
-            : (_session: Session, index: number) => index - this.#first,
+        ${virtualRows({
+          rows,
+          keyBy: this.renderExpansion ? 'session' : 'position',
+          first: () => this.#first,
           renderItem: (session: Session, index: number) => this.#renderItem(session, index),
         })}
       </div>
@@ -697,7 +665,7 @@ export class SessionList extends LitElement {
   override render() {
     const store = this.#store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
-    const words = messagesFor(this);
+    const words = messagesForLocale(this.locale.lang);
     return html`<div part="base" class="list">
       ${this.#renderToolbar(store, words)} ${store ? this.#renderBanner(store, words) : nothing}
       <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>

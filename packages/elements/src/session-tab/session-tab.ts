@@ -1,13 +1,13 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Member, Session } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '../events/events.js';
 import type { KindTab, SessionList } from '../session-list/session-list.js';
 import type { LiveSourceFactory } from '../session-list/live-source.js';
 import { loadLazyElements } from '../internal/load-lazy.js';
-import { messagesFor } from '../internal/messages.js';
+import { messagesForLocale } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { sessionTabStyles } from './session-tab.styles.js';
 
 /** A record a tab can be locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
@@ -44,11 +44,8 @@ const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
  *
  * @cssprop --lens-list-height - Height of the tab's list. Default 36rem.
  */
-export class SessionTab extends LitElement {
+export class SessionTab extends LensElement {
   static override styles = [tokens, sessionTabStyles];
-  static {
-    themed(this);
-  }
 
   /** The record the tab is locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
   @property({ reflect: true }) scope = '';
@@ -118,7 +115,7 @@ export class SessionTab extends LitElement {
   override render() {
     if (!this.scopeValid) {
       return html`<div part="missing-scope" class="state" role="alert">
-        <p>${messagesFor(this).missingScope}</p>
+        <p>${messagesForLocale(this.locale.lang).missingScope}</p>
       </div>`;
     }
     const tabs = this.tabs.split(/\s+/).filter(Boolean) as KindTab[];

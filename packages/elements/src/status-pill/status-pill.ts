@@ -1,10 +1,10 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toneOf, type Tone } from '@session-lens/sdk';
-import { messagesFor, statusText, type Messages } from '../internal/messages.js';
+import { messagesForLocale, statusText, type Messages } from '../internal/messages.js';
 import { toneIcon } from '../internal/icons.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { statusPillStyles } from './status-pill.styles.js';
 
 /** The part names of the pill's markup; an element inlining it names them its own way. */
@@ -54,11 +54,8 @@ export function renderStatusPill(
  * @cssprop --lens-color-neutral - Colour of a status this client does not know.
  * @cssprop --lens-radius-pill - Corner radius of the pill.
  */
-export class StatusPill extends LitElement {
+export class StatusPill extends LensElement {
   static override styles = [tokens, toneVariables, statusPillStyles];
-  static {
-    themed(this);
-  }
 
   /** The status, as the API sends it (`running`, `pending_review`, or one not known yet). */
   @property() status = '';
@@ -72,7 +69,7 @@ export class StatusPill extends LitElement {
   }
 
   override render() {
-    const words = messagesFor(this);
+    const words = messagesForLocale(this.locale.lang);
     return renderStatusPill(this.status, words, this.label ?? statusText(words, this.status));
   }
 }
