@@ -1,6 +1,7 @@
 /**
  * `@session-lens/server`: the reference Sessions API server — Hono on Node, PGlite by default,
- * PostgreSQL to scale out.
+ * PostgreSQL to scale out. The demo workspace (seed, simulator, live page) is
+ * `@session-lens/server/demo`.
  *
  * @packageDocumentation
  */
@@ -9,8 +10,6 @@ export { startServer, type StartServerOptions, type RunningServer, type ServerTo
 export { openDatabase, type Database, type Queryable, type OpenDatabaseOptions } from './db/index.js';
 export { migrate } from './db/migrate.js';
 export { StreamHub, type StreamHubOptions, type StreamSink } from './stream/hub.js';
-export { seedDemo, ensureDemoTokens, type DemoTokens, type SeedDemoOptions } from './seed/demo.js';
-export { upsertToken, demoToken } from './workspace.js';
-export { Simulator, type SimulatorOptions } from './simulator/simulator.js';
+export { upsertToken } from './workspace.js';
 export { compression } from './ops/compress.js';
 export { createLogger, parseLogLevel, type Logger, type LogLevel } from './ops/logger.js';

@@ -87,11 +87,3 @@ export async function bootstrapAdmin(
   });
   return { token: value, generated };
 }
-
-/**
- * A deterministic demo token for a label, derived from the workspace secret: the same data
- * directory always prints the same demo tokens, and no plaintext token is stored.
- */
-export function demoToken(settings: WorkspaceSettings, label: string): string {
-  return `sl_demo_${label}_${createHmac('sha256', settings.embedSecret).update(`demo:${label}`).digest('base64url').slice(0, 24)}`;
-}

@@ -1,5 +1,6 @@
 import { Scope } from '@session-lens/sdk';
-import { demoToken, upsertToken, type RunningServer } from '@session-lens/server';
+import { upsertToken, type RunningServer } from '@session-lens/server';
+import { demoToken } from '@session-lens/server/demo';
 import type { DemoUserId, HostSession } from '../shared/records.js';
 
 /** A demo user as the host's server knows it: the real tokens stay here, on the server. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { ActivityBatch, Session, StartSession } from '@session-lens/sdk';
-import type { DemoTokens } from '../seed/demo.js';
+import type { DemoTokens } from '../seed/demo-tokens.js';
 import { Random } from '../seed/random.js';
 import {
   CHAT_TITLES,
