@@ -1,10 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    maxWorkers: 1,
-  },
-});
+// The same end-to-end setup as the plain-HTML demo's.
+export { default } from '../demo/vitest.config.ts';

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
+/** The demo hosts' end-to-end tests; the React and Vue hosts run theirs with this config too. */
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],

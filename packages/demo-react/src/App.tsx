@@ -1,29 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Session, TokenRequest } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '@session-lens/elements';
+import { embedTokenGetter, fetchHostSession, type HostSession } from '@session-lens/demo/host-kit';
 
-type HostSession = { user: { id: string; label: string; name: string }; token: string };
-
-/**
- * A getToken for one record: the demo host's server mints a read-only embed token, reused until
- * near expiry or until the server refuses it (`refresh`).
- */
+/** A getToken for one record, made once per record. */
 function useEmbedToken(record: string): (context: TokenRequest) => Promise<string> {
-  return useMemo(() => {
-    let current: Promise<{ token: string; expiresAt: number }> | undefined;
-    const mint = async () => {
-      const response = await fetch(`/host/embed-token?record=${encodeURIComponent(record)}`);
-      const body = (await response.json()) as { token?: string; expiresAt?: string; detail?: string };
-      if (!response.ok || !body.token || !body.expiresAt)
-        throw new Error(body.detail ?? `HTTP ${response.status}`);
-      return { token: body.token, expiresAt: Date.parse(body.expiresAt) };
-    };
-    return async ({ refresh }: TokenRequest) => {
-      const held = current && !refresh ? await current.catch(() => undefined) : undefined;
-      if (!held || held.expiresAt - Date.now() < 60_000) current = mint();
-      return (await current)!.token;
-    };
-  }, [record]);
+  return useMemo(() => embedTokenGetter(record), [record]);
 }
 
 /**
@@ -38,11 +20,8 @@ export function App() {
   const getEmbedToken = useEmbedToken('initiative:init_checkout');
 
   useEffect(() => {
-    fetch('/host/session')
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`The host answered ${response.status}`);
-        setSession((await response.json()) as HostSession);
-      })
+    fetchHostSession()
+      .then(setSession)
       .catch((cause: unknown) => setError(String(cause)));
   }, []);
 

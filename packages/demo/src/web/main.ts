@@ -1,7 +1,8 @@
 import '@session-lens/elements/define.js';
-import type { Session, TokenRequest } from '@session-lens/sdk';
+import type { Session } from '@session-lens/sdk';
 import './styles.css';
 import { h, type Child } from './dom.js';
+import { embedTokenGetter, fetchHostSession } from '../host-kit/browser.js';
 import {
   DEFAULT_INITIATIVE,
   INITIATIVES,
@@ -34,28 +35,6 @@ function route(path: string): Route {
   if (parts[0] === 'sessions' && parts.length === 1) return { page: 'sessions' };
   if (parts[0] === 'assessments' && parts.length === 1) return { page: 'assessments' };
   return { page: 'not-found' };
-}
-
-/**
- * Returns a `getToken` for a record's Sessions tab: the host's server mints a read-only embed
- * token locked to that record for the current user; it is reused until a minute before it expires,
- * or until the server refuses it (`refresh`).
- */
-function embedTokenFor(record: string): (context: TokenRequest) => Promise<string> {
-  let current: Promise<{ token: string; expiresAt: number }> | undefined;
-  const mint = async () => {
-    const response = await fetch(`/host/embed-token?record=${encodeURIComponent(record)}`);
-    const body = (await response.json()) as { token?: string; expiresAt?: string; detail?: string };
-    if (!response.ok || !body.token || !body.expiresAt) {
-      throw new Error(body.detail ?? `The host could not mint an embed token (${response.status}).`);
-    }
-    return { token: body.token, expiresAt: Date.parse(body.expiresAt) };
-  };
-  return async ({ refresh }) => {
-    const held = current && !refresh ? await current.catch(() => undefined) : undefined;
-    if (!held || held.expiresAt - Date.now() < 60_000) current = mint();
-    return (await current)!.token;
-  };
 }
 
 function link(href: string, text: string, attrs: Record<string, unknown> = {}): HTMLAnchorElement {
@@ -340,7 +319,7 @@ function recordHead(
 function sessionsTab(record: string): HTMLElement {
   return h(
     'session-lens-provider',
-    { 'base-url': location.origin, '.getToken': embedTokenFor(record) },
+    { 'base-url': location.origin, '.getToken': embedTokenGetter(record) },
     h('session-tab', { scope: record, search: true, class: 'record-sessions' }),
   );
 }
@@ -615,9 +594,7 @@ function notFound(): HTMLElement {
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app') as HTMLElement;
-  const response = await fetch('/host/session');
-  if (!response.ok) throw new Error(`The host server answered ${response.status} for /host/session.`);
-  const session = (await response.json()) as HostSession;
+  const session = await fetchHostSession();
   const current = route(location.pathname);
   const drawer = commandCenterDrawer();
   const page =
