@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '@session-lens/sdk';
-import { ADMIN, SseClient, sleep, startTestServer, type TestServer } from './test/harness.js';
+import { ADMIN, SseClient, startTestServer, type TestServer } from './test/harness.js';
 
 let server: TestServer;
 let member: string;
@@ -19,6 +19,23 @@ function subscribe(query = '', token?: string, headers: Record<string, string> =
 
 async function connected(client: SseClient): Promise<void> {
   await client.until(() => client.retry !== undefined || client.status >= 400, 10_000, 'connect');
+}
+
+/** The position up to which the server pruned its event log. */
+async function prunedThrough(): Promise<number> {
+  const rows = await server.db.query<{ value: string }>(
+    "select value from settings where key = 'events_pruned_through'",
+  );
+  return Number(rows[0]?.value ?? 0);
+}
+
+/** Waits until `check` holds, looking every 20 ms, or fails after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function startFlow(title: string, token = member): Promise<Session> {
@@ -141,13 +158,14 @@ describe('GET /v1/stream', () => {
     ] as const) {
       const again = subscribe(query, member, headers);
       await again.until(() => again.data().length >= missed.length, 5000, 'replay');
-      await sleep(200);
-      expect(again.data().map((s) => s.id)).toEqual(missed.map((s) => s.id));
+      // A live write after the replay marks its end: whatever the replay would add beyond the
+      // missed events arrives before it (one connection delivers in commit order).
+      const live = await startFlow('Live after replay');
+      await again.until(() => again.data().some((s) => s.id === live.id), 5000, 'live after replay');
+      expect(again.data().map((s) => s.id)).toEqual([...missed, live].map((s) => s.id));
       const ids = again.events.map((e) => Number(e.id));
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
       expect(ids[0]).toBeGreaterThan(Number(lastId));
-      const live = await startFlow('Live after replay');
-      await again.until(() => again.data().some((s) => s.id === live.id), 5000, 'live after replay');
       again.close();
       // The next resume from the same id must include this one too.
       missed.push(live);
@@ -164,7 +182,12 @@ describe('GET /v1/stream', () => {
       await server.api('POST', `/v1/sessions/${early.id}/activity`, member, {
         steps: [{ name: `s${i}`, status: 'completed' }],
       });
-    await sleep(600);
+    // The log is pruned on a timer (pruneMs 150 here): wait until it has dropped the old id.
+    await until(
+      async () => (await prunedThrough()) > Number(oldId),
+      10_000,
+      'the log pruned past the old id',
+    );
     const late = subscribe('', member, { 'last-event-id': oldId });
     await late.until(() => late.events.some((e) => e.event === 'reset'), 5000, 'reset');
     expect(late.data()).toHaveLength(0);

@@ -182,7 +182,12 @@ describe('createLiveSessions in Chromium on the real server', function () {
     const { baseUrl, tokens } = await realServer();
     const ownClient = createClient({ baseUrl, token: tokens.admin, headers: { 'x-lens-test': own } });
     const live = (store = createLiveSessions(ownClient, {}, { pageSize: 50 }));
+    // A second store stays open as a witness: once it has a write, a stream still open would have it too.
+    const witness = createLiveSessions(client, {}, { pageSize: 50 });
     await waitUntil(() => live.state.status === 'live' && live.loaded, 'live', { timeout: 30_000 });
+    await waitUntil(() => witness.state.status === 'live' && witness.loaded, 'witness live', {
+      timeout: 30_000,
+    });
     // At least one: rarely (about 1 run in 30 here) the store has reconnected once early and the
     // browser has not yet closed the first socket; dispose must close them all either way.
     await waitUntil(async () => (await openStreams(own)) >= 1, 'an open stream at the proxy', {
@@ -193,7 +198,11 @@ describe('createLiveSessions in Chromium on the real server', function () {
       title: `Dispose ${tag}`,
       visibility: { type: 'workspace' },
     });
-    await waitUntil(() => live.get(session.id)?.version === session.version, 'session', { timeout: 5_000 });
+    await waitUntil(
+      () => live.get(session.id)?.version === session.version && witness.get(session.id) !== undefined,
+      'session',
+      { timeout: 5_000 },
+    );
     let calls = 0;
     live.subscribe(() => calls++);
 
@@ -203,9 +212,12 @@ describe('createLiveSessions in Chromium on the real server', function () {
       timeout: 15_000,
     });
     const later = await client.sessions.ingest(session.id, { turns: [turn(0)] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(live.get(session.id)!.version).to.equal(session.version);
     expect(later.version).to.be.greaterThan(session.version);
+    await waitUntil(() => witness.get(session.id)?.version === later.version, 'the write at the witness', {
+      timeout: 5_000,
+    });
+    witness.dispose();
+    expect(live.get(session.id)!.version).to.equal(session.version);
     expect(calls).to.equal(0);
   });
 });

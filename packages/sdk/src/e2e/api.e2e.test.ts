@@ -30,6 +30,16 @@ async function all(c: SessionLensClient, filters: Parameters<SessionLensClient['
   return out;
 }
 
+/** Resolves once the simulator has sent another request to the server. */
+async function simulatorWrote(): Promise<void> {
+  const made = server.simulator!.stats.requests;
+  const deadline = Date.now() + 10_000;
+  while (server.simulator!.stats.requests === made) {
+    if (Date.now() > deadline) throw new Error('The simulator made no request in 10 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 beforeAll(async () => {
   server = await startRealServer({ simulate: true, simulateTickMs: 50 });
   tokens = server.tokens.demo as typeof tokens;
@@ -94,15 +104,18 @@ describe('real server: reads and filters', () => {
     const before = new Map((await all(member)).map((s) => [s.id, s]));
     const seen: Session[] = [];
     let pages = 0;
+    const simulator = server.simulator!;
+    const madeBeforeWalk = simulator.stats.requests;
     const list = member.sessions.list({ limit: 37 });
     for await (const page of list.pages()) {
       pages++;
       seen.push(...page.data);
-      await new Promise((r) => setTimeout(r, 20)); // let the simulator write between pages
+      // After the first page, make sure the simulator writes during the walk (it mostly does on its own).
+      if (pages === 1) await simulatorWrote();
     }
     const after = new Map((await all(member)).map((s) => [s.id, s]));
     expect(pages).toBeGreaterThan(5);
-    expect(server.simulator?.stats.requests).toBeGreaterThan(0);
+    expect(simulator.stats.requests).toBeGreaterThan(madeBeforeWalk);
     const seenIds = new Set(seen.map((s) => s.id));
     // Keyset guarantee: a session whose position did not change during the walk is returned.
     const t0 = Date.now();
@@ -141,8 +154,16 @@ describe('real server: reads and filters', () => {
 });
 
 describe('real server: writes, tools and errors', () => {
-  it('stops the simulator so agent sessions are ours alone', async () => {
-    await server.simulator?.stop();
+  // The tests below need agent sessions to be theirs alone.
+  it('stops the simulator: once stop() resolves it makes no more requests', async () => {
+    const simulator = server.simulator!;
+    expect(simulator.stats.requests).toBeGreaterThan(0);
+    await simulator.stop();
+    const made = simulator.stats.requests;
+    // Absence takes time to show: keep the server busy for three of its 50 ms ticks.
+    const stopped = Date.now();
+    while (Date.now() - stopped < 150) expect((await all(member)).length).toBeGreaterThan(0);
+    expect(simulator.stats.requests).toBe(made);
   });
 
   it('start → ingest (idempotent) → submit → review, with a 409 for a second running assessment', async () => {
