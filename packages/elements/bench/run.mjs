@@ -17,17 +17,10 @@
  * BENCH_SECONDS shortens the live run; BENCH_ONLY=list or BENCH_ONLY=live runs one part.
  */
 import { loadavg } from 'node:os';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
-import { build } from 'vite';
+import { serveBench } from './serve.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const load = () =>
@@ -36,32 +29,7 @@ const load = () =>
     .join(' ');
 const X5 = { latencyP50: 33, latencyP99: 100, scriptPerFrame: 4, firstRows: 100, scrollP95: 16.7 };
 
-const outDir = await mkdtemp(join(tmpdir(), 'lens-elements-bench-'));
-await build({
-  configFile: false,
-  root: here,
-  logLevel: 'warn',
-  mode: 'production',
-  build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
-});
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-  const file = join(outDir, path === '/' ? 'index.html' : path);
-  try {
-    if (!file.startsWith(outDir) || !(await stat(file)).isFile()) throw new Error('not found');
-    response.writeHead(200, {
-      'content-type': types[/** @type {'.js'} */ (extname(file))] ?? 'application/octet-stream',
-    });
-    createReadStream(file).pipe(response);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+const { url, close } = await serveBench();
 
 const browser = await chromium.launch(chromiumLaunchOptions());
 
@@ -137,8 +105,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
-  await rm(outDir, { recursive: true, force: true });
+  await close();
 }
 
 const table = (/** @type {any[]} */ rows, /** @type {string[]} */ keys) => {
