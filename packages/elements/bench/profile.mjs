@@ -35,6 +35,17 @@ try {
       return connected.call(this);
     };
   });
+  // Experiments: extra rules appended to the row's or the list's own stylesheet (`a { } | b { }`).
+  await page.evaluate(
+    ([rowRules, listRules]) => {
+      for (const [tag, rules] of /** @type {const} */ ([['session-row', rowRules], ['session-list', listRules]])) {
+        const sheets = /** @type {any} */ (customElements.get(tag)).elementStyles;
+        const sheet = sheets[sheets.length - 1].styleSheet;
+        for (const rule of (rules ?? '').split('|').filter(Boolean)) sheet.insertRule(rule, sheet.cssRules.length);
+      }
+    },
+    [process.env.BENCH_ROW_RULES, process.env.BENCH_LIST_RULES],
+  );
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   /** @type {any[]} */
   const events = [];

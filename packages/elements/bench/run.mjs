@@ -13,6 +13,10 @@
  * Part A runs once at 1× and BENCH_RUNS times (default 3) at 4×; the 4× figures are printed as
  * medians, with the load average beside each run (the machine is shared).
  *
+ * A/B: BENCH_BASELINE=<another checkout's packages/elements/bench> builds that page too (it imports
+ * its own `dist/`) and runs every run of both side by side, alternating which goes first; each row
+ * names its build, and the 4× medians are printed per build with this/baseline ratios.
+ *
  * Needs `pnpm build` first (the page imports `dist/`). CHROMIUM_PATH overrides /usr/bin/chromium;
  * BENCH_SECONDS shortens the live run; BENCH_ONLY=list or BENCH_ONLY=live runs one part.
  */
@@ -29,12 +33,14 @@ const load = () =>
     .join(' ');
 const X5 = { latencyP50: 33, latencyP99: 100, scriptPerFrame: 4, firstRows: 100, scrollP95: 16.7 };
 
-const { url, close } = await serveBench();
+const builds = [{ build: 'this', ...(await serveBench()) }];
+if (process.env.BENCH_BASELINE) builds.push({ build: 'baseline', ...(await serveBench(process.env.BENCH_BASELINE)) });
+const ab = builds.length > 1;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
 
 /** A fresh page with the bench loaded, and a CDP session on it. */
-async function openPage(throttle = 1) {
+async function openPage(url = builds[0].url, throttle = 1) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   const cdp = await page.context().newCDPSession(page);
@@ -57,9 +63,12 @@ const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} *
 try {
   const only = process.env.BENCH_ONLY;
   const plan = [1, ...Array.from({ length: runs }, () => 4)];
-  for (const throttle of only === 'live' ? [] : plan) {
+  const listRuns = (only === 'live' ? [] : plan).flatMap((throttle, run) =>
+    (run % 2 ? [...builds].reverse() : builds).map((build) => ({ throttle, build })),
+  );
+  for (const { throttle, build } of listRuns) {
     const loadBefore = load();
-    const { page, cdp } = await openPage(throttle);
+    const { page, cdp } = await openPage(build.url, throttle);
     await page.evaluate(() => window.bench.list100kSetup());
     const before = await metrics(cdp);
     const figures = await page.evaluate(() => window.bench.list100kFling());
@@ -70,6 +79,7 @@ try {
     const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
     const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
     results.list100k.push({
+      build: build.build,
       cpu: `${throttle}x`,
       ...figures,
       flingScriptMs: Math.round(scriptMs),
@@ -80,12 +90,16 @@ try {
     });
     const last = results.list100k.at(-1);
     console.error(
-      `A ${last.cpu}: first rows ${last.firstRowsMs} ms, frame p95 ${last.frameP95Ms} ms, ${last.framesOver17Ms}/${last.frames} over 17 ms, load ${last.loadavg}`,
+      `A ${ab ? `${last.build} ` : ''}${last.cpu}: first rows ${last.firstRowsMs} ms, frame p95 ${last.frameP95Ms} ms, ${last.framesOver17Ms}/${last.frames} over 17 ms, load ${last.loadavg}`,
     );
     await page.close();
   }
-  for (const mode of only === 'list' ? [] : /** @type {const} */ (['virtual', 'naive'])) {
-    const { page, cdp } = await openPage();
+  const liveRuns = [
+    ...builds.map((build) => ({ mode: /** @type {const} */ ('virtual'), build })),
+    { mode: /** @type {const} */ ('naive'), build: builds[0] },
+  ];
+  for (const { mode, build } of only === 'list' ? [] : liveRuns) {
+    const { page, cdp } = await openPage(build.url);
     const setup = await page.evaluate((m) => window.bench.liveSetup(m), mode);
     const before = await metrics(cdp);
     const run = await page.evaluate((s) => window.bench.liveRun(1000, s), seconds);
@@ -95,6 +109,7 @@ try {
     const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
     const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
     results.live.push({
+      build: build.build,
       ...run,
       setupFirstRowsMs: setup.firstRowsMs,
       scriptMsPerFrame: Number((scriptMs / run.frames).toFixed(2)),
@@ -105,7 +120,7 @@ try {
   }
 } finally {
   await browser.close();
-  await close();
+  for (const build of builds) await build.close();
 }
 
 const table = (/** @type {any[]} */ rows, /** @type {string[]} */ keys) => {
@@ -136,26 +151,35 @@ const LIST_KEYS = [
   'flingLayoutStyleMs',
   'scriptMsPerFrame',
 ];
-table(results.list100k, [...LIST_KEYS, 'loadavg']);
+table(results.list100k, [...(ab ? ['build'] : []), ...LIST_KEYS, 'loadavg']);
 const median = (/** @type {number[]} */ values) => {
   const sorted = [...values].sort((x, y) => x - y);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
-const medians = [results.list100k.filter((row) => row.cpu === '4x')].map((rows) => {
+const medians = builds.map(({ build }) => {
+  const rows = results.list100k.filter((row) => row.cpu === '4x' && row.build === build);
   /** @type {Record<string, unknown>} */
-  const row = { cpu: `4x median of ${rows.length}` };
+  const row = { build, cpu: `4x median of ${rows.length}` };
   for (const key of LIST_KEYS.slice(1))
     row[key] = rows.length ? median(rows.map((r) => Number(r[key]))) : NaN;
   return row;
 });
-if (results.list100k.length > 1) {
+if (results.list100k.length > builds.length) {
   console.log(
     `\n   4× medians (targets: firstRowsMs ≤ ${X5.firstRows}, frameP95Ms ≤ ${X5.scrollP95}); load average now ${load()} on ${
       (await import('node:os')).cpus().length
     } cores`,
   );
-  table(medians, LIST_KEYS);
+  table(medians, [...(ab ? ['build'] : []), ...LIST_KEYS]);
+  if (ab) {
+    const [mine, base] = /** @type {Record<string, unknown>[]} */ (medians);
+    /** @type {Record<string, unknown>} */
+    const ratio = { build: 'this/baseline', cpu: '4x medians' };
+    for (const key of LIST_KEYS.slice(1))
+      ratio[key] = (Number(mine?.[key]) / Number(base?.[key])).toFixed(2);
+    table([ratio], ['build', ...LIST_KEYS]);
+  }
 }
 console.log(
   `\nB. live: 1,000 events/s for ${seconds} s into 10,000 rows (SDK live store; half the events on the 10 rows in view)`,
@@ -164,6 +188,7 @@ console.log(
   `   X5: latency p50 ≤ ${X5.latencyP50} ms, p99 ≤ ${X5.latencyP99} ms, ≤ ${X5.scriptPerFrame} ms script per frame, no long task`,
 );
 table(results.live, [
+  ...(ab ? ['build'] : []),
   'mode',
   'setupFirstRowsMs',
   'domRows',

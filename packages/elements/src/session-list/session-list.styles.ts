@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The list's styles. The scroller paints the list's own background with its rows
+ * (`background-attachment: local`): an opaque scroller scrolls on the compositor without losing
+ * subpixel text, so a scroll step repaints only the rows that change (X5).
+ */
 export const sessionListStyles = css`
   :host {
     display: flex;
@@ -144,6 +149,8 @@ export const sessionListStyles = css`
   }
   .scroller {
     height: 100%;
+    background: var(--_surface);
+    background-attachment: local;
   }
   .scroller session-row,
   .scroller .item {

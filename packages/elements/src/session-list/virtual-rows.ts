@@ -4,20 +4,47 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { Session } from '@session-lens/sdk';
 
 /**
- * Pixels rendered beyond each edge of the viewport. The virtualizer's default (1,000 px) keeps
- * ~2.3× the visible rows in the DOM; a third of a typical 36rem viewport keeps it under 2× while
- * a fling still finds rows ready.
+ * Pixels rendered beyond each edge of the viewport, at least. The virtualizer's default (1,000 px)
+ * keeps ~2.3× the visible rows in the DOM; this keeps it under 2× while a fling still finds rows
+ * ready.
  */
 const OVERHANG_PX = 200;
 
 /**
- * The virtualizer's flow layout with a smaller overhang, imported statically: the default layout
+ * How close (px) the viewport's edge may come to the last rendered row before the range moves.
+ * The virtualizer moves the range whenever less than its overhang is left, which with one
+ * overhang is after every row's height of scrolling; and each move re-renders every row in the
+ * range (rows are reused by position). Rendering a wider overhang than this threshold moves the
+ * range a few rows at a time instead, so a scroll renders rows in a fraction of its frames.
+ */
+const TRIGGER_PX = 100;
+
+/**
+ * The overhang rendered when the range moves: half the viewport less a row (so the DOM holds
+ * under 2× the rows that fit, X5), and never less than {@link OVERHANG_PX}.
+ */
+const renderOverhang = (viewport: number) => Math.max(OVERHANG_PX, Math.round(viewport / 2) - 64);
+
+/**
+ * The virtualizer's flow layout with the overhangs above, imported statically: the default layout
  * is fetched with a dynamic import on first render, one more round trip before the first rows.
+ * `_overhang` is what the virtualizer checks on each scroll (the threshold); while it works out a
+ * new range, it is the wider render overhang.
  */
 class ListLayout extends FlowLayout {
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
-    this._overhang = OVERHANG_PX;
+    this._overhang = TRIGGER_PX;
+  }
+
+  override _getActiveItems(): void {
+    const threshold = this._overhang;
+    this._overhang = renderOverhang(this._viewDim1);
+    try {
+      super._getActiveItems();
+    } finally {
+      this._overhang = threshold;
+    }
   }
 }
 const LIST_LAYOUT = { type: ListLayout };
