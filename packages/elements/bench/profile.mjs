@@ -38,10 +38,14 @@ try {
   // Experiments: extra rules appended to the row's or the list's own stylesheet (`a { } | b { }`).
   await page.evaluate(
     ([rowRules, listRules]) => {
-      for (const [tag, rules] of /** @type {const} */ ([['session-row', rowRules], ['session-list', listRules]])) {
+      for (const [tag, rules] of /** @type {const} */ ([
+        ['session-row', rowRules],
+        ['session-list', listRules],
+      ])) {
         const sheets = /** @type {any} */ (customElements.get(tag)).elementStyles;
         const sheet = sheets[sheets.length - 1].styleSheet;
-        for (const rule of (rules ?? '').split('|').filter(Boolean)) sheet.insertRule(rule, sheet.cssRules.length);
+        for (const rule of (rules ?? '').split('|').filter(Boolean))
+          sheet.insertRule(rule, sheet.cssRules.length);
       }
     },
     [process.env.BENCH_ROW_RULES, process.env.BENCH_LIST_RULES],
@@ -52,10 +56,20 @@ try {
   cdp.on('Tracing.dataCollected', (data) => events.push(...data.value));
   const setupStart = Date.now();
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] },
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+      ],
+    },
   });
   const setup = await page.evaluate(() => window.bench.list100kSetup());
-  const beforeFling = await page.evaluate(() => [/** @type {any} */ (window).rowUpdates, /** @type {any} */ (window).rowConnects]);
+  const beforeFling = await page.evaluate(() => [
+    /** @type {any} */ (window).rowUpdates,
+    /** @type {any} */ (window).rowConnects,
+  ]);
   await page.evaluate(() => performance.mark('fling-start'));
   const js = process.env.BENCH_JS_PROFILE === '1';
   if (js) {
@@ -78,9 +92,13 @@ try {
       byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
     }
     console.log('JS self time (sampled, ms):');
-    for (const [key, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)}  ${key}`);
+    for (const [key, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`  ${ms.toFixed(0).padStart(7)}  ${key}`);
   }
-  const afterFling = await page.evaluate(() => [/** @type {any} */ (window).rowUpdates, /** @type {any} */ (window).rowConnects]);
+  const afterFling = await page.evaluate(() => [
+    /** @type {any} */ (window).rowUpdates,
+    /** @type {any} */ (window).rowConnects,
+  ]);
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await done;
@@ -103,18 +121,44 @@ try {
     return [...byName].sort((a, b) => b[1].dur - a[1].dur).slice(0, 30);
   };
   const frames = figures.frames;
-  console.log(`cpu ${cpu}x, load ${loadavg().map((v) => v.toFixed(1)).join(' ')}; setup+fling ${Date.now() - setupStart} ms wall`);
-  console.log('setup', setup, 'fling', { p50: figures.frameP50Ms, p95: figures.frameP95Ms, over17: figures.framesOver17Ms, frames });
-  console.log(`row updates: setup ${beforeFling[0]}, fling ${afterFling[0] - beforeFling[0]} (${((afterFling[0] - beforeFling[0]) / frames).toFixed(1)}/frame); row connects: setup ${beforeFling[1]}, fling ${afterFling[1] - beforeFling[1]}`);
-  for (const [label, list] of /** @type {const} */ ([['fling', fling], ['setup', setupEvents]])) {
-    console.log(`\n${label}: event, count, per frame, wall ms, thread ms (main thread, nested events overlap)`);
+  console.log(
+    `cpu ${cpu}x, load ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')}; setup+fling ${Date.now() - setupStart} ms wall`,
+  );
+  console.log('setup', setup, 'fling', {
+    p50: figures.frameP50Ms,
+    p95: figures.frameP95Ms,
+    over17: figures.framesOver17Ms,
+    frames,
+  });
+  console.log(
+    `row updates: setup ${beforeFling[0]}, fling ${afterFling[0] - beforeFling[0]} (${((afterFling[0] - beforeFling[0]) / frames).toFixed(1)}/frame); row connects: setup ${beforeFling[1]}, fling ${afterFling[1] - beforeFling[1]}`,
+  );
+  for (const [label, list] of /** @type {const} */ ([
+    ['fling', fling],
+    ['setup', setupEvents],
+  ])) {
+    console.log(
+      `\n${label}: event, count, per frame, wall ms, thread ms (main thread, nested events overlap)`,
+    );
     for (const [name, e] of summary(list))
-      console.log(`  ${name.padEnd(34)} ${String(e.count).padStart(6)} ${(e.count / frames).toFixed(2).padStart(7)} ${e.dur.toFixed(0).padStart(8)} ${e.tdur.toFixed(0).padStart(8)}`);
+      console.log(
+        `  ${name.padEnd(34)} ${String(e.count).padStart(6)} ${(e.count / frames).toFixed(2).padStart(7)} ${e.dur.toFixed(0).padStart(8)} ${e.tdur.toFixed(0).padStart(8)}`,
+      );
   }
-  const styleElements = fling.filter((e) => e.name === 'UpdateLayoutTree').reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
-  console.log(`\nstyle: ${styleElements} elements recalculated in the fling (${(styleElements / frames).toFixed(0)}/frame)`);
-  const layoutObjects = fling.filter((e) => e.name === 'Layout').reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
-  console.log(`layout: ${layoutObjects} dirty objects in the fling (${(layoutObjects / frames).toFixed(0)}/frame)`);
+  const styleElements = fling
+    .filter((e) => e.name === 'UpdateLayoutTree')
+    .reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
+  console.log(
+    `\nstyle: ${styleElements} elements recalculated in the fling (${(styleElements / frames).toFixed(0)}/frame)`,
+  );
+  const layoutObjects = fling
+    .filter((e) => e.name === 'Layout')
+    .reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+  console.log(
+    `layout: ${layoutObjects} dirty objects in the fling (${(layoutObjects / frames).toFixed(0)}/frame)`,
+  );
 } finally {
   await browser.close();
   await bench.close();

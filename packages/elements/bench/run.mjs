@@ -34,7 +34,8 @@ const load = () =>
 const X5 = { latencyP50: 33, latencyP99: 100, scriptPerFrame: 4, firstRows: 100, scrollP95: 16.7 };
 
 const builds = [{ build: 'this', ...(await serveBench()) }];
-if (process.env.BENCH_BASELINE) builds.push({ build: 'baseline', ...(await serveBench(process.env.BENCH_BASELINE)) });
+if (process.env.BENCH_BASELINE)
+  builds.push({ build: 'baseline', ...(await serveBench(process.env.BENCH_BASELINE)) });
 const ab = builds.length > 1;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
@@ -176,8 +177,7 @@ if (results.list100k.length > builds.length) {
     const [mine, base] = /** @type {Record<string, unknown>[]} */ (medians);
     /** @type {Record<string, unknown>} */
     const ratio = { build: 'this/baseline', cpu: '4x medians' };
-    for (const key of LIST_KEYS.slice(1))
-      ratio[key] = (Number(mine?.[key]) / Number(base?.[key])).toFixed(2);
+    for (const key of LIST_KEYS.slice(1)) ratio[key] = (Number(mine?.[key]) / Number(base?.[key])).toFixed(2);
     table([ratio], ['build', ...LIST_KEYS]);
   }
 }
