@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Route } from '../contract/routes.js';
+import type { Endpoint } from '../contract/endpoints.js';
 import { makeAPIError } from '../errors/api-error.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../errors/connection-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
@@ -87,7 +87,7 @@ export type RequestInput = {
 };
 
 /** A route with a JSON response. */
-type JsonRoute = Route & { response: { schema: z.ZodMiniType } };
+type JsonRoute = Endpoint & { response: { schema: z.ZodMiniType } };
 
 /**
  * A client of the Sessions API. It owns the request loop — auth, timeouts, retries with backoff,
@@ -175,7 +175,7 @@ export class SessionLensClient {
     signal: AbortSignal,
   ): Promise<Response> {
     return this.#send(
-      { method: 'get', path } as Route,
+      { method: 'get', path } as Endpoint,
       path,
       { query },
       { signal, headers: { accept: 'text/event-stream', ...headers }, maxRetries: 0, timeout: 0 },
@@ -191,7 +191,7 @@ export class SessionLensClient {
    * any other connection failure.
    */
   async #send<T>(
-    route: Route,
+    route: Endpoint,
     path: string,
     input: RequestInput,
     options: RequestOptions,

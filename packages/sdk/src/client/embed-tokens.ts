@@ -1,5 +1,6 @@
-import type { EmbedToken, MintEmbedToken } from '../contract/requests.js';
-import { routes } from '../contract/routes.js';
+import type { MintEmbedToken } from '../contract/requests.js';
+import type { EmbedToken } from '../contract/responses.js';
+import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
 /** Embed tokens (A7): mint them server-side, hand them to a `<session-tab>`. */
@@ -17,6 +18,6 @@ export class EmbedTokens {
    * your server, never from the browser.
    */
   mint(body: MintEmbedToken, options?: RequestOptions): Promise<EmbedToken> {
-    return this.#client.request(routes.mintEmbedToken, { body }, options);
+    return this.#client.request(endpoints.mintEmbedToken, { body }, options);
   }
 }

@@ -1,5 +1,5 @@
 import type { Me } from '../contract/member.js';
-import { routes } from '../contract/routes.js';
+import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
 /** The caller's identity (A6). */
@@ -13,6 +13,6 @@ export class MeResource {
 
   /** Who the token speaks for, the scopes it holds and the workspace's settings. */
   get(options?: RequestOptions): Promise<Me> {
-    return this.#client.request(routes.getMe, {}, options);
+    return this.#client.request(endpoints.getMe, {}, options);
   }
 }

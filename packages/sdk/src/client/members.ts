@@ -1,5 +1,5 @@
 import type { MemberList } from '../contract/member.js';
-import { routes } from '../contract/routes.js';
+import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
 /** Workspace members and groups (A6). */
@@ -13,6 +13,6 @@ export class Members {
 
   /** Every workspace member and group — the owner facet lists all of them. */
   list(options?: RequestOptions): Promise<MemberList> {
-    return this.#client.request(routes.listMembers, {}, options);
+    return this.#client.request(endpoints.listMembers, {}, options);
   }
 }

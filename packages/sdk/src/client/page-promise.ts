@@ -1,4 +1,4 @@
-import type { Page } from '../contract/requests.js';
+import type { Page } from '../contract/responses.js';
 
 /** Fetches the page after `cursor` (the first page when undefined). */
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;

@@ -1,8 +1,6 @@
 import type { CostDetail } from '../contract/cost.js';
 import type {
   ActivityBatch,
-  ExecutionList,
-  InsightList,
   ListSessionsQuery,
   ReviewSession,
   SessionFilters,
@@ -10,7 +8,8 @@ import type {
   SubmitSession,
   TranscriptQuery,
 } from '../contract/requests.js';
-import { routes } from '../contract/routes.js';
+import { endpoints } from '../contract/endpoints.js';
+import type { ExecutionList, InsightList } from '../contract/responses.js';
 import type { Session, Visibility } from '../contract/session.js';
 import type { TranscriptEntry } from '../contract/transcript.js';
 import { SessionStream, type WatchOptions } from '../stream/session-stream.js';
@@ -39,7 +38,7 @@ export class Sessions {
   list(params: SessionListParams = {}, options?: RequestOptions): PagePromise<Session> {
     return new PagePromise((cursor) =>
       this.#client.request(
-        routes.listSessions,
+        endpoints.listSessions,
         { query: { ...params, ...(cursor !== undefined ? { cursor } : {}) } },
         options,
       ),
@@ -48,7 +47,7 @@ export class Sessions {
 
   /** Gets one session. A session the caller may not see is a `NotFoundError`. */
   get(id: string, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.getSession, { params: { id } }, options);
+    return this.#client.request(endpoints.getSession, { params: { id } }, options);
   }
 
   /** Pages through a session's transcript, oldest first; async-iterable like {@link list}. */
@@ -59,7 +58,7 @@ export class Sessions {
   ): PagePromise<TranscriptEntry> {
     return new PagePromise((cursor) =>
       this.#client.request(
-        routes.getTranscript,
+        endpoints.getTranscript,
         { params: { id }, query: { ...params, ...(cursor !== undefined ? { cursor } : {}) } },
         options,
       ),
@@ -68,17 +67,17 @@ export class Sessions {
 
   /** An assessment's executions, oldest first. */
   executions(id: string, options?: RequestOptions): Promise<ExecutionList> {
-    return this.#client.request(routes.listExecutions, { params: { id } }, options);
+    return this.#client.request(endpoints.listExecutions, { params: { id } }, options);
   }
 
   /** An assessment's insights. */
   insights(id: string, options?: RequestOptions): Promise<InsightList> {
-    return this.#client.request(routes.listInsights, { params: { id } }, options);
+    return this.#client.request(endpoints.listInsights, { params: { id } }, options);
   }
 
   /** A session's cost detail. `PermissionDeniedError` without spend visibility. */
   cost(id: string, options?: RequestOptions): Promise<CostDetail> {
-    return this.#client.request(routes.getCost, { params: { id } }, options);
+    return this.#client.request(endpoints.getCost, { params: { id } }, options);
   }
 
   /**
@@ -86,37 +85,37 @@ export class Sessions {
    * `problem.runningSessionId` names the running one.
    */
   start(body: StartSession, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.startSession, { body }, options);
+    return this.#client.request(endpoints.startSession, { body }, options);
   }
 
   /** Ingests a batch of activity, applied atomically and at most once per idempotency key. */
   ingest(id: string, batch: ActivityBatch, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.ingestActivity, { params: { id }, body: batch }, options);
+    return this.#client.request(endpoints.ingestActivity, { params: { id }, body: batch }, options);
   }
 
   /** Cancels a flow or task (needs `sessions:cancel-any`). */
   cancel(id: string, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.cancelSession, { params: { id } }, options);
+    return this.#client.request(endpoints.cancelSession, { params: { id } }, options);
   }
 
   /** Ends a chat (needs `conversations:manage`). */
   end(id: string, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.endSession, { params: { id } }, options);
+    return this.#client.request(endpoints.endSession, { params: { id } }, options);
   }
 
   /** Submits a running session for review with a summary: running → `pending_review`. */
   submit(id: string, body: SubmitSession, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.submitSession, { params: { id }, body }, options);
+    return this.#client.request(endpoints.submitSession, { params: { id }, body }, options);
   }
 
   /** Reviews a session pending review: → `completed` or `rejected`. A person's token only. */
   review(id: string, body: ReviewSession, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.reviewSession, { params: { id }, body }, options);
+    return this.#client.request(endpoints.reviewSession, { params: { id }, body }, options);
   }
 
   /** Replaces a session's visibility list (needs `sessions:admin`). */
   setVisibility(id: string, visibility: Visibility, options?: RequestOptions): Promise<Session> {
-    return this.#client.request(routes.setVisibility, { params: { id }, body: visibility }, options);
+    return this.#client.request(endpoints.setVisibility, { params: { id }, body: visibility }, options);
   }
 
   /**

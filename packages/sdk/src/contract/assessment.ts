@@ -16,12 +16,6 @@ export const Execution = z
   .register(z.globalRegistry, { id: 'Execution' });
 export type Execution = z.infer<typeof Execution>;
 
-/** An execution as an agent runtime reports it (A4); the server assigns the id. */
-export const ExecutionInput = z
-  .omit(Execution, { id: true })
-  .register(z.globalRegistry, { id: 'ExecutionInput' });
-export type ExecutionInput = z.infer<typeof ExecutionInput>;
-
 /** How serious a finding is. */
 export const Severity = z.enum(['info', 'low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof Severity>;
@@ -37,7 +31,3 @@ export const Insight = z
   })
   .register(z.globalRegistry, { id: 'Insight' });
 export type Insight = z.infer<typeof Insight>;
-
-/** An insight as an agent runtime reports it (A4); the server assigns the id. */
-export const InsightInput = z.omit(Insight, { id: true }).register(z.globalRegistry, { id: 'InsightInput' });
-export type InsightInput = z.infer<typeof InsightInput>;

@@ -11,5 +11,7 @@ export * from './assessment.js';
 export * from './member.js';
 export * from './problem.js';
 export * from './requests.js';
+export * from './responses.js';
 export * from './events.js';
+export * from './endpoints.js';
 export * from './routes.js';

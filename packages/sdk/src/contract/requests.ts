@@ -1,20 +1,16 @@
+/**
+ * What requests carry: filters, queries and bodies. The server validates them; the client sends
+ * them as given, so nothing here reaches the browser bundle unless a caller imports it (the
+ * route table in `routes.ts` does, the client's `endpoints.ts` does not).
+ */
 import * as z from 'zod/mini';
-import { Execution, ExecutionInput, Insight, InsightInput } from './assessment.js';
+import { Execution, Insight } from './assessment.js';
 import { TurnAmount } from './money.js';
 import { Pricing } from './cost.js';
 import { RecordScope, Scope } from './member.js';
-import {
-  ChatMode,
-  Session,
-  SessionKind,
-  SessionLinks,
-  SessionMetadata,
-  Step,
-  Timestamp,
-  Visibility,
-} from './session.js';
+import { ChatMode, SessionKind, SessionLinks, SessionMetadata, Step, Visibility } from './session.js';
 import { SessionStatus } from './status.js';
-import { TranscriptEntry, TranscriptEntryInput } from './transcript.js';
+import { TranscriptEntryInput } from './transcript.js';
 
 const Id = () => z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = () => z.string().check(z.maxLength(200));
@@ -55,26 +51,6 @@ export const ListSessionsQuery = z
   .register(z.globalRegistry, { id: 'ListSessionsQuery' });
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
-/** A page of a keyset-paginated list. `nextCursor` is null on the last page. */
-export function Page<T extends z.ZodMiniType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
-}
-/** A page of a keyset-paginated list. */
-export type Page<T> = { data: T[]; nextCursor: string | null };
-
-export const SessionPage = Page(Session).register(z.globalRegistry, { id: 'SessionPage' });
-export const TranscriptPage = Page(TranscriptEntry).register(z.globalRegistry, { id: 'TranscriptPage' });
-export const ExecutionList = z
-  .object({ data: z.array(Execution) })
-  .register(z.globalRegistry, { id: 'ExecutionList' });
-export const InsightList = z
-  .object({ data: z.array(Insight) })
-  .register(z.globalRegistry, { id: 'InsightList' });
-export type SessionPage = z.infer<typeof SessionPage>;
-export type TranscriptPage = z.infer<typeof TranscriptPage>;
-export type ExecutionList = z.infer<typeof ExecutionList>;
-export type InsightList = z.infer<typeof InsightList>;
-
 /** Query of `GET /v1/sessions/{id}/transcript`. */
 export const TranscriptQuery = z
   .object({
@@ -113,6 +89,16 @@ export const TurnInput = z
   })
   .register(z.globalRegistry, { id: 'TurnInput' });
 export type TurnInput = z.infer<typeof TurnInput>;
+
+/** An execution as an agent runtime reports it (A4); the server assigns the id. */
+export const ExecutionInput = z
+  .omit(Execution, { id: true })
+  .register(z.globalRegistry, { id: 'ExecutionInput' });
+export type ExecutionInput = z.infer<typeof ExecutionInput>;
+
+/** An insight as an agent runtime reports it (A4); the server assigns the id. */
+export const InsightInput = z.omit(Insight, { id: true }).register(z.globalRegistry, { id: 'InsightInput' });
+export type InsightInput = z.infer<typeof InsightInput>;
 
 /** Longest step name a runtime may report, in characters. */
 export const MAX_STEP_NAME_LENGTH = 200;
@@ -197,26 +183,3 @@ export const MintEmbedToken = z
   })
   .register(z.globalRegistry, { id: 'MintEmbedToken' });
 export type MintEmbedToken = z.infer<typeof MintEmbedToken>;
-
-/** Response of `POST /v1/embed-tokens`. */
-export const EmbedToken = z
-  .object({ token: z.string(), expiresAt: Timestamp })
-  .register(z.globalRegistry, { id: 'EmbedToken' });
-export type EmbedToken = z.infer<typeof EmbedToken>;
-
-/** Response of `GET /healthz`. */
-export const Health = z
-  .object({ ok: z.boolean(), database: z.string() })
-  .register(z.globalRegistry, { id: 'Health' });
-export type Health = z.infer<typeof Health>;
-
-/** Response of `GET /readyz`: the database answers and every migration this build ships is applied. */
-export const Readiness = z
-  .object({
-    ok: z.boolean(),
-    database: z.string(),
-    /** The number of migrations applied (all of them, when ready). */
-    migrations: z.number(),
-  })
-  .register(z.globalRegistry, { id: 'Readiness' });
-export type Readiness = z.infer<typeof Readiness>;

@@ -1,6 +1,7 @@
 import type { SessionLensClient } from '../client/client.js';
 import type { StreamEvent } from '../contract/events.js';
-import type { Page, SessionFilters } from '../contract/requests.js';
+import type { SessionFilters } from '../contract/requests.js';
+import type { Page } from '../contract/responses.js';
 import type { Session } from '../contract/session.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
 import { activeUntil, isActive } from '../helpers/active.js';

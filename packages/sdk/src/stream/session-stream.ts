@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionFilters } from '../contract/requests.js';
-import { routes } from '../contract/routes.js';
+import { endpoints } from '../contract/endpoints.js';
 import type { SessionLensClient } from '../client/client.js';
 import { isAPIError } from '../errors/api-error.js';
 import { APIConnectionError, isAPIUserAbortError } from '../errors/connection-error.js';
@@ -142,7 +142,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
           const headers: Record<string, string> = {};
           if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
           const response = await this.#client.openStream(
-            routes.stream.path,
+            endpoints.stream.path,
             this.#filters,
             headers,
             connection.signal,

@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { CostDetail } from './cost.js';
+import { Me, MemberList } from './member.js';
+import {
+  EmbedToken,
+  ExecutionList,
+  Health,
+  InsightList,
+  Readiness,
+  SessionPage,
+  TranscriptPage,
+} from './responses.js';
+import { Session } from './session.js';
+
+/**
+ * How a client calls one endpoint of the Sessions API: its method and path, whether it honours an
+ * `Idempotency-Key`, and the success status and body. The route table (`routes`) adds what the
+ * server checks and the OpenAPI document states; this half is all the client needs, so the
+ * request schemas, scopes and problems stay out of the browser bundle.
+ */
+export type Endpoint = {
+  method: 'get' | 'post' | 'put';
+  /** OpenAPI-style path, `{id}` for parameters. */
+  path: string;
+  /** Whether an `Idempotency-Key` header is honoured. */
+  idempotent?: boolean;
+  /** The success status and body; `stream` for `text/event-stream`. */
+  response: { status: 200 | 201 | 202; schema: z.ZodMiniType } | { status: 200; stream: true };
+};
+
+const get = <S extends z.ZodMiniType>(path: string, schema: S) =>
+  ({ method: 'get', path, response: { status: 200, schema } }) as const;
+
+/** A POST that honours an idempotency key and answers with the session it changed. */
+const action = (path: string) =>
+  ({ method: 'post', path, idempotent: true, response: { status: 200, schema: Session } }) as const;
+
+/** Every endpoint, by route name. */
+export const endpoints = {
+  listSessions: get('/v1/sessions', SessionPage),
+  getSession: get('/v1/sessions/{id}', Session),
+  getTranscript: get('/v1/sessions/{id}/transcript', TranscriptPage),
+  listExecutions: get('/v1/sessions/{id}/executions', ExecutionList),
+  listInsights: get('/v1/sessions/{id}/insights', InsightList),
+  getCost: get('/v1/sessions/{id}/cost', CostDetail),
+  startSession: { ...action('/v1/sessions'), response: { status: 201, schema: Session } },
+  ingestActivity: action('/v1/sessions/{id}/activity'),
+  cancelSession: action('/v1/sessions/{id}/cancel'),
+  endSession: action('/v1/sessions/{id}/end'),
+  submitSession: action('/v1/sessions/{id}/submit'),
+  reviewSession: action('/v1/sessions/{id}/review'),
+  setVisibility: {
+    method: 'put',
+    path: '/v1/sessions/{id}/visibility',
+    response: { status: 200, schema: Session },
+  },
+  stream: { method: 'get', path: '/v1/stream', response: { status: 200, stream: true } },
+  listMembers: get('/v1/members', MemberList),
+  getMe: get('/v1/me', Me),
+  mintEmbedToken: { method: 'post', path: '/v1/embed-tokens', response: { status: 201, schema: EmbedToken } },
+  health: get('/healthz', Health),
+  ready: get('/readyz', Readiness),
+} as const satisfies Record<string, Endpoint>;
+
+/** The name of a route, e.g. `listSessions`. */
+export type RouteName = keyof typeof endpoints;
