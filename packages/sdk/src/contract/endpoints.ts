@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CostDetail } from './cost.js';
 import { Me, MemberList } from './member.js';
 import {
