@@ -549,8 +549,12 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       }
       const principalKey = `${prepared.principal.kind}:${prepared.principal.member.id}:${prepared.principal.agentId ?? ''}`;
       const requestHash = createHash('sha256').update(`${name}\n${c.req.path}\n${text}`).digest('hex');
+      // The session a mutation changes is its path's id (a start changes none): named, the
+      // change may share a transaction with concurrent ones (SessionStore.mutate).
+      const sessionId = c.req.param('id');
+      const sessions = sessionId === undefined ? [] : [sessionId];
       const run = () =>
-        store.mutate(async (tx) => {
+        store.mutate(sessions, async (tx) => {
           if (key !== undefined) {
             const [stored] = await tx.query<{ request_hash: string; status: number; response: unknown }>(
               'select request_hash, status, response from idempotency_keys where principal = $1 and key = $2',

@@ -13,7 +13,7 @@ Options:
   --data <dir>      PGlite data directory (default ./.session-lens); ignored with DATABASE_URL
   --seed demo       build the demo workspace (idempotent)
   --sessions <n>    number of demo sessions (default 6000)
-  --db-pool <n>     PostgreSQL connections of this process (default 10; SESSION_LENS_DB_POOL)
+  --db-pool <n>     PostgreSQL connections of this process (default 32; SESSION_LENS_DB_POOL)
   --simulate        make live activity through the API
   --print-tokens    print the tokens as one JSON object on stdout, then keep serving
   --allowed-origins <list>   comma-separated exact origins allowed to call /v1 cross-origin
@@ -30,7 +30,7 @@ Options:
 Environment:
   SESSION_LENS_ADMIN_TOKEN  bootstrap admin token (derived from the workspace secret when unset)
   DATABASE_URL              postgres:// URL: use PostgreSQL instead of PGlite
-  SESSION_LENS_DB_POOL      PostgreSQL connections of this process (default 10; --db-pool wins)
+  SESSION_LENS_DB_POOL      PostgreSQL connections of this process (default 32; --db-pool wins)
   SESSION_LENS_PGLITE_FSYNC off: acknowledge PGlite commits once written to the OS, without
                             fsync (survives a killed process, not a power loss; faster)
   SESSION_LENS_ALLOWED_ORIGINS, SESSION_LENS_RATE_LIMIT, SESSION_LENS_AUTH_FAILURE_LIMIT,

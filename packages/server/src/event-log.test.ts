@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type SessionLensApp } from './app.js';
 import { openDatabase, type Database } from './db/index.js';
 import { freshDataDir } from './test/harness.js';
-import { ADMIN_VIEWER, change, CollectingSink, startSessions, type Delivered } from './test/event-log.js';
+import {
+  ADMIN_VIEWER,
+  change,
+  CollectingSink,
+  startSessions,
+  type Declared,
+  type Delivered,
+} from './test/event-log.js';
 import { bootstrapAdmin } from './workspace.js';
 
 // The event log's promise (stream/hub.ts): every committed change reaches every tailer on every
@@ -26,6 +33,8 @@ const transactionArb = fc.record({
   holdMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 25 })),
   // About one in four rolls back after writing.
   abort: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  // Mostly grouped changes; some that run alone, some that must be sent out of their group.
+  declared: fc.constantFrom<Declared[]>('own', 'own', 'own', 'none', 'wrong'),
 });
 const runArb = fc.record({
   transactions: fc.array(transactionArb, { minLength: 5, maxLength: 40 }),
@@ -33,14 +42,22 @@ const runArb = fc.record({
 });
 
 type Run = {
-  transactions: { instance: number; session: number; startMs: number; holdMs: number; abort: boolean }[];
+  transactions: {
+    instance: number;
+    session: number;
+    startMs: number;
+    holdMs: number;
+    abort: boolean;
+    declared: Declared;
+  }[];
   resumeAfter: number;
 };
 
 type Instance = { db: Database; lens: SessionLensApp; live: CollectingSink };
 
 async function openInstance(url: string | undefined, dataDir: string | undefined): Promise<Instance> {
-  const db = await openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false });
+  // Two shared transactions in flight at most, so concurrent changes do share them.
+  const db = await openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false, writeGroups: 2 });
   // Only the property's own pokes and polls move the tail; pruning only when a test asks.
   const lens = await createApp({ db, stream: { pollMs: 10, pruneMs: 3_600_000, retention: 1_000_000 } });
   await bootstrapAdmin(db, lens.settings, TOKEN);
@@ -73,7 +90,7 @@ async function checkHistory(instances: Instance[], ids: string[], run: Run): Pro
         resumed = { sink, after };
       }
       const instance = instances[t.instance % instances.length]!;
-      const done = await change(instance.lens, ids[t.session]!, t.holdMs, t.abort);
+      const done = await change(instance.lens, ids[t.session]!, t.holdMs, t.abort, t.declared);
       if (done) committed.push(done);
     }),
   );
@@ -97,6 +114,19 @@ async function checkHistory(instances: Instance[], ids: string[], run: Run): Pro
     expect(sink.delivered).toEqual(all.filter((row) => row.seq > after));
     expect(sink.resets).toEqual([]);
   }
+}
+
+/** Concurrent changes (two per session) commit in fewer transactions than changes, all durable. */
+async function expectSharedCommits(instance: Instance, ids: string[]): Promise<void> {
+  const done = await Promise.all([...ids, ...ids].map((id) => change(instance.lens, id, 0, false)));
+  const xids = new Set(done.map((row) => Math.floor(row!.seq / 1024)));
+  expect(xids.size).toBeLessThan(done.length);
+  // Acknowledged means durable and visible: every one is in the table.
+  const rows = await instance.db.query<{ n: number }>(
+    'select count(*)::int as n from events where seq = any($1::bigint[])',
+    [done.map((row) => String(row!.seq))],
+  );
+  expect(rows[0]!.n).toBe(done.length);
 }
 
 describe.skipIf(!BASE_URL)('event log on PostgreSQL, two instances', () => {
@@ -131,13 +161,17 @@ describe.skipIf(!BASE_URL)('event log on PostgreSQL, two instances', () => {
     );
   });
 
+  it('concurrent writes share transactions (session locks taken first), each acknowledged after its commit', async () => {
+    await expectSharedCommits(instances[0]!, ids);
+  });
+
   it('a write to one session commits while another session’s write is held open on the other instance', async () => {
     const [a, b] = instances;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let written!: () => void;
     const wrote = new Promise<void>((resolve) => (written = resolve));
-    const open = a!.lens.store.mutate(async (tx) => {
+    const open = a!.lens.store.mutate([ids[0]!], async (tx) => {
       const stored = await a!.lens.store.load(tx, ids[0]!);
       const next = { ...stored!.session, version: stored!.session.version + 1 };
       await a!.lens.store.write(tx, next, stored!.session);
@@ -214,14 +248,6 @@ describe('event log on PGlite (one process, grouped commits)', () => {
   });
 
   it('concurrent writes share transactions, and each is acknowledged after its commit', async () => {
-    const done = await Promise.all(ids.map((id) => change(instance.lens, id, 0, false)));
-    const xids = new Set(done.map((row) => Math.floor(row!.seq / 1024)));
-    expect(xids.size).toBeLessThan(done.length);
-    // Acknowledged means durable and visible: every one is in the table.
-    const rows = await instance.db.query<{ n: number }>(
-      'select count(*)::int as n from events where seq = any($1::bigint[])',
-      [done.map((row) => String(row!.seq))],
-    );
-    expect(rows[0]!.n).toBe(done.length);
+    await expectSharedCommits(instance, ids);
   });
 });

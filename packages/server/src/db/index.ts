@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, type GroupedQueryable } from './group-commit.js';
+import { lockSessions } from './session-locks.js';
 
 /** Something SQL can be sent to: the database itself, or one open transaction. */
 export type Queryable = {
@@ -23,12 +24,18 @@ export type Database = Queryable & {
   readonly poolSize: number;
   /**
    * Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws.
-   * `onCommit` runs once the change is durable, before the returned promise resolves. On PGlite
-   * concurrent calls are grouped into one shared transaction (see {@link GroupCommit}); there
-   * `fn` may run a second time, alone, if the shared commit fails, and the `onCommit` hooks of a
+   * `onCommit` runs once the change is durable, before the returned promise resolves.
+   * Concurrent calls may be grouped into one shared transaction (see {@link GroupCommit}): on
+   * PGlite always; on PostgreSQL when the call names the `sessions` whose change locks `fn`
+   * takes (an empty list: none), which the shared transaction then takes first. A grouped `fn`
+   * may run a second time, alone, if the shared commit fails, and the `onCommit` hooks of a
    * group run in the order their changes ran.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, onCommit?: () => void): Promise<T>;
+  transaction<T>(
+    fn: (tx: GroupedQueryable) => Promise<T>,
+    onCommit?: () => void,
+    sessions?: readonly string[],
+  ): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   /** LISTENs on a channel; resolves to an unsubscribe function. (The write path sends nothing.) */
@@ -44,6 +51,11 @@ export type OpenDatabaseOptions = {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL (default {@link DEFAULT_POOL_SIZE}; `SESSION_LENS_DB_POOL` in the CLI). */
   maxConnections?: number | undefined;
+  /**
+   * PostgreSQL: shared write transactions in flight at once (default
+   * {@link defaultWriteGroups} of the pool); the rest of the pool serves reads.
+   */
+  writeGroups?: number | undefined;
   /**
    * PGlite only: fsync the WAL at commit (default true). Off, a commit is still written to the
    * operating system before it is acknowledged (so it survives the process being killed) but not
@@ -85,7 +97,19 @@ const PGLITE_DURABLE_START_PARAMS = [
 ];
 
 /** PostgreSQL connections per server process, unless configured. */
-export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_POOL_SIZE = 32;
+
+/** The most changes one shared transaction takes (PostgreSQL keeps 64 subtransactions in memory). */
+export const MAX_GROUP = 48;
+
+/**
+ * PostgreSQL shared write transactions in flight for a pool of `pool` connections: all but two
+ * (at least one), so reads (lists, the stream's tail) always find a connection. Writes take a
+ * connection each while one is free and gather into groups once none is.
+ */
+export function defaultWriteGroups(pool: number): number {
+  return Math.max(1, pool - 2);
+}
 
 /** PGlite's start parameters as the server uses them (the write benchmark's raw baseline too). */
 export function pgliteStartParams(fsync: boolean): string[] {
@@ -94,8 +118,10 @@ export function pgliteStartParams(fsync: boolean): string[] {
 
 /** Opens PGlite in a data directory (or in memory), or PostgreSQL when a URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl)
-    return openPostgres(options.databaseUrl, options.maxConnections ?? DEFAULT_POOL_SIZE);
+  if (options.databaseUrl) {
+    const pool = options.maxConnections ?? DEFAULT_POOL_SIZE;
+    return openPostgres(options.databaseUrl, pool, options.writeGroups ?? defaultWriteGroups(pool));
+  }
   return openPglite(options.dataDir, options.pgliteFsync ?? true);
 }
 
@@ -109,8 +135,10 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
     (await target.query<Row>(sql, params ? [...params] : [])).rows;
-  const group = new GroupCommit((fn) =>
-    pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+  const group = new GroupCommit(
+    (fn) => pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    // One transaction at a time, so no session lock is ever waited for: nothing to take first.
+    { concurrency: 1, maxGroup: MAX_GROUP, pipeline: false },
   );
   return {
     kind: 'pglite',
@@ -128,7 +156,7 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, writeGroups: number): Promise<Database> {
   const sql = postgres(url, {
     max,
     onnotice: () => {},
@@ -149,7 +177,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
    * One transaction on a reserved connection. BEGIN is not awaited: it is pipelined with the
    * first statement, which saves a round trip on every write (postgres.js's `begin` awaits it).
    */
-  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>, onCommit?: () => void): Promise<T> => {
+  const alone = async <T>(fn: (tx: Queryable) => Promise<T>, onCommit?: () => void): Promise<T> => {
     const connection = (await (sql as unknown as { reserve: () => Promise<Reserved> }).reserve()) as Reserved;
     let open = false;
     try {
@@ -170,11 +198,20 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       connection.release();
     }
   };
+  // Shared transactions: each takes its changes' session locks first (in one order), then runs
+  // them in savepoints sent without waiting; COMMIT is one WAL flush for all of them.
+  const group = new GroupCommit((fn) => alone(fn), {
+    concurrency: Math.min(writeGroups, max),
+    maxGroup: MAX_GROUP,
+    pipeline: true,
+    lockSessions,
+  });
   return {
     kind: 'postgres',
     poolSize: max,
     query: (query, params) => run(sql as unknown as Unsafe, query, params),
-    transaction,
+    transaction: (fn, onCommit, sessions) =>
+      sessions ? group.run(fn, onCommit, sessions) : alone(fn, onCommit),
     exec: async (script) => {
       await sql.unsafe(script);
     },

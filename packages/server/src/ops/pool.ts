@@ -30,7 +30,7 @@ export function instrumentDatabase(db: Database): { db: Database; stats: () => P
   const instrumented: Database = {
     ...db,
     query: (sql, params) => track(() => db.query(sql, params)),
-    transaction: (fn, onCommit) => track(() => db.transaction(fn, onCommit)),
+    transaction: (fn, onCommit, sessions) => track(() => db.transaction(fn, onCommit, sessions)),
     exec: (script) => track(() => db.exec(script)),
   };
   return {

@@ -1,5 +1,7 @@
 import type { Session, SessionFilters } from '@session-lens/sdk';
-import type { Database, Queryable } from '../db/index.js';
+import type { Database } from '../db/index.js';
+import { MustRunAlone, type GroupedQueryable } from '../db/group-commit.js';
+import { SESSION_LOCK_CLASS } from '../db/session-locks.js';
 import { presentedDocSql, queryWords, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
 
@@ -13,7 +15,7 @@ export type StoredSession = {
 export type EventRow = { seq: number; doc: Session; prev: Session | null };
 
 /** A transaction that also collects the events it appended, for delivery after commit. */
-export type WriteTransaction = Queryable & { events?: EventRow[] };
+export type WriteTransaction = GroupedQueryable & { events?: EventRow[] };
 
 /** A page of sessions. */
 export type SessionPageResult = { data: Session[]; nextCursor: string | null };
@@ -170,18 +172,25 @@ export class SessionStore {
 
   /**
    * Runs a change in one transaction; after it commits, the stream hub is told (in commit order:
-   * on PGlite, where concurrent changes share a transaction, the hook runs for each change in the
-   * order they ran). `fn` may run more than once when a shared transaction has to be retried, so
-   * it must keep its effects inside `tx`.
+   * where concurrent changes share a transaction, the hook runs for each change in the order
+   * they ran). `sessions` names the existing sessions the change will {@link SessionStore.load}
+   * (an empty list: none); a change that names them may share a transaction with concurrent ones
+   * on PostgreSQL too (undefined: it runs in a transaction of its own there). `fn` may run more than once when a shared transaction has to be retried,
+   * so it must keep its effects inside `tx`.
    */
-  async mutate<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  async mutate<T>(
+    sessions: readonly string[] | undefined,
+    fn: (tx: WriteTransaction) => Promise<T>,
+  ): Promise<T> {
     let events: EventRow[] = [];
     return this.db.transaction(
       (tx) => {
         events = [];
-        return fn({ query: (sql, params) => tx.query(sql, params), events });
+        const { lockedSessions } = tx;
+        return fn({ query: (sql, params) => tx.query(sql, params), events, lockedSessions });
       },
       () => this.#onCommit(events),
+      sessions,
     );
   }
 
@@ -194,8 +203,14 @@ export class SessionStore {
    * only once the previous change of the same session has ended, and ids — hence event
    * positions, see stream/hub.ts — follow each session's versions. The row lock alone would not
    * do: a waiter may already hold an id when a newcomer takes the freed row first.
+   *
+   * In a shared transaction (PostgreSQL group commit) the id may have been assigned by an
+   * earlier change of the group, so the lock must have been taken before that: the group takes
+   * the locks of every session its changes named first (db/session-locks.ts), and a change that
+   * loads a session it did not name is sent to run alone ({@link MustRunAlone}).
    */
-  async load(tx: Queryable, id: string): Promise<StoredSession | undefined> {
+  async load(tx: GroupedQueryable, id: string): Promise<StoredSession | undefined> {
+    if (tx.lockedSessions && !tx.lockedSessions.has(id)) throw new MustRunAlone(id);
     // The join yields the row only after the CTE ran, and FOR UPDATE locks joined rows only.
     const rows = await tx.query<{ doc: Session; transcript_seq: number }>(
       `with serialized as materialized (select pg_advisory_xact_lock(${SESSION_LOCK_CLASS}, hashtext($1)))
@@ -242,9 +257,6 @@ export class SessionStore {
     tx.events?.push({ seq: event.seq, doc: session, prev: previous ?? null });
   }
 }
-
-/** The advisory-lock class of per-session change locks (the key is a hash of the session id). */
-const SESSION_LOCK_CLASS = 7242004;
 
 /** Event positions per transaction id: seq = xid * EVENT_SLOTS + ordinal (see stream/hub.ts). */
 export const EVENT_SLOTS = 1024;

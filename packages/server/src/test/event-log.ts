@@ -72,6 +72,13 @@ export async function startSessions(lens: SessionLensApp, token: string, count: 
 export class Abort extends Error {}
 
 /**
+ * What a change tells the store about the sessions it locks: `own` names its session (it may
+ * share a transaction), `none` names nothing (it runs alone on PostgreSQL), `wrong` names none
+ * although it loads one (in a shared transaction it must be sent to run alone).
+ */
+export type Declared = 'own' | 'none' | 'wrong';
+
+/**
  * One change through the store: lock and load the session, write the next version, wait
  * `delayMs` before committing, and throw {@link Abort} instead of committing when `abort`.
  * Resolves to the committed change, or undefined when aborted.
@@ -81,9 +88,11 @@ export async function change(
   id: string,
   delayMs: number,
   abort: boolean,
+  declared: Declared = 'own',
 ): Promise<Delivered | undefined> {
+  const sessions = { own: [id], none: undefined, wrong: [] }[declared];
   try {
-    return await lens.store.mutate(async (tx) => {
+    return await lens.store.mutate(sessions, async (tx) => {
       const stored = await lens.store.load(tx, id);
       if (!stored) throw new Error(`no session ${id}`);
       const next: Session = {
