@@ -5,9 +5,9 @@
 //   node bench/first-page.mjs --data /tmp/lens-1m [--sessions 1000000] [--dist ../other/dist]
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { load, percentile } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,6 @@ const distDir = values.dist
 const { openDatabase } = await import(`${distDir}db/index.js`);
 const { createApp } = await import(`${distDir}app.js`);
 const { seedDemo } = await import(`${distDir}seed/demo.js`);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const fresh = !existsSync(values.data);
 const db = await openDatabase({ dataDir: values.data, pgliteFsync: false });
@@ -36,11 +35,7 @@ if (fresh) {
   console.log(`loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 const viewer = { memberId: 'm_admin', groups: [], admin: true, spend: true };
-console.log(
-  `dist ${distDir}; load ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`dist ${distDir}; load ${load()}`);
 for (const [name, filters] of [
   ['all', {}],
   ['kind=flow', { kind: ['flow'] }],
@@ -77,11 +72,7 @@ for (const [name, filters] of [
     `  ${name.padEnd(12)} first page p50 ${percentile(first, 50).toFixed(2)} ms  p99 ${percentile(first, 99).toFixed(2)} ms   deep p50 ${percentile(deep, 50).toFixed(2)} ms  p99 ${percentile(deep, 99).toFixed(2)} ms`,
   );
 }
-console.log(
-  `load at the end ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`load at the end ${load()}`);
 await lens.close();
 await db.close();
 process.exit(0);

@@ -4,13 +4,13 @@
 //                     [--seconds 10] [--skip-list] [--skip-fanout]
 // The PostgreSQL list run also reads SESSION_LENS_BENCH_DATABASE_URL; it creates and drops its own schema.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { freshSchema, percentile, readFrames } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,6 @@ const { openDatabase } = await import(dist('db/index.js'));
 const { createApp } = await import(dist('app.js'));
 
 const ADMIN = 'bench-admin-token';
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
 /** Times `runs` sequential GETs; returns p50/p99. */
@@ -50,16 +49,8 @@ async function time(url, runs) {
 async function listBench(label, databaseUrl) {
   const count = Number(values.sessions);
   const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
-  let schema;
-  let url = databaseUrl;
-  if (databaseUrl) {
-    const postgres = (await import('postgres')).default;
-    schema = `sl_bench_${randomBytes(4).toString('hex')}`;
-    const sql = postgres(databaseUrl, { onnotice: () => {} });
-    await sql.unsafe(`create schema ${schema}`);
-    await sql.end();
-    url = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}search_path=${schema}`;
-  }
+  const schema = databaseUrl ? await freshSchema(databaseUrl, 'sl_bench') : undefined;
+  const url = schema?.url;
   // Load with the app's own seed generator (sessions only), then serve.
   const loadStart = performance.now();
   const db = await openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false });
@@ -145,12 +136,7 @@ async function listBench(label, databaseUrl) {
   }
   await server.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (schema) {
-    const postgres = (await import('postgres')).default;
-    const sql = postgres(databaseUrl, { onnotice: () => {} });
-    await sql.unsafe(`drop schema ${schema} cascade`);
-    await sql.end();
-  }
+  await schema?.drop();
   console.log(
     `\nList latency — ${label}, ${count.toLocaleString('en')} sessions (loaded in ${(loadMs / 1000).toFixed(1)} s), 200 requests each, sequential, over HTTP:`,
   );
@@ -177,20 +163,12 @@ function openClients(url, n, headers) {
           if (res.statusCode !== 200) return reject(new Error(`stream → ${res.statusCode}`));
           stats.open += 1;
           resolve(req);
-          let buffer = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => {
-            buffer += chunk;
-            let end;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const frame = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const match = /"updatedAt":"([^"]+)"/.exec(frame);
-              if (!match || !stats.counting) continue;
-              stats.delivered += 1;
-              // Sample latencies (every client's every event would be 500k numbers).
-              if (stats.delivered % 7 === 0) stats.latencies.push(Date.now() - Date.parse(match[1]));
-            }
+          readFrames(res, (frame) => {
+            const match = /"updatedAt":"([^"]+)"/.exec(frame);
+            if (!match || !stats.counting) return;
+            stats.delivered += 1;
+            // Sample latencies (every client's every event would be 500k numbers).
+            if (stats.delivered % 7 === 0) stats.latencies.push(Date.now() - Date.parse(match[1]));
           });
         });
         req.on('error', reject);
@@ -251,16 +229,8 @@ async function fanoutBench(databaseUrl) {
   console.log(
     `\nStream fan-out — ${n.toLocaleString('en')} clients × ${rate} events/s for ${seconds} s, one process on ${databaseUrl ? 'PostgreSQL' : 'PGlite (fsync off)'}, 127.0.0.1:`,
   );
-  let schema;
-  let dbUrl;
-  if (databaseUrl) {
-    const postgres = (await import('postgres')).default;
-    schema = `sl_bench_${randomBytes(4).toString('hex')}`;
-    const sql = postgres(databaseUrl, { onnotice: () => {} });
-    await sql.unsafe(`create schema ${schema}`);
-    await sql.end();
-    dbUrl = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}search_path=${schema}`;
-  }
+  const schema = databaseUrl ? await freshSchema(databaseUrl, 'sl_bench') : undefined;
+  const dbUrl = schema?.url;
   // Session Lens: the real CLI in a child process; the writer and the clients live here.
   const dataDir = mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -317,12 +287,7 @@ async function fanoutBench(databaseUrl) {
   console.log(`    (writes acknowledged: ${written}; ${(written / seconds).toFixed(1)}/s)`);
   child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
-  if (schema) {
-    const postgres = (await import('postgres')).default;
-    const sql = postgres(databaseUrl, { onnotice: () => {} });
-    await sql.unsafe(`drop schema ${schema} cascade`);
-    await sql.end();
-  }
+  await schema?.drop();
 
   // Baseline: plain node:http writing one prebuilt frame of similar size to every client.
   const base = spawn(process.execPath, ['-e', BASELINE], {

@@ -1,27 +1,31 @@
 #!/usr/bin/env node
 // Write-path benchmark (X5, issue 12; not part of the tests). Run after a build:
 //   pnpm bench:writes [--database-url postgres://…] [--seconds 6] [--runs 3] [--writers 32]
-//                     [--rate 1000] [--pool n] [--skip-pglite] [--skip-two]
+//                     [--rate 1000] [--pool n] [--profile dir] [--dist dir] [--skip-postgres]
+//                     [--skip-pglite] [--skip-two]
 // PostgreSQL runs also read SESSION_LENS_BENCH_DATABASE_URL; each creates and drops its own schema.
 //
 // 1. Acknowledged activity writes/s of one server process (the real CLI, NODE_ENV=production),
 //    `writers` concurrent agents over HTTP keep-alive, each writing its own session, beside the
 //    raw database doing the same work in the same run: update that session's row and append an
-//    event row, one transaction each, the same concurrency and durability. Ratio = server / raw.
+//    event row, one transaction each, the same concurrency and durability. Ratio = server / raw,
+//    per run; the two sides alternate which goes first; the ratio quoted is the median of the
+//    runs' ratios.
 // 2. Two server processes on one PostgreSQL at an offered `rate` writes/s (open loop, half to
 //    each) with an SSE watcher on each: acknowledged/s, events missed and duplicated per watcher,
 //    and write → event latency (from sending the request to the event arriving).
-// Every figure is the median of `runs` runs.
+// Every figure is the median of `runs` runs. `--profile dir` writes a CPU profile of every server
+// process into dir (node --cpu-prof; the servers then stop with SIGTERM instead of SIGKILL).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { freshSchema, load, median, percentile, readFrames } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -31,15 +35,21 @@ const { values } = parseArgs({
     writers: { type: 'string', default: '32' },
     rate: { type: 'string', default: '1000' },
     pool: { type: 'string' },
+    profile: { type: 'string' },
+    dist: { type: 'string' },
     'skip-pglite': { type: 'boolean' },
     'skip-postgres': { type: 'boolean' },
     'skip-two': { type: 'boolean' },
   },
 });
-const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
+// `--dist dir`: another build's dist/ (e.g. main's, for an A/B on the same machine and load).
+const distDir = values.dist
+  ? pathToFileURL(`${resolve(values.dist)}/`).href
+  : new URL('../dist/', import.meta.url).href;
+const dist = (path) => new URL(path, distDir).href;
 const { openDatabase, pgliteStartParams } = await import(dist('db/index.js'));
 const { migrate } = await import(dist('db/migrate.js'));
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(dist('cli.js'));
 const ADMIN = 'bench-writes-admin-token';
 const SECONDS = Number(values.seconds);
 const RUNS = Number(values.runs);
@@ -47,14 +57,11 @@ const WRITERS = Number(values.writers);
 const RATE = Number(values.rate);
 /** Sessions the two-instance run spreads its writes over (one write in flight per session). */
 const TWO_SESSIONS = 200;
+/** Writes before the counted window starts (connections, prepared statements, JIT). */
+const WARM_UP_MS = 1000;
 const pgUrl = values['database-url'] ?? process.env.SESSION_LENS_BENCH_DATABASE_URL;
+const profileDir = values.profile ? resolve(values.profile) : undefined;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** One HTTP request with a JSON body; resolves to { status, body }. */
@@ -84,7 +91,9 @@ function request(url, method, path, body) {
 
 /** Starts the CLI; resolves to { url, stop }. */
 async function startCli(env, args = []) {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--print-tokens', ...args], {
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profiling, CLI, '--port', '0', '--print-tokens', ...args], {
     // Per-token rate limiting off: every writer here shares the admin token.
     env: {
       ...process.env,
@@ -98,17 +107,24 @@ async function startCli(env, args = []) {
   let out = '';
   const { url } = await new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
+    const onData = (chunk) => {
       out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line && out.includes('\n')) resolve(JSON.parse(line));
-    });
+      const line = out.split('\n').find((l) => l.startsWith('{"url":'));
+      if (!line) return;
+      // The JSON request log that follows (one line a request) is read and dropped: kept and
+      // re-split per chunk, it cost this process more CPU than the server it measures.
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      resolve(JSON.parse(line));
+    };
+    child.stdout.on('data', onData);
   });
+  // Killed outright, unless profiling: the profile is written by a clean exit (SIGTERM drains).
   const stop = () =>
     new Promise((resolve) => {
       child.removeAllListeners('exit');
       child.once('exit', resolve);
-      child.kill('SIGKILL');
+      child.kill(profileDir ? 'SIGTERM' : 'SIGKILL');
     });
   return { url, stop };
 }
@@ -123,59 +139,53 @@ async function startSessions(url, count) {
   return ids;
 }
 
-/** Closed loop: every writer writes its own session as fast as acknowledged; counts 200s in the window. */
-async function serverWrites(url, ids) {
-  let counting = false;
-  let stop = false;
+/**
+ * Closed loop: one writer per item, each calling `writeOnce(item)` again as soon as the last
+ * one settled; counts those that settled `true` inside the window after the warm-up. Times come
+ * from the clock, not from timers: a loop of in-process PGlite calls resolves in microtasks
+ * only and would starve every timer (the bench once waited forever for one).
+ */
+async function closedLoop(items, writeOnce) {
+  const start = performance.now() + WARM_UP_MS;
+  const end = start + SECONDS * 1000;
   let acknowledged = 0;
   let failed = 0;
-  const writer = async (id) => {
-    for (let n = 0; !stop; n += 1) {
-      const res = await request(url, 'POST', `/v1/sessions/${id}/activity`, {
-        steps: [{ name: 'Work', status: n % 2 ? 'running' : 'pending' }],
-      });
-      if (!counting) continue;
-      if (res.status === 200) acknowledged += 1;
+  const writer = async (item) => {
+    while (performance.now() < end) {
+      const ok = await writeOnce(item);
+      const at = performance.now();
+      if (at < start || at >= end) continue;
+      if (ok) acknowledged += 1;
       else failed += 1;
     }
   };
-  const writers = ids.map((id) => writer(id));
-  await sleep(1000);
-  counting = true;
-  const started = performance.now();
-  await sleep(SECONDS * 1000);
-  counting = false;
-  const elapsed = (performance.now() - started) / 1000;
-  stop = true;
-  await Promise.all(writers);
+  await Promise.all(items.map((item) => writer(item)));
   if (failed > 0) console.log(`    (${failed} writes failed)`);
-  return acknowledged / elapsed;
+  return acknowledged / SECONDS;
 }
 
-/** The raw database's loop: the same update + event append per transaction, `writers` at once. */
-async function rawWrites(transact, docs) {
-  let counting = false;
-  let stop = false;
-  let done = 0;
-  const writer = async (doc) => {
-    let current = doc;
-    while (!stop) {
-      const next = { ...current, version: current.version + 1, updatedAt: new Date().toISOString() };
-      await transact(next, current);
-      current = next;
-      if (counting) done += 1;
-    }
-  };
-  const writers = docs.map((doc) => writer(doc));
-  await sleep(1000);
-  counting = true;
-  const started = performance.now();
-  await sleep(SECONDS * 1000);
-  counting = false;
-  const elapsed = (performance.now() - started) / 1000;
-  stop = true;
-  await Promise.all(writers);
-  return done / elapsed;
+/** The server's loop: each writer posts activity to its own session over HTTP keep-alive. */
+function serverWrites(url, ids) {
+  let n = 0;
+  return closedLoop(ids, async (id) => {
+    n += 1;
+    const res = await request(url, 'POST', `/v1/sessions/${id}/activity`, {
+      steps: [{ name: 'Work', status: n % 2 ? 'running' : 'pending' }],
+    });
+    return res.status === 200;
+  });
+}
+
+/** The raw database's loop: the same update + event append per transaction, one writer per doc. */
+function rawWrites(transact, docs) {
+  const current = new Map(docs.map((doc) => [doc.id, doc]));
+  return closedLoop(docs, async ({ id }) => {
+    const prev = current.get(id);
+    const next = { ...prev, version: prev.version + 1, updatedAt: new Date().toISOString() };
+    await transact(next, prev);
+    current.set(id, next);
+    return true;
+  });
 }
 
 const RAW_UPDATE = 'update sessions set doc = $2::text::jsonb, version = $3, updated_at = $4 where id = $1';
@@ -189,77 +199,103 @@ const rawParams = (next, prev) => {
   ];
 };
 
-async function postgresSchema() {
-  const schema = `sl_wbench_${randomBytes(4).toString('hex')}`;
-  const sql = postgres(pgUrl, { onnotice: () => {} });
-  await sql.unsafe(`create schema ${schema}`);
-  await sql.end();
-  const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}search_path=${schema}`;
-  const drop = async () => {
-    const admin = postgres(pgUrl, { onnotice: () => {} });
-    await admin.unsafe(`drop schema ${schema} cascade`);
-    await admin.end();
-  };
-  return { url, drop };
-}
-
 async function readDocs(query, ids) {
   const rows = await query('select doc::text as doc from sessions where id = any($1::text[])', [ids]);
   return rows.map((row) => JSON.parse(row.doc));
 }
 
-/** One run on PostgreSQL: the server, then raw postgres.js with `writers` connections. */
-async function postgresRun() {
-  const { url, drop } = await postgresSchema();
+/**
+ * The two measurements of one run, in alternating order (server first in odd runs, raw first in
+ * even ones), so a load that drifts during the bench does not favour one side.
+ */
+async function sideBySide(index, measureServer, measureRaw) {
+  if (index % 2 === 0) {
+    const lens = await measureServer();
+    return { lens, raw: await measureRaw() };
+  }
+  const raw = await measureRaw();
+  return { lens: await measureServer(), raw };
+}
+
+/** Starts the CLI, measures its closed loop over `ids`, stops it. */
+async function measureCli(env, args, ids) {
+  const server = await startCli(env, args);
   try {
-    const server = await startCli({
-      DATABASE_URL: url,
-      ...(values.pool ? { SESSION_LENS_DB_POOL: values.pool } : {}),
-    });
-    const ids = await startSessions(server.url, WRITERS);
-    const lens = await serverWrites(server.url, ids);
+    return await serverWrites(server.url, ids);
+  } finally {
     await server.stop();
-    const sql = postgres(url, { max: WRITERS, onnotice: () => {} });
-    const docs = await readDocs((q, p) => sql.unsafe(q, p, { prepare: true }), ids);
-    const raw = await rawWrites(async (next, prev) => {
-      const [update, event] = rawParams(next, prev);
-      // Both statements pipelined in one transaction: BEGIN, UPDATE + INSERT, COMMIT.
-      await sql.begin((tx) => [
-        tx.unsafe(RAW_UPDATE, update, { prepare: true }),
-        tx.unsafe(RAW_EVENT, event, { prepare: true }),
-      ]);
-    }, docs);
-    await sql.end();
-    return { lens, raw };
+  }
+}
+
+/** Sessions for the writers, started through the API of a CLI that then stops. */
+async function setUpSessions(env, args) {
+  const server = await startCli(env, args);
+  try {
+    return await startSessions(server.url, WRITERS);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** One run on PostgreSQL: the server and raw postgres.js with `writers` connections. */
+async function postgresRun(index) {
+  const { url, drop } = await freshSchema(pgUrl, 'sl_wbench');
+  const env = { DATABASE_URL: url, ...(values.pool ? { SESSION_LENS_DB_POOL: values.pool } : {}) };
+  try {
+    const ids = await setUpSessions(env, []);
+    return await sideBySide(
+      index,
+      () => measureCli(env, [], ids),
+      async () => {
+        const sql = postgres(url, { max: WRITERS, onnotice: () => {} });
+        try {
+          const docs = await readDocs((q, p) => sql.unsafe(q, p, { prepare: true }), ids);
+          return await rawWrites(async (next, prev) => {
+            const [update, event] = rawParams(next, prev);
+            // Both statements pipelined in one transaction: BEGIN, UPDATE + INSERT, COMMIT.
+            await sql.begin((tx) => [
+              tx.unsafe(RAW_UPDATE, update, { prepare: true }),
+              tx.unsafe(RAW_EVENT, event, { prepare: true }),
+            ]);
+          }, docs);
+        } finally {
+          await sql.end();
+        }
+      },
+    );
   } finally {
     await drop();
   }
 }
 
-/** One run on PGlite (fsync off on both sides, as in the other benchmarks): server, then raw PGlite. */
-async function pgliteRun(template) {
+/** One run on PGlite (fsync off on both sides, as in the other benchmarks): server and raw PGlite. */
+async function pgliteRun(template, index) {
   const dataDir = mkdtempSync(join(tmpdir(), 'session-lens-wbench-'));
   cpSync(template, dataDir, { recursive: true });
+  const env = { SESSION_LENS_PGLITE_FSYNC: 'off', DATABASE_URL: '' };
+  const args = ['--data', dataDir];
   try {
-    const server = await startCli({ SESSION_LENS_PGLITE_FSYNC: 'off', DATABASE_URL: '' }, [
-      '--data',
-      dataDir,
-    ]);
-    const ids = await startSessions(server.url, WRITERS);
-    const lens = await serverWrites(server.url, ids);
-    await server.stop();
-    const pg = new PGlite({ dataDir, relaxedDurability: false, startParams: pgliteStartParams(false) });
-    await pg.waitReady;
-    const docs = await readDocs(async (q, p) => (await pg.query(q, p)).rows, ids);
-    const raw = await rawWrites(async (next, prev) => {
-      const [update, event] = rawParams(next, prev);
-      await pg.transaction(async (tx) => {
-        await tx.query(RAW_UPDATE, update);
-        await tx.query(RAW_EVENT, event);
-      });
-    }, docs);
-    await pg.close();
-    return { lens, raw };
+    const ids = await setUpSessions(env, args);
+    return await sideBySide(
+      index,
+      () => measureCli(env, args, ids),
+      async () => {
+        const pg = new PGlite({ dataDir, relaxedDurability: false, startParams: pgliteStartParams(false) });
+        await pg.waitReady;
+        try {
+          const docs = await readDocs(async (q, p) => (await pg.query(q, p)).rows, ids);
+          return await rawWrites(async (next, prev) => {
+            const [update, event] = rawParams(next, prev);
+            await pg.transaction(async (tx) => {
+              await tx.query(RAW_UPDATE, update);
+              await tx.query(RAW_EVENT, event);
+            });
+          }, docs);
+        } finally {
+          await pg.close();
+        }
+      },
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -268,17 +304,19 @@ async function pgliteRun(template) {
 async function throughput(label, runOnce) {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const run = await runOnce();
+    const run = await runOnce(i);
     runs.push(run);
     console.log(
-      `    run ${i + 1}: server ${Math.round(run.lens)}/s, raw ${Math.round(run.raw)}/s, ratio ${(run.lens / run.raw).toFixed(2)}   (load ${load()})`,
+      `    run ${i + 1} (${i % 2 === 0 ? 'server first' : 'raw first'}): server ${Math.round(run.lens)}/s, raw ${Math.round(run.raw)}/s, ratio ${(run.lens / run.raw).toFixed(2)}   (load ${load()})`,
     );
   }
   const lens = median(runs.map((r) => r.lens));
   const raw = median(runs.map((r) => r.raw));
-  const ratio = median(runs.map((r) => r.lens / r.raw));
+  const ratios = runs.map((r) => r.lens / r.raw);
+  const ratio = median(ratios);
+  // The ratio is the median of the per-run ratios (each a side-by-side pair), not of the medians.
   console.log(
-    `  ${label}: server ${Math.round(lens)} writes/s, raw ${Math.round(raw)} writes/s, ratio ${ratio.toFixed(2)} (medians of ${RUNS})`,
+    `  ${label}: ratio ${ratio.toFixed(2)} (median of ${RUNS} side-by-side runs; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); server ${Math.round(lens)} writes/s, raw ${Math.round(raw)} writes/s (medians)`,
   );
   return { lens, raw, ratio };
 }
@@ -292,21 +330,13 @@ function watch(url) {
     req = http.get(`${url}/v1/stream`, { headers: { authorization: `Bearer ${ADMIN}` } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream → ${res.statusCode}`));
       resolve();
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (!data || !frame.includes('event: session\n')) continue;
-          const session = JSON.parse(data);
-          const key = `${session.id}@${session.version}`;
-          if (seen.has(key)) duplicates += 1;
-          else seen.set(key, performance.now());
-        }
+      readFrames(res, (frame) => {
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (!data || !frame.includes('event: session\n')) return;
+        const session = JSON.parse(data);
+        const key = `${session.id}@${session.version}`;
+        if (seen.has(key)) duplicates += 1;
+        else seen.set(key, performance.now());
       });
     });
     req.on('error', reject);
@@ -316,11 +346,12 @@ function watch(url) {
 
 /** Two processes on one PostgreSQL, open loop at RATE writes/s, a watcher on each. */
 async function twoInstancesRun() {
-  const { url, drop } = await postgresSchema();
+  const { url, drop } = await freshSchema(pgUrl, 'sl_wbench');
   const servers = [];
   try {
-    servers.push(await startCli({ DATABASE_URL: url }));
-    servers.push(await startCli({ DATABASE_URL: url }));
+    const env = { DATABASE_URL: url, ...(values.pool ? { SESSION_LENS_DB_POOL: values.pool } : {}) };
+    servers.push(await startCli(env));
+    servers.push(await startCli(env));
     const ids = await startSessions(servers[0].url, TWO_SESSIONS);
     const watchers = servers.map((server) => watch(server.url));
     await Promise.all(watchers.map((w) => w.ready));
@@ -401,7 +432,7 @@ if (!values['skip-pglite']) {
   const db = await openDatabase({ dataDir: template, pgliteFsync: false });
   await migrate(db);
   await db.close();
-  await throughput('PGlite', () => pgliteRun(template));
+  await throughput('PGlite', (index) => pgliteRun(template, index));
   rmSync(template, { recursive: true, force: true });
 }
 if (!values['skip-two'] && pgUrl) {
