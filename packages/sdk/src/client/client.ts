@@ -15,7 +15,7 @@ import { MeResource } from './me.js';
 import { Members } from './members.js';
 import { Sessions } from './sessions.js';
 
-/** How failed requests are retried (K2). */
+/** How failed requests are retried. */
 export type RetryOptions = {
   /** Retries after the first attempt. Default 2; 0 disables retries. */
   limit?: number;
@@ -318,7 +318,7 @@ function describe(cause: unknown): string {
 }
 
 /**
- * Creates a client of the Sessions API (K1).
+ * Creates a client of the Sessions API.
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import type { EmbedToken } from '../contract/responses.js';
 import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
-/** Embed tokens (A7): mint them server-side, hand them to a `<session-tab>`. */
+/** Embed tokens: mint them server-side, hand them to a `<session-tab>`. */
 export class EmbedTokens {
   readonly #client: SessionLensClient;
 

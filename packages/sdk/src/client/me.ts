@@ -2,7 +2,7 @@ import type { Me } from '../contract/member.js';
 import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
-/** The caller's identity (A6). */
+/** The caller's identity. */
 export class MeResource {
   readonly #client: SessionLensClient;
 

@@ -2,7 +2,7 @@ import type { MemberList } from '../contract/member.js';
 import { endpoints } from '../contract/endpoints.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 
-/** Workspace members and groups (A6). */
+/** Workspace members and groups. */
 export class Members {
   readonly #client: SessionLensClient;
 

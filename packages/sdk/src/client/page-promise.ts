@@ -4,7 +4,7 @@ import type { Page } from '../contract/responses.js';
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
 /**
- * The result of a list call (K3): awaitable as its first page, and async-iterable over every
+ * The result of a list call: awaitable as its first page, and async-iterable over every
  * item of every page, following `nextCursor` until it is null.
  *
  * ```ts

@@ -20,7 +20,7 @@ import { PagePromise } from './page-promise.js';
 export type SessionListParams = ListSessionsQuery;
 
 /**
- * Sessions (A1–A5, A8). Every method is a thin call into the client's request loop; responses
+ * Sessions. Every method is a thin call into the client's request loop; responses
  * are validated against the contract before they are returned.
  */
 export class Sessions {
@@ -119,7 +119,7 @@ export class Sessions {
   }
 
   /**
-   * Watches sessions live (K4): an async iterable of typed stream events that reconnects,
+   * Watches sessions live: an async iterable of typed stream events that reconnects,
    * resumes and detects stalls on its own. Iterate it once; abort its signal or `break` to stop.
    */
   watch(filters: SessionFilters = {}, options: WatchOptions = {}): SessionStream {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Timestamp } from './session.js';
 
-/** One remote command run during an assessment (S7). */
+/** One remote command run during an assessment. */
 export const Execution = z
   .object({
     id: z.string().check(z.minLength(1)),
@@ -20,7 +20,7 @@ export type Execution = z.infer<typeof Execution>;
 export const Severity = z.enum(['info', 'low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof Severity>;
 
-/** A finding an assessment produced (S7). */
+/** A finding an assessment produced. */
 export const Insight = z
   .object({
     id: z.string().check(z.minLength(1)),

@@ -19,7 +19,7 @@ const ShortText = () => z.string().check(z.maxLength(200));
 export const MAX_STORED_INT = 2_147_483_647;
 const StoredCount = () => z.int().check(z.minimum(0), z.maximum(MAX_STORED_INT));
 
-/** Filters of `GET /v1/sessions` and `GET /v1/stream` (A1, A8). Repeatable filters are arrays. */
+/** Filters of `GET /v1/sessions` and `GET /v1/stream`. Repeatable filters are arrays. */
 export const SessionFilters = z
   .object({
     kind: z.optional(z.array(SessionKind).check(z.maxLength(4))),
@@ -60,7 +60,7 @@ export const TranscriptQuery = z
   .register(z.globalRegistry, { id: 'TranscriptQuery' });
 export type TranscriptQuery = z.input<typeof TranscriptQuery>;
 
-/** Body of `POST /v1/sessions` (A3). */
+/** Body of `POST /v1/sessions`. */
 export const StartSession = z
   .object({
     kind: SessionKind,
@@ -72,13 +72,13 @@ export const StartSession = z
     links: z.optional(SessionLinks),
     chatMode: z.optional(ChatMode),
     metadata: z.optional(SessionMetadata),
-    /** Defaults from where the session came from (X3). */
+    /** Defaults from where the session came from. */
     visibility: z.optional(Visibility),
   })
   .register(z.globalRegistry, { id: 'StartSession' });
 export type StartSession = z.infer<typeof StartSession>;
 
-/** One turn's cost as a runtime reports it (A4, S5). */
+/** One turn's cost as a runtime reports it. */
 export const TurnInput = z
   .object({
     model: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -90,13 +90,13 @@ export const TurnInput = z
   .register(z.globalRegistry, { id: 'TurnInput' });
 export type TurnInput = z.infer<typeof TurnInput>;
 
-/** An execution as an agent runtime reports it (A4); the server assigns the id. */
+/** An execution as an agent runtime reports it; the server assigns the id. */
 export const ExecutionInput = z
   .omit(Execution, { id: true })
   .register(z.globalRegistry, { id: 'ExecutionInput' });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
-/** An insight as an agent runtime reports it (A4); the server assigns the id. */
+/** An insight as an agent runtime reports it; the server assigns the id. */
 export const InsightInput = z.omit(Insight, { id: true }).register(z.globalRegistry, { id: 'InsightInput' });
 export type InsightInput = z.infer<typeof InsightInput>;
 
@@ -106,14 +106,14 @@ export const MAX_STEP_NAME_LENGTH = 200;
 /** Most steps one flow session may hold; a batch that would go past it is refused whole. */
 export const MAX_STEPS_PER_SESSION = 500;
 
-/** One step as a runtime reports it (A4, A17): a {@link Step} whose name is bounded. */
+/** One step as a runtime reports it: a {@link Step} whose name is bounded. */
 export const StepInput = z
   .extend(Step, { name: z.string().check(z.minLength(1), z.maxLength(MAX_STEP_NAME_LENGTH)) })
   .register(z.globalRegistry, { id: 'StepInput' });
 export type StepInput = z.infer<typeof StepInput>;
 
 /**
- * Body of `POST /v1/sessions/{id}/activity` (A4): one batch applied atomically. With an
+ * Body of `POST /v1/sessions/{id}/activity`: one batch applied atomically. With an
  * `Idempotency-Key` header a retried batch is applied once.
  */
 export const ActivityBatch = z
@@ -134,7 +134,7 @@ export const ActivityBatch = z
   .register(z.globalRegistry, { id: 'ActivityBatch' });
 export type ActivityBatch = z.infer<typeof ActivityBatch>;
 
-/** Body of `POST /v1/sessions/{id}/submit` (A5). */
+/** Body of `POST /v1/sessions/{id}/submit`. */
 export const SubmitSession = z
   .object({
     summary: z.string().check(z.trim(), z.minLength(1, 'A summary is required'), z.maxLength(20_000)),
@@ -142,7 +142,7 @@ export const SubmitSession = z
   .register(z.globalRegistry, { id: 'SubmitSession' });
 export type SubmitSession = z.infer<typeof SubmitSession>;
 
-/** Body of `POST /v1/sessions/{id}/review` (A5). */
+/** Body of `POST /v1/sessions/{id}/review`. */
 export const ReviewSession = z
   .object({
     decision: z.enum(['completed', 'rejected']),
@@ -167,7 +167,7 @@ export const WebOrigin = z
   .register(z.globalRegistry, { id: 'WebOrigin', examples: ['https://app.example.com'] });
 export type WebOrigin = z.infer<typeof WebOrigin>;
 
-/** Body of `POST /v1/embed-tokens` (A7). */
+/** Body of `POST /v1/embed-tokens`. */
 export const MintEmbedToken = z
   .object({
     scope: RecordScope,
