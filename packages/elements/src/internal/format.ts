@@ -2,7 +2,7 @@
  * Small formatting helpers private to the elements. Anything a non-UI consumer could want lives
  * in `@session-lens/sdk`'s helpers instead; these only shape labels for display.
  */
-import type { Session } from '@session-lens/sdk';
+import { dateTimeFormat, numberFormat, type Session } from '@session-lens/sdk';
 import { resolveLocale } from '../base/locale-controller.js';
 
 /** The short id shown under a title: the id without its type prefix, at most 8 characters. */
@@ -73,50 +73,24 @@ export function errorStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/**
- * One formatter per locale and kind, made once: building an `Intl` formatter costs far more than
- * using one (~160 µs for a date-time format against ~5 µs per call), and rows format on every
- * scroll frame.
- */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
-  kind: string,
-  locale: string | undefined,
-  make: () => T,
-): T {
-  const key = `${kind}|${locale ?? ''}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
+// Formatters come from the SDK's bounded cache: building one costs far more than using it, and
+// rows format on every scroll frame.
 
 /** A compact count ("128.4k"), for metric tiles. */
 export function compactNumber(value: number, locale: string | undefined): string {
-  return cached(
-    'compact',
-    locale,
-    () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
-  ).format(value);
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
 /** A whole number with digit grouping. */
 export function formatCount(value: number, locale: string | undefined): string {
-  return cached('count', locale, () => new Intl.NumberFormat(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A date and time as a person reads it ("Nov 21, 2026, 9:00 AM"). */
 export function formatDateTime(at: string, locale: string | undefined): string {
   const date = new Date(at);
   if (Number.isNaN(+date)) return at;
-  return cached(
-    'datetime',
-    locale,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**

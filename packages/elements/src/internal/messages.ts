@@ -2,14 +2,15 @@
  * Every word the elements show or announce, per language, in one place (numbers, dates, times
  * and plurals come from `Intl`; cost captions, progress and time labels from the SDK's helpers).
  * An element picks its table from the nearest `lang` (crossing shadow roots); a language with no
- * table reads English. To add a language, add a table of type {@link Messages} to `BY_LANGUAGE`
+ * table reads English. The lookup and the plural forms are the SDK's (`tableLanguage`,
+ * `pluralForm`, over its bounded `Intl` cache). To add a language, add a table of type {@link Messages} to `BY_LANGUAGE`
  * and one to `detail-messages.ts`.
  *
  * These are the words of the first chunk (provider, tab, list, row, pill). The detail, the cost
  * card and the command center, which a page loads later, take theirs from `detail-messages.ts`
  * so the first chunk carries none of them (X6).
  */
-import type { KnownStatus } from '@session-lens/sdk';
+import { pluralForm, tableLanguage, type KnownStatus } from '@session-lens/sdk';
 import { formatCount, localeOf } from './format.js';
 
 type Forms = { one: string; other: string };
@@ -238,23 +239,13 @@ export type Language = 'en' | 'de';
 
 const BY_LANGUAGE: Readonly<Record<Language, Messages>> = { en, de };
 
-const languageCache = new Map<string, Language>();
-
-/** The table language of a locale tag ("de-CH" → "de"); "en" for an unknown or invalid tag. */
+/** The table language of a locale tag ("de-CH" → "de"); "en" for an unset, unknown or invalid tag. */
 export function languageOf(locale: string | undefined): Language {
-  if (!locale) return 'en';
-  let language = languageCache.get(locale);
-  if (!language) {
-    let tag = '';
-    try {
-      tag = new Intl.Locale(locale).language;
-    } catch {
-      // An invalid `lang` value reads English.
-    }
-    language = Object.hasOwn(BY_LANGUAGE, tag) ? (tag as Language) : 'en';
-    languageCache.set(locale, language);
+  try {
+    return tableLanguage(BY_LANGUAGE, locale || 'en', 'en');
+  } catch {
+    return 'en'; // an invalid `lang` value reads English
   }
-  return language;
 }
 
 /** The table for a locale tag ("de-CH" → German); English for an unknown or invalid tag. */
@@ -274,15 +265,5 @@ export function statusText(messages: Messages, status: string): string {
 
 /** A count with its noun ("3 insights"), the number formatted in `locale`. */
 export function countText(forms: Forms, count: number, locale: string | undefined): string {
-  const rule = pluralRules(locale).select(count);
-  return `${formatCount(count, locale)} ${rule === 'one' ? forms.one : forms.other}`;
-}
-
-const pluralCache = new Map<string, Intl.PluralRules>();
-
-function pluralRules(locale: string | undefined): Intl.PluralRules {
-  const key = locale ?? '';
-  let rules = pluralCache.get(key);
-  if (!rules) pluralCache.set(key, (rules = new Intl.PluralRules(locale)));
-  return rules;
+  return `${formatCount(count, locale)} ${pluralForm(forms, count, locale)}`;
 }

@@ -5,3 +5,18 @@ export { formatMoney, toMicros, fromMicros, type FormatMoneyOptions } from './mo
 export { costCaption } from './cost-caption.js';
 export { progressLabel, currentStepIndex } from './progress.js';
 export { relativeTime, elapsed, elapsedBetween } from './time.js';
+export {
+  numberFormat,
+  dateTimeFormat,
+  relativeTimeFormat,
+  pluralRules,
+  localeLanguage,
+  MAX_FORMATTERS,
+} from './intl-cache.js';
+export {
+  messageLookup,
+  tableLanguage,
+  pluralForm,
+  type MessageTables,
+  type PluralForms,
+} from './message-tables.js';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_FORMATTERS,
   cachedFormatterCount,
+  dateTimeFormat,
+  localeLanguage,
   numberFormat,
   pluralRules,
   relativeTimeFormat,
@@ -17,6 +19,17 @@ describe('intl-cache', () => {
     expect(relativeTimeFormat('en', { style: 'narrow' })).toBe(relativeTimeFormat('en', { style: 'narrow' }));
     expect(pluralRules('en')).toBe(pluralRules('en'));
     expect(numberFormat('de-DE').format(1234.5)).toBe('1.234,5');
+    const medium = { dateStyle: 'medium', timeZone: 'UTC' } as const;
+    expect(dateTimeFormat('en-US', medium)).toBe(dateTimeFormat('en-US', medium));
+    expect(dateTimeFormat('en-US', medium).format(Date.UTC(2026, 10, 21))).toBe('Nov 21, 2026');
+  });
+
+  it('reads the language of a locale tag, the runtime’s when undefined', () => {
+    expect(localeLanguage('de-CH')).toBe('de');
+    expect(localeLanguage('en')).toBe('en');
+    expect(localeLanguage(undefined)).toBe(
+      new Intl.Locale(new Intl.NumberFormat().resolvedOptions().locale).language,
+    );
   });
 
   it('stays bounded and keeps formatting right after evicting', () => {
@@ -31,6 +44,8 @@ describe('intl-cache', () => {
   it('throws for an invalid locale and stores nothing for it', () => {
     const before = cachedFormatterCount();
     expect(() => numberFormat('not a locale!')).toThrow(RangeError);
+    expect(() => dateTimeFormat('not a locale!')).toThrow(RangeError);
+    expect(() => localeLanguage('not a locale!')).toThrow(RangeError);
     expect(cachedFormatterCount()).toBe(before);
   });
 });
