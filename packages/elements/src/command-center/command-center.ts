@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
+import { ContextProvider } from '@lit/context';
 import { LensConsumer } from '../context/lens-consumer.js';
+import { sessionStoreContext } from '../context/session-store.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
 import { clampText, errorMessage } from '../internal/format.js';
 import { detailMessagesForLocale, type DetailMessages } from '../internal/detail-messages.js';
@@ -76,6 +78,8 @@ export class CommandCenter extends LensElement {
     },
   });
   #store: LiveSessionSource | undefined;
+  /** Hands the store to the rows inside, for their actions' answers. */
+  readonly #storeProvider = new ContextProvider(this, { context: sessionStoreContext });
   #storeClient: unknown;
   #storeKey = '';
   #storeFactory: LiveSourceFactory | undefined;
@@ -108,6 +112,7 @@ export class CommandCenter extends LensElement {
     this.#unsubscribe = undefined;
     this.#store?.dispose();
     this.#store = undefined;
+    this.#storeProvider.setValue(undefined);
   }
 
   #rebuild(): void {
@@ -119,6 +124,7 @@ export class CommandCenter extends LensElement {
     this.#storeKey = JSON.stringify(this.filters);
     if (!factory) return;
     this.#store = factory({ ...this.filters });
+    this.#storeProvider.setValue(this.#store);
     this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
   }

@@ -7,10 +7,6 @@ export const costSummaryStyles = css`
 
   .card {
     padding: var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
   }
 
   .header {

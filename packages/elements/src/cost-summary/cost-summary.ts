@@ -7,7 +7,7 @@ import { compactNumber, errorMessage, errorStatus, formatCount } from '../intern
 import { detailMessagesForLocale } from '../internal/detail-messages.js';
 import { tokens } from '../styles/tokens.js';
 import { LensElement } from '../base/lens-element.js';
-import { skeletonStyles } from '../styles/shared.js';
+import { cardStyles, skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
 
 /**
@@ -37,7 +37,7 @@ import { costSummaryStyles } from './cost-summary.styles.js';
  * @cssprop --lens-color-info - Unpriced badge colour.
  */
 export class CostSummary extends LensElement {
-  static override styles = [tokens, skeletonStyles, costSummaryStyles];
+  static override styles = [tokens, cardStyles, skeletonStyles, costSummaryStyles];
 
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
   @property({ attribute: false }) cost?: CostDetail;

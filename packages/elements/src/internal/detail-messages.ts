@@ -3,317 +3,187 @@
  * command-center), per language, on top of the list words of `messages.ts`: kept apart so the
  * first chunk of `<session-tab>` does not carry them (X6). A language with no table reads English,
  * as in `messages.ts`.
+ *
+ * Each word is written once, with its forms side by side in the order of {@link COLUMNS}
+ * (English, German): a language is added by adding a column, and the types refuse a word left
+ * untranslated. Functions take already formatted values.
  */
 import { localeOf } from './format.js';
 import { languageOf, messagesForLocale, type Language, type Messages } from './messages.js';
 
-/** The detail words of one language. Functions take already formatted values. */
-type DetailWords = {
+/** Which column of {@link WORDS} holds each language. */
+const COLUMNS: Readonly<Record<Language, 0 | 1>> = { en: 0, de: 1 };
+
+const WORDS = {
   /** A timeline step that has not started, on a line of its own. */
-  stepNotStarted: string;
+  stepNotStarted: ['Not started', 'Nicht gestartet'],
   // command-center
-  commandCenter: string;
-  activeNow: string;
-  recent: string;
-  nothingRunning: string;
-  nothingRecent: string;
-  view: string;
-  reconnectingShort: string;
-  offlineSessions: string;
-  noProviderCenter: string;
+  commandCenter: ['Command Center', 'Kommandozentrale'],
+  activeNow: ['Active now', 'Gerade aktiv'],
+  recent: ['Recent', 'Kürzlich'],
+  nothingRunning: ['Nothing is running right now.', 'Gerade läuft nichts.'],
+  nothingRecent: [
+    'Nothing finished in the last 24 hours.',
+    'In den letzten 24 Stunden wurde nichts abgeschlossen.',
+  ],
+  view: ['View', 'Ansehen'],
+  reconnectingShort: ['Reconnecting…', 'Verbindung wird wiederhergestellt…'],
+  offlineSessions: ['Offline: showing the last known sessions.', 'Offline: zuletzt bekannte Sitzungen.'],
+  noProviderCenter: [
+    'Connect a client with <session-lens-provider> to see sessions.',
+    'Verbinden Sie einen Client mit <session-lens-provider>, um Sitzungen zu sehen.',
+  ],
   // session-detail
-  detailTabs: { transcript: string; metadata: string; executions: string; insights: string };
-  sessionDetails: string;
-  origin: { web: string; editor: string; scheduled: string };
-  role: { user: string; assistant: string; system: string };
-  toolStatus: { running: string; succeeded: string; failed: string };
-  resumeInChat: string;
-  openInEditor: string;
-  runTimeline: string;
+  detailTabs: {
+    transcript: ['Transcript', 'Verlauf'],
+    metadata: ['Metadata', 'Metadaten'],
+    executions: ['Executions', 'Ausführungen'],
+    insights: ['Insights', 'Erkenntnisse'],
+  },
+  sessionDetails: ['Session details', 'Sitzungsdetails'],
+  origin: {
+    web: ['Web app', 'Web-App'],
+    editor: ['Editor', 'Editor'],
+    scheduled: ['Scheduled', 'Geplant'],
+  },
+  role: {
+    user: ['User', 'Person'],
+    assistant: ['Assistant', 'Assistent'],
+    system: ['System', 'System'],
+  },
+  toolStatus: {
+    running: ['running', 'läuft'],
+    succeeded: ['succeeded', 'erfolgreich'],
+    failed: ['failed', 'fehlgeschlagen'],
+  },
+  resumeInChat: ['Resume in chat', 'Im Chat fortsetzen'],
+  openInEditor: ['Open in editor', 'Im Editor öffnen'],
+  runTimeline: ['Run timeline', 'Ablauf'],
   field: {
-    owner: string;
-    started: string;
-    duration: string;
-    messages: string;
-    turns: string;
-    host: string;
-    playbook: string;
-    executions: string;
-    insights: string;
-    toolCalls: string;
-    model: string;
-    cost: string;
-    initiative: string;
-    plan: string;
-    repository: string;
-    branch: string;
-    pullRequest: string;
-    id: string;
-    kind: string;
-    status: string;
-    created: string;
-    lastMoved: string;
-    ended: string;
-    runtime: string;
-    sandbox: string;
-    profile: string;
-    origin: string;
-    version: string;
-  };
-  toolCall: string;
-  arguments: string;
-  result: string;
-  fileChange: { created: string; deleted: string; edited: string };
-  before: string;
-  after: string;
-  step: string;
-  loadingTranscript: string;
-  noTranscript: string;
-  noTranscriptEntries: string;
-  transcript: string;
-  noExecutions: string;
-  command: string;
-  capability: string;
-  exitCode: string;
-  running: string;
-  output: string;
-  noInsights: string;
-  insightOpen: string;
-  insightResolved: string;
-  notFound: string;
-  sessionFailed: (reason: string) => string;
-  loadingSession: string;
-  chatEnded: string;
-  awaitingReview: string;
-  approve: string;
-  approving: string;
-  reject: string;
-  rejecting: string;
-  reviewActions: string;
+    owner: ['Owner', 'Person'],
+    started: ['Started', 'Gestartet'],
+    duration: ['Duration', 'Dauer'],
+    messages: ['Messages', 'Nachrichten'],
+    turns: ['Turns', 'Durchgänge'],
+    host: ['Host', 'Host'],
+    playbook: ['Playbook', 'Playbook'],
+    executions: ['Executions', 'Ausführungen'],
+    insights: ['Insights', 'Erkenntnisse'],
+    toolCalls: ['Tool calls', 'Tool-Aufrufe'],
+    model: ['Model', 'Modell'],
+    cost: ['Cost', 'Kosten'],
+    initiative: ['Initiative', 'Initiative'],
+    plan: ['Plan', 'Plan'],
+    repository: ['Repository', 'Repository'],
+    branch: ['Branch', 'Branch'],
+    pullRequest: ['Pull request', 'Pull-Request'],
+    id: ['Id', 'ID'],
+    kind: ['Kind', 'Art'],
+    status: ['Status', 'Status'],
+    created: ['Created', 'Erstellt'],
+    lastMoved: ['Last moved', 'Zuletzt bewegt'],
+    ended: ['Ended', 'Beendet'],
+    runtime: ['Runtime', 'Laufzeitumgebung'],
+    sandbox: ['Sandbox', 'Sandbox'],
+    profile: ['Profile', 'Profil'],
+    origin: ['Origin', 'Herkunft'],
+    version: ['Version', 'Version'],
+  },
+  toolCall: ['Tool call', 'Tool-Aufruf'],
+  arguments: ['Arguments', 'Argumente'],
+  result: ['Result', 'Ergebnis'],
+  fileChange: {
+    created: ['File created', 'Datei erstellt'],
+    deleted: ['File deleted', 'Datei gelöscht'],
+    edited: ['File edited', 'Datei bearbeitet'],
+  },
+  before: ['Before', 'Vorher'],
+  after: ['After', 'Nachher'],
+  step: ['Step', 'Schritt'],
+  loadingTranscript: ['Loading transcript…', 'Verlauf wird geladen…'],
+  noTranscript: ['No transcript.', 'Kein Verlauf.'],
+  noTranscriptEntries: ['No transcript entries yet.', 'Noch keine Einträge im Verlauf.'],
+  transcript: ['Transcript', 'Verlauf'],
+  noExecutions: ['No executions yet.', 'Noch keine Ausführungen.'],
+  command: ['Command', 'Befehl'],
+  capability: ['Capability', 'Fähigkeit'],
+  exitCode: ['Exit code', 'Exit-Code'],
+  running: ['Running', 'Läuft'],
+  output: ['Output', 'Ausgabe'],
+  noInsights: ['No insights.', 'Keine Erkenntnisse.'],
+  insightOpen: ['Open', 'Offen'],
+  insightResolved: ['Resolved', 'Erledigt'],
+  notFound: [
+    'This session does not exist, or you may not see it.',
+    'Diese Sitzung gibt es nicht, oder Sie dürfen sie nicht sehen.',
+  ],
+  sessionFailed: [
+    (reason: string) => `The session could not be loaded: ${reason}`,
+    (reason: string) => `Die Sitzung konnte nicht geladen werden: ${reason}`,
+  ],
+  loadingSession: ['Loading session…', 'Sitzung wird geladen…'],
+  chatEnded: [
+    'This conversation has ended. Its transcript stays readable.',
+    'Diese Unterhaltung ist beendet. Ihr Verlauf bleibt lesbar.',
+  ],
+  awaitingReview: [
+    'Awaiting review: these findings are not final until a reviewer confirms them.',
+    'Prüfung ausstehend: Diese Ergebnisse gelten erst, wenn jemand sie bestätigt.',
+  ],
+  approve: ['Approve', 'Freigeben'],
+  approving: ['Approving…', 'Wird freigegeben…'],
+  reject: ['Reject', 'Ablehnen'],
+  rejecting: ['Rejecting…', 'Wird abgelehnt…'],
+  reviewActions: ['Review', 'Prüfung'],
   // cost-summary
-  pricing: { priced: string; estimated: string; unpriced: string };
-  loadingCost: string;
-  costFailed: (reason: string) => string;
-  metric: { turns: string; events: string; tokens: string; credits: string; toolCalls: string };
-  aiCost: string;
-  unpriced: string;
-  costPerTurn: string;
-  turn: string;
-  model: string;
-  pricingColumn: string;
-  cost: string;
-};
+  pricing: {
+    priced: ['Priced', 'Bepreist'],
+    estimated: ['Estimated', 'Geschätzt'],
+    unpriced: ['Unpriced', 'Ohne Preis'],
+  },
+  loadingCost: ['Loading cost…', 'Kosten werden geladen…'],
+  costFailed: [
+    (reason: string) => `Cost could not be loaded: ${reason}`,
+    (reason: string) => `Kosten konnten nicht geladen werden: ${reason}`,
+  ],
+  metric: {
+    turns: ['Turns', 'Durchgänge'],
+    events: ['Events', 'Ereignisse'],
+    tokens: ['Tokens', 'Tokens'],
+    credits: ['AI credits', 'KI-Credits'],
+    toolCalls: ['Tool calls', 'Tool-Aufrufe'],
+  },
+  aiCost: ['AI cost', 'KI-Kosten'],
+  unpriced: ['Unpriced', 'Ohne Preis'],
+  costPerTurn: ['Cost per turn', 'Kosten je Durchgang'],
+  turn: ['Turn', 'Durchgang'],
+  model: ['Model', 'Modell'],
+  pricingColumn: ['Pricing', 'Preisart'],
+  cost: ['Cost', 'Kosten'],
+} as const;
+
+/** A tree of words in every language, read in one language: `['Retry', 'Erneut']` → a string. */
+type InOneLanguage<T> = T extends readonly [infer Form, unknown]
+  ? Form extends string
+    ? string
+    : Form
+  : { readonly [Key in keyof T]: InOneLanguage<T[Key]> };
+
+/** The detail words of one language. */
+type DetailWords = InOneLanguage<typeof WORDS>;
 
 /** Every word a detail, cost card or command center shows: the list words and the detail words. */
 export type DetailMessages = Messages & DetailWords;
 
-const en: DetailWords = {
-  stepNotStarted: 'Not started',
-  commandCenter: 'Command Center',
-  activeNow: 'Active now',
-  recent: 'Recent',
-  nothingRunning: 'Nothing is running right now.',
-  nothingRecent: 'Nothing finished in the last 24 hours.',
-  view: 'View',
-  reconnectingShort: 'Reconnecting…',
-  offlineSessions: 'Offline: showing the last known sessions.',
-  noProviderCenter: 'Connect a client with <session-lens-provider> to see sessions.',
-  detailTabs: {
-    transcript: 'Transcript',
-    metadata: 'Metadata',
-    executions: 'Executions',
-    insights: 'Insights',
-  },
-  sessionDetails: 'Session details',
-  origin: { web: 'Web app', editor: 'Editor', scheduled: 'Scheduled' },
-  role: { user: 'User', assistant: 'Assistant', system: 'System' },
-  toolStatus: { running: 'running', succeeded: 'succeeded', failed: 'failed' },
-  resumeInChat: 'Resume in chat',
-  openInEditor: 'Open in editor',
-  runTimeline: 'Run timeline',
-  field: {
-    owner: 'Owner',
-    started: 'Started',
-    duration: 'Duration',
-    messages: 'Messages',
-    turns: 'Turns',
-    host: 'Host',
-    playbook: 'Playbook',
-    executions: 'Executions',
-    insights: 'Insights',
-    toolCalls: 'Tool calls',
-    model: 'Model',
-    cost: 'Cost',
-    initiative: 'Initiative',
-    plan: 'Plan',
-    repository: 'Repository',
-    branch: 'Branch',
-    pullRequest: 'Pull request',
-    id: 'Id',
-    kind: 'Kind',
-    status: 'Status',
-    created: 'Created',
-    lastMoved: 'Last moved',
-    ended: 'Ended',
-    runtime: 'Runtime',
-    sandbox: 'Sandbox',
-    profile: 'Profile',
-    origin: 'Origin',
-    version: 'Version',
-  },
-  toolCall: 'Tool call',
-  arguments: 'Arguments',
-  result: 'Result',
-  fileChange: { created: 'File created', deleted: 'File deleted', edited: 'File edited' },
-  before: 'Before',
-  after: 'After',
-  step: 'Step',
-  loadingTranscript: 'Loading transcript…',
-  noTranscript: 'No transcript.',
-  noTranscriptEntries: 'No transcript entries yet.',
-  transcript: 'Transcript',
-  noExecutions: 'No executions yet.',
-  command: 'Command',
-  capability: 'Capability',
-  exitCode: 'Exit code',
-  running: 'Running',
-  output: 'Output',
-  noInsights: 'No insights.',
-  insightOpen: 'Open',
-  insightResolved: 'Resolved',
-  notFound: 'This session does not exist, or you may not see it.',
-  sessionFailed: (reason) => `The session could not be loaded: ${reason}`,
-  loadingSession: 'Loading session…',
-  chatEnded: 'This conversation has ended. Its transcript stays readable.',
-  awaitingReview: 'Awaiting review: these findings are not final until a reviewer confirms them.',
-  approve: 'Approve',
-  approving: 'Approving…',
-  reject: 'Reject',
-  rejecting: 'Rejecting…',
-  reviewActions: 'Review',
-  pricing: { priced: 'Priced', estimated: 'Estimated', unpriced: 'Unpriced' },
-  loadingCost: 'Loading cost…',
-  costFailed: (reason) => `Cost could not be loaded: ${reason}`,
-  metric: {
-    turns: 'Turns',
-    events: 'Events',
-    tokens: 'Tokens',
-    credits: 'AI credits',
-    toolCalls: 'Tool calls',
-  },
-  aiCost: 'AI cost',
-  unpriced: 'Unpriced',
-  costPerTurn: 'Cost per turn',
-  turn: 'Turn',
-  model: 'Model',
-  pricingColumn: 'Pricing',
-  cost: 'Cost',
-};
-
-const de: DetailWords = {
-  stepNotStarted: 'Nicht gestartet',
-  commandCenter: 'Kommandozentrale',
-  activeNow: 'Gerade aktiv',
-  recent: 'Kürzlich',
-  nothingRunning: 'Gerade läuft nichts.',
-  nothingRecent: 'In den letzten 24 Stunden wurde nichts abgeschlossen.',
-  view: 'Ansehen',
-  reconnectingShort: 'Verbindung wird wiederhergestellt…',
-  offlineSessions: 'Offline: zuletzt bekannte Sitzungen.',
-  noProviderCenter: 'Verbinden Sie einen Client mit <session-lens-provider>, um Sitzungen zu sehen.',
-  detailTabs: {
-    transcript: 'Verlauf',
-    metadata: 'Metadaten',
-    executions: 'Ausführungen',
-    insights: 'Erkenntnisse',
-  },
-  sessionDetails: 'Sitzungsdetails',
-  origin: { web: 'Web-App', editor: 'Editor', scheduled: 'Geplant' },
-  role: { user: 'Person', assistant: 'Assistent', system: 'System' },
-  toolStatus: { running: 'läuft', succeeded: 'erfolgreich', failed: 'fehlgeschlagen' },
-  resumeInChat: 'Im Chat fortsetzen',
-  openInEditor: 'Im Editor öffnen',
-  runTimeline: 'Ablauf',
-  field: {
-    owner: 'Person',
-    started: 'Gestartet',
-    duration: 'Dauer',
-    messages: 'Nachrichten',
-    turns: 'Durchgänge',
-    host: 'Host',
-    playbook: 'Playbook',
-    executions: 'Ausführungen',
-    insights: 'Erkenntnisse',
-    toolCalls: 'Tool-Aufrufe',
-    model: 'Modell',
-    cost: 'Kosten',
-    initiative: 'Initiative',
-    plan: 'Plan',
-    repository: 'Repository',
-    branch: 'Branch',
-    pullRequest: 'Pull-Request',
-    id: 'ID',
-    kind: 'Art',
-    status: 'Status',
-    created: 'Erstellt',
-    lastMoved: 'Zuletzt bewegt',
-    ended: 'Beendet',
-    runtime: 'Laufzeitumgebung',
-    sandbox: 'Sandbox',
-    profile: 'Profil',
-    origin: 'Herkunft',
-    version: 'Version',
-  },
-  toolCall: 'Tool-Aufruf',
-  arguments: 'Argumente',
-  result: 'Ergebnis',
-  fileChange: { created: 'Datei erstellt', deleted: 'Datei gelöscht', edited: 'Datei bearbeitet' },
-  before: 'Vorher',
-  after: 'Nachher',
-  step: 'Schritt',
-  loadingTranscript: 'Verlauf wird geladen…',
-  noTranscript: 'Kein Verlauf.',
-  noTranscriptEntries: 'Noch keine Einträge im Verlauf.',
-  transcript: 'Verlauf',
-  noExecutions: 'Noch keine Ausführungen.',
-  command: 'Befehl',
-  capability: 'Fähigkeit',
-  exitCode: 'Exit-Code',
-  running: 'Läuft',
-  output: 'Ausgabe',
-  noInsights: 'Keine Erkenntnisse.',
-  insightOpen: 'Offen',
-  insightResolved: 'Erledigt',
-  notFound: 'Diese Sitzung gibt es nicht, oder Sie dürfen sie nicht sehen.',
-  sessionFailed: (reason) => `Die Sitzung konnte nicht geladen werden: ${reason}`,
-  loadingSession: 'Sitzung wird geladen…',
-  chatEnded: 'Diese Unterhaltung ist beendet. Ihr Verlauf bleibt lesbar.',
-  awaitingReview: 'Prüfung ausstehend: Diese Ergebnisse gelten erst, wenn jemand sie bestätigt.',
-  approve: 'Freigeben',
-  approving: 'Wird freigegeben…',
-  reject: 'Ablehnen',
-  rejecting: 'Wird abgelehnt…',
-  reviewActions: 'Prüfung',
-  pricing: { priced: 'Bepreist', estimated: 'Geschätzt', unpriced: 'Ohne Preis' },
-  loadingCost: 'Kosten werden geladen…',
-  costFailed: (reason) => `Kosten konnten nicht geladen werden: ${reason}`,
-  metric: {
-    turns: 'Durchgänge',
-    events: 'Ereignisse',
-    tokens: 'Tokens',
-    credits: 'KI-Credits',
-    toolCalls: 'Tool-Aufrufe',
-  },
-  aiCost: 'KI-Kosten',
-  unpriced: 'Ohne Preis',
-  costPerTurn: 'Kosten je Durchgang',
-  turn: 'Durchgang',
-  model: 'Modell',
-  pricingColumn: 'Preisart',
-  cost: 'Kosten',
-};
-
-const BY_LANGUAGE: Readonly<Record<Language, DetailWords>> = { en, de };
+/** Reads one column of a tree of words. */
+function column(tree: object, index: 0 | 1): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(tree).map(([key, value]: [string, unknown]) => [
+      key,
+      Array.isArray(value) ? value[index] : column(value as object, index),
+    ]),
+  );
+}
 
 const tables = new Map<Language, DetailMessages>();
 
@@ -321,7 +191,10 @@ const tables = new Map<Language, DetailMessages>();
 export function detailMessagesForLocale(locale: string | undefined): DetailMessages {
   const language = languageOf(locale);
   let table = tables.get(language);
-  if (!table) tables.set(language, (table = { ...messagesForLocale(locale), ...BY_LANGUAGE[language] }));
+  if (!table) {
+    const words = column(WORDS, COLUMNS[language]) as DetailWords;
+    tables.set(language, (table = { ...messagesForLocale(locale), ...words }));
+  }
   return table;
 }
 

@@ -9,10 +9,6 @@ export const sessionDetailStyles = css`
     display: grid;
     gap: var(--_space-l);
     padding: var(--_space-l);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
   }
 
   .header {
@@ -55,11 +51,6 @@ export const sessionDetailStyles = css`
     overflow: hidden;
   }
   .badge {
-    padding: 0 var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-pill);
-    color: var(--_text);
-    font-size: var(--_font-size-s);
     font-weight: 600;
   }
   .actions {

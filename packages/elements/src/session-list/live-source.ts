@@ -17,6 +17,8 @@ export type LiveSessionSource = {
   readonly pendingCount: number;
   paused: boolean;
   subscribe(listener: () => void): () => void;
+  /** Takes in a session the server answered with (an action's result); newest version wins. */
+  apply(session: Session): void;
   loadMore(): Promise<void>;
   refresh(): Promise<void>;
   dispose(): void;

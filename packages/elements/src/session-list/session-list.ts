@@ -8,7 +8,9 @@ import {
   type SessionFilters,
   type SessionKind,
 } from '@session-lens/sdk';
+import { ContextProvider } from '@lit/context';
 import { LensConsumer } from '../context/lens-consumer.js';
+import { sessionStoreContext } from '../context/session-store.js';
 import { SessionFiltersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, formatCount, initials } from '../internal/format.js';
 import { messagesForLocale, statusText, type Messages } from '../internal/messages.js';
@@ -158,6 +160,8 @@ export class SessionList extends LensElement {
     },
   });
   #store: LiveSessionSource | undefined;
+  /** Hands the store to the rows and details inside, for their actions' answers. */
+  readonly #storeProvider = new ContextProvider(this, { context: sessionStoreContext });
   #storeClient: unknown;
   #storeFactory: LiveSourceFactory | undefined;
   #pageSize = 0;
@@ -233,6 +237,7 @@ export class SessionList extends LensElement {
     this.#unsubscribe = undefined;
     this.#store?.dispose();
     this.#store = undefined;
+    this.#storeProvider.setValue(undefined);
   }
 
   /** (Re)creates the live source for the current filters and client. */
@@ -252,6 +257,7 @@ export class SessionList extends LensElement {
     this.#seenAtTop = undefined;
     this.#lastVisible = undefined;
     this.#store = factory(filters);
+    this.#storeProvider.setValue(this.#store);
     this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
     this.requestUpdate();
   }

@@ -93,13 +93,6 @@ export const sessionRowStyles = css`
     font-weight: 700;
     letter-spacing: -0.04em;
   }
-  .badge {
-    padding: 0 var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-pill);
-    color: var(--_text);
-    font-size: var(--_font-size-s);
-  }
 
   .error {
     margin-top: var(--_space-xs);

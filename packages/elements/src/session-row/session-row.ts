@@ -13,7 +13,6 @@ import { LensConsumer } from '../context/lens-consumer.js';
 import { announce } from '../internal/announcer.js';
 import {
   clampText,
-  errorMessage,
   formatDateTime,
   initials,
   kindLabel,
@@ -29,14 +28,12 @@ import {
   type Messages,
 } from '../internal/messages.js';
 import { kindGlyph, toneIcon } from '../internal/icons.js';
-import {
-  SessionActionErrorEvent,
-  SessionActionEvent,
-  SessionOpenEvent,
-  type SessionAction,
-} from '../events/events.js';
+import { SessionActionController } from '../controllers/session-action-controller.js';
+import { SessionOpenEvent, type SessionAction } from '../events/events.js';
+import { renderActionButton } from '../internal/action-button.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
 import { themed } from '../styles/theme.js';
+import { badgeStyles } from '../styles/shared.js';
 import { pillStyles } from '../status-pill/status-pill.styles.js';
 import { renderStatusPill, type PillParts } from '../status-pill/status-pill.js';
 import { sessionRowStyles } from './session-row.styles.js';
@@ -100,7 +97,7 @@ const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-la
  * @cssprop --lens-space-m - Gap between columns.
  */
 export class SessionRow extends LitElement {
-  static override styles = [tokens, toneVariables, pillStyles, sessionRowStyles];
+  static override styles = [tokens, toneVariables, pillStyles, badgeStyles, sessionRowStyles];
   static {
     themed(this);
   }
@@ -129,23 +126,23 @@ export class SessionRow extends LitElement {
    */
   @property({ type: Boolean, attribute: 'skip-tab' }) skipTab = false;
 
-  @state() private pendingAction?: SessionAction;
-  @state() private actionError?: string;
   @state() private avatarFailed = false;
   /** The step the title's arrow key moves to: the one last focused. */
   @state() private currentStep = 0;
 
   readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
+  readonly #actions = new SessionActionController(this, {
+    client: () => this.#lens.client,
+    fallbackMessage: () => messagesFor(this).somethingWrong,
+  });
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('session')) return;
     const previous = changed.get('session');
     const next = this.session;
     if (previous?.id !== next?.id) {
-      // A different session: nothing of the last one's action or avatar carries over.
-      // A row is recycled for another session while the list scrolls.
-      this.actionError = undefined;
-      this.pendingAction = undefined;
+      // A different session: nothing of the last one's avatar carries over (its action's pending
+      // state and refusal belong to its id). A row is recycled for another session while the list scrolls.
       this.avatarFailed = false;
       this.currentStep = 0;
     } else if (previous && next && previous.status !== next.status) {
@@ -159,7 +156,7 @@ export class SessionRow extends LitElement {
 
   /** Clock granularity: each second while the session's elapsed time runs, else every 15 s. */
   #granularity(): number {
-    const session = this.session;
+    const session = this.#actions.latest(this.session);
     if (!session) return 0;
     return session.endedAt === undefined && isActive(session, this.#lens.now) ? 1_000 : 15_000;
   }
@@ -183,39 +180,13 @@ export class SessionRow extends LitElement {
   }
 
   #onRowClick(event: MouseEvent): void {
-    const session = this.session;
+    const session = this.#actions.latest(this.session);
     if (!session) return;
     // Controls in the row do their own thing; selecting text is not opening.
     const path = event.composedPath();
     if (path.some((node) => node instanceof HTMLElement && node.dataset['noOpen'] !== undefined)) return;
     if (document.getSelection()?.toString()) return;
     this.dispatchEvent(new SessionOpenEvent(session));
-  }
-
-  async #onAction(action: SessionAction): Promise<void> {
-    const session = this.session;
-    if (!session || this.pendingAction) return;
-    this.actionError = undefined;
-    if (!this.dispatchEvent(new SessionActionEvent(session, action))) return;
-    const client = this.#lens.client;
-    if (!client) return;
-    this.pendingAction = action;
-    try {
-      const updated =
-        action === 'cancel'
-          ? await client.sessions.cancel(session.id)
-          : await client.sessions.end(session.id);
-      // The server's answer is the truth until the live store delivers a newer version.
-      if (this.session?.id === updated.id && updated.version >= (this.session?.version ?? 0)) {
-        this.session = updated;
-      }
-    } catch (error) {
-      const message = errorMessage(error, messagesFor(this).somethingWrong);
-      this.actionError = message;
-      this.dispatchEvent(new SessionActionErrorEvent(session, action, error, message));
-    } finally {
-      this.pendingAction = undefined;
-    }
   }
 
   /** How long the session ran: to its end, to now while active, else to when it last moved. */
@@ -358,31 +329,31 @@ export class SessionRow extends LitElement {
 
   #renderAction(session: Session, now: number, words: Messages): TemplateResult | typeof nothing {
     const action = this.#action(session, now);
-    if (!action && !this.actionError) return nothing;
-    const pending = this.pendingAction !== undefined;
-    const label = action === 'cancel' ? words.cancel : words.end;
-    const pendingLabel = action === 'cancel' ? words.cancelling : words.ending;
+    const refusal = this.#actions.refusalFor(session);
+    if (!action && !refusal) return nothing;
+    const pending = this.#actions.pendingFor(session) !== undefined;
+    const [label, pendingLabel] =
+      action === 'cancel' ? [words.cancel, words.cancelling] : [words.end, words.ending];
     return html`<div part="actions" class="actions" data-no-open>
       ${
         action
-          ? html`<button
-              part="action"
-              class="button danger"
-              type="button"
-              tabindex=${this.skipTab ? '-1' : '0'}
-              ?disabled=${pending}
-              aria-busy=${pending ? 'true' : 'false'}
-              aria-label=${words.actionOn(pending ? pendingLabel : label, clampText(session.title, 80))}
-              @click=${() => this.#onAction(action)}
-            >
-              ${pending ? pendingLabel : label}
-            </button>`
+          ? renderActionButton({
+              part: 'action',
+              look: 'danger',
+              label,
+              pendingLabel,
+              pending,
+              disabled: pending,
+              ariaLabel: words.actionOn(pending ? pendingLabel : label, clampText(session.title, 80)),
+              skipTab: this.skipTab,
+              onClick: () => void this.#actions.run(session, action),
+            })
           : nothing
       }
       ${
-        this.actionError
+        refusal
           ? html`<div part="action-error" class="action-error text" role="alert">
-              ${clampText(this.actionError, 300)}
+              ${clampText(refusal.message, 300)}
             </div>`
           : nothing
       }
@@ -390,7 +361,7 @@ export class SessionRow extends LitElement {
   }
 
   override render() {
-    const session = this.session;
+    const session = this.#actions.latest(this.session);
     if (!session) return nothing;
     const now = this.#lens.now;
     const locale = localeOf(this);

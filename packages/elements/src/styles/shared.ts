@@ -36,3 +36,24 @@ export const skeletonStyles = css`
     }
   }
 `;
+
+/** A `.card` surface: bordered, rounded, on the element's surface colour (its element sets the padding). */
+export const cardStyles = css`
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+`;
+
+/** A small outlined `.badge`, such as the Ask mark of an inquiry chat. */
+export const badgeStyles = css`
+  .badge {
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-pill);
+    color: var(--_text);
+    font-size: var(--_font-size-s);
+  }
+`;

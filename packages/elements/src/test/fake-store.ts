@@ -67,6 +67,18 @@ export class FakeLiveStore implements LiveSessionSource {
     this.notify();
   }
 
+  /** Sessions handed in through `apply` (an action's answer), in order. */
+  readonly applied: Session[] = [];
+
+  /** An action's answer: applied at once (even while paused) when newer than the one held. */
+  apply(session: Session): void {
+    this.applied.push(session);
+    const held = this.#sessions.find((candidate) => candidate.id === session.id);
+    if (held && held.version >= session.version) return;
+    this.#upsert(session);
+    this.notify();
+  }
+
   /** Sets state fields and notifies. */
   set(changes: Partial<Pick<FakeLiveStore, 'state' | 'hasMore' | 'loading' | 'loaded'>>): void {
     Object.assign(this, changes);

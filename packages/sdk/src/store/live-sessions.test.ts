@@ -203,6 +203,31 @@ describe('live store', () => {
     store.dispose();
   });
 
+  it('applies an action\'s answer by version, even while paused, and notifies', async () => {
+    const a = s({ version: 2, status: 'running' });
+    const fake = fakeClient({ sessions: [a] });
+    const store = createLiveSessions(fake.client, { status: ['running'] });
+    await settle();
+    const seen = vi.fn();
+    store.subscribe(seen);
+    store.apply({ ...a, version: 1, title: 'older' });
+    expect(store.get(a.id)?.title).toBe(a.title);
+    store.paused = true;
+    store.apply({ ...a, version: 3, title: 'answered' });
+    expect(store.get(a.id)?.title).toBe('answered');
+    await settle();
+    expect(seen).toHaveBeenCalledTimes(1);
+    // The stream's own event for the same change is then a duplicate.
+    store.paused = false;
+    fake.push(ev({ ...a, version: 3, title: 'from the stream' }));
+    await settle();
+    expect(store.get(a.id)?.title).toBe('answered');
+    // An answer that leaves the filters takes the session out of the list.
+    store.apply({ ...a, version: 4, status: 'cancelled' });
+    expect(ids(store)).toEqual([]);
+    store.dispose();
+  });
+
   it('refetches on reset and replays events that arrive during the refetch', async () => {
     const a = s();
     const server = { sessions: [a] };

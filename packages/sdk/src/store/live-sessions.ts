@@ -202,6 +202,19 @@ export class LiveSessions {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Takes in a session the server answered with — the result of an action such as
+   * `client.sessions.cancel(id)` — as if the stream had delivered it: a newer version replaces
+   * the one held, an older or equal one is ignored, and one that left the filters leaves the list.
+   * It is applied even while paused (the person acted on it), and subscribers are notified as
+   * after any change. The stream's own event for the change, arriving later, is then a no-op.
+   */
+  apply(session: Session): void {
+    if (this.#disposed) return;
+    this.#apply({ type: 'session', id: '', data: session });
+    this.#changed();
+  }
+
   /** Loads the next page, if any. Concurrent calls share one request. */
   loadMore(): Promise<void> {
     if (this.#cursor === null || this.#disposed) return Promise.resolve();
