@@ -6,6 +6,7 @@ import type { CostSummary } from './cost-summary.js';
 import { identityFromMe } from '../context/lens-context.js';
 import { apiError, fakeClient, type FakeClientData } from '../test/fake-client.js';
 import { costDetail, costDetailPlain, hostile, identities } from '../test/fixtures.js';
+import { controlledClient } from '../test/controlled-client.js';
 import { mount, textOf } from '../test/mount.js';
 
 const part = (el: CostSummary, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
@@ -122,6 +123,40 @@ describe('cost-summary', () => {
     await el.updateComplete;
     expect(client.calls.length).to.equal(2);
     expect(textOf(part(el, 'total'))).to.equal('$0.84');
+  });
+
+  it('aborts a superseded load, and its late answer never renders', async () => {
+    const client = controlledClient();
+    const { el } = await mount<CostSummary>(html`<cost-summary session-id="ses_1"></cost-summary>`, {
+      client,
+    });
+    const first = client.last('sessions.cost');
+    el.sessionId = 'ses_2';
+    await el.updateComplete;
+    expect(first.signal?.aborted).to.equal(true);
+    const second = client.last('sessions.cost');
+    expect(second.id).to.equal('ses_2');
+    expect(second.signal?.aborted).to.equal(false);
+    second.resolve(costDetailPlain);
+    await aTimeout(0);
+    await el.updateComplete;
+    const shown = textOf(part(el, 'total'));
+    first.resolve(costDetail);
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(textOf(part(el, 'total'))).to.equal(shown);
+    expect(shown).to.not.equal('$0.84');
+    // Taken off the page mid-load: aborted; put back: asked again.
+    el.sessionId = 'ses_3';
+    await el.updateComplete;
+    const third = client.last('sessions.cost');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(third.signal?.aborted).to.equal(true);
+    parent.append(el);
+    await el.updateComplete;
+    expect(client.last('sessions.cost')).to.not.equal(third);
+    expect(client.last('sessions.cost').id).to.equal('ses_3');
   });
 
   it('renders a hostile model name as text', async () => {

@@ -1,8 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { formatMoney, type CostDetail } from '@session-lens/sdk';
 import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
+import { AbortWhenAway } from '../controllers/abort-when-away.js';
 import { compactNumber, errorMessage, errorStatus, formatCount } from '../internal/format.js';
 import { detailMessagesForLocale } from '../internal/detail-messages.js';
 import { tokens } from '../styles/tokens.js';
@@ -45,14 +47,26 @@ export class CostSummary extends LensElement {
   /** A session id whose cost detail to load through the provider's client when `cost` is unset. */
   @property({ attribute: 'session-id' }) sessionId = '';
 
-  @state() private loaded?: CostDetail;
-  @state() private loadState: 'idle' | 'loading' | 'hidden' | 'error' = 'idle';
-  @state() private loadError = '';
+  readonly #lens = new LensConsumer(this);
 
-  readonly #lens = new LensConsumer(this, { onChange: () => this.#maybeLoad() });
-  #request = 0;
-  /** The session id the current load state belongs to. */
-  #loadedFor = '';
+  /**
+   * Loads the detail when nothing was handed in and spend is visible, again when the session or
+   * the client changes; the load it supersedes is aborted, and its late answer never shows.
+   */
+  readonly #load = new Task(this, {
+    args: () => [this.#lens.client, this.cost ? '' : this.sessionId, this.#spendVisible()] as const,
+    task: async ([client, id, visible], { signal }) => {
+      if (!client || !id || !visible) return initialState;
+      const cost = await client.sessions.cost(id, { signal });
+      signal.throwIfAborted();
+      return cost;
+    },
+  });
+
+  constructor() {
+    super();
+    new AbortWhenAway(this, [this.#load]);
+  }
 
   /** Whether the caller may see spend, as far as the provider knows (true without a provider). */
   #spendVisible(): boolean {
@@ -64,63 +78,25 @@ export class CostSummary extends LensElement {
     return false;
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sessionId') && this.sessionId !== this.#loadedFor) {
-      this.loaded = undefined;
-      this.loadState = 'idle';
-      this.#maybeLoad();
-    }
-  }
-
-  /** Loads the detail once per session id, when nothing was handed in and spend is visible. */
-  #maybeLoad(): void {
-    const client = this.#lens.client;
-    if (this.cost || !this.sessionId || !client || this.loadState !== 'idle') return;
-    if (!this.#spendVisible()) return;
-    void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    const client = this.#lens.client;
-    if (!client || !this.sessionId) return;
-    const mine = ++this.#request;
-    this.#loadedFor = this.sessionId;
-    this.loadState = 'loading';
-    try {
-      const cost = await client.sessions.cost(this.sessionId);
-      if (mine !== this.#request) return;
-      this.loaded = cost;
-      this.loadState = 'idle';
-    } catch (error) {
-      if (mine !== this.#request) return;
-      // 403 and 404 mean the caller may not see this spend: say nothing, not "error".
-      const status = errorStatus(error);
-      this.loadState = status === 403 || status === 404 ? 'hidden' : 'error';
-      this.loadError = errorMessage(error, detailMessagesForLocale(this.locale.lang).somethingWrong);
-    }
-  }
-
-  #retry(): void {
-    this.loadState = 'idle';
-    this.#maybeLoad();
-  }
-
   override render() {
-    if (!this.#spendVisible() || this.loadState === 'hidden') return nothing;
+    const load = this.#load;
+    // 403 and 404 mean the caller may not see this spend: say nothing, not "error".
+    const refused = load.status === TaskStatus.ERROR && [403, 404].includes(errorStatus(load.error) ?? 0);
+    if (!this.#spendVisible() || refused) return nothing;
     const words = detailMessagesForLocale(this.locale.lang);
-    if (this.loadState === 'loading') {
+    if (!this.cost && load.status === TaskStatus.PENDING) {
       return html`<div part="base" class="card" aria-busy="true">
         <div class="skeleton"></div>
         <span class="visually-hidden">${words.loadingCost}</span>
       </div>`;
     }
-    if (this.loadState === 'error') {
+    if (!this.cost && load.status === TaskStatus.ERROR) {
       return html`<div part="base" class="card error" role="alert">
-        <span class="text">${words.costFailed(this.loadError)}</span>
-        <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
+        <span class="text">${words.costFailed(errorMessage(load.error, words.somethingWrong))}</span>
+        <button class="button" type="button" @click=${() => void load.run()}>${words.retry}</button>
       </div>`;
     }
-    const cost = this.cost ?? this.loaded;
+    const cost = this.cost ?? (load.status === TaskStatus.COMPLETE ? load.value : undefined);
     if (!cost) return nothing;
     const locale = this.locale.lang;
     const { totals } = cost;

@@ -1,7 +1,8 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Execution, Insight, Session, TranscriptEntry } from '@session-lens/sdk';
 import type { LensClient } from '../context/lens-context.js';
+import { AbortWhenAway } from '../controllers/abort-when-away.js';
 import { errorMessage, errorStatus } from '../internal/format.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -46,7 +47,7 @@ export type LoadState = 'idle' | 'loading' | 'error' | 'not-found';
  * request's `signal`), and its answer, should it arrive anyway, is never shown. Disconnecting the
  * host aborts what is in flight; reconnecting loads again.
  */
-export class DetailLoader implements ReactiveController {
+export class DetailLoader {
   readonly #options: DetailLoaderOptions;
   readonly #first: Task<readonly [LensClient | undefined, string], Loaded>;
   readonly #more: Task<readonly [], void>;
@@ -54,7 +55,6 @@ export class DetailLoader implements ReactiveController {
   #moreEntries: readonly TranscriptEntry[] = [];
   #cursor: string | null = null;
   #moreError = '';
-  #abortedByDisconnect = false;
 
   constructor(host: Host, options: DetailLoaderOptions) {
     this.#options = options;
@@ -63,7 +63,7 @@ export class DetailLoader implements ReactiveController {
       task: ([client, id], { signal }) => this.#load(client, id, signal),
     });
     this.#more = new Task(host, { autoRun: false, task: (_args, { signal }) => this.#loadMore(signal) });
-    host.addController(this);
+    new AbortWhenAway(host, [this.#first, this.#more]);
   }
 
   /** The loaded session, if the last load brought one. */
@@ -119,18 +119,6 @@ export class DetailLoader implements ReactiveController {
     if (this.hasMoreTranscript && this.#more.status !== TaskStatus.PENDING) void this.#more.run();
   }
 
-  hostConnected(): void {
-    if (!this.#abortedByDisconnect) return;
-    this.#abortedByDisconnect = false;
-    void this.#first.run();
-  }
-
-  hostDisconnected(): void {
-    this.#abortedByDisconnect = this.#first.status === TaskStatus.PENDING;
-    this.#first.abort();
-    this.#more.abort();
-  }
-
   get #loaded(): Loaded | undefined {
     return this.#first.status === TaskStatus.COMPLETE ? this.#first.value : undefined;
   }
@@ -146,6 +134,8 @@ export class DetailLoader implements ReactiveController {
     if (!client || !id) return initialState;
     const given = this.#options.given();
     const session = given.session?.id === id ? given.session : await client.sessions.get(id, { signal });
+    // Superseded while the session loaded: ask for nothing more.
+    signal.throwIfAborted();
     const findings = session.kind === 'assessment';
     const [page, executions, insights] = await Promise.all([
       given.transcript ? undefined : client.sessions.transcript(id, { limit: TRANSCRIPT_PAGE }, { signal }),
