@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   isActive,
@@ -11,11 +11,11 @@ import {
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionActionController } from '../controllers/session-action-controller.js';
 import { SessionOpenEditorEvent, SessionResumeEvent } from '../events/events.js';
-import { clampText, localeOf } from '../internal/format.js';
-import { detailMessagesFor, type DetailMessages } from '../internal/detail-messages.js';
+import { clampText } from '../internal/format.js';
+import { detailMessagesForLocale, type DetailMessages } from '../internal/detail-messages.js';
 import { renderTabList } from '../internal/tabs.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { badgeStyles, cardStyles, skeletonStyles, tabStyles } from '../styles/shared.js';
 import { DetailLoader } from './detail-loader.js';
 import { renderHeader, renderReview, type HeaderView } from './detail-header.js';
@@ -76,7 +76,7 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @cssprop --lens-color-accent - Selected tab underline and link colour.
  * @cssprop --lens-font-mono - Code, output and file contents.
  */
-export class SessionDetail extends LitElement {
+export class SessionDetail extends LensElement {
   static override styles = [
     tokens,
     toneVariables,
@@ -86,9 +86,6 @@ export class SessionDetail extends LitElement {
     skeletonStyles,
     sessionDetailStyles,
   ];
-  static {
-    themed(this);
-  }
 
   /** The session to show. */
   @property({ attribute: false }) session?: Session;
@@ -125,12 +122,12 @@ export class SessionDetail extends LitElement {
     client: () => this.#lens.client,
     sessionId: () => this.sessionId,
     given: () => this,
-    fallbackMessage: () => detailMessagesFor(this).somethingWrong,
+    fallbackMessage: () => this.#words().somethingWrong,
   });
 
   readonly #actions = new SessionActionController(this, {
     client: () => this.#lens.client,
-    fallbackMessage: () => detailMessagesFor(this).somethingWrong,
+    fallbackMessage: () => this.#words().somethingWrong,
   });
 
   /** The session shown: the one handed in, else the loaded one, or the server's newer answer. */
@@ -138,9 +135,8 @@ export class SessionDetail extends LitElement {
     return this.#actions.latest(this.session ?? this.#loader.session);
   }
 
-  #holds(scope: string): boolean {
-    if (this.scopes) return this.scopes.includes(scope);
-    return this.#lens.identity?.scopes.has(scope) ?? false;
+  #words(): DetailMessages {
+    return detailMessagesForLocale(this.locale.lang);
   }
 
   #tabs(session: Session): DetailTab[] {
@@ -238,7 +234,7 @@ export class SessionDetail extends LitElement {
     return {
       session,
       words,
-      holds: (scope) => this.#holds(scope),
+      holds: (scope) => this.#lens.holds(scope, this.scopes),
       pending: this.#actions.pendingFor(session),
       refusal: this.#actions.refusalFor(session),
       onResume: () => this.dispatchEvent(new SessionResumeEvent(session)),
@@ -249,9 +245,9 @@ export class SessionDetail extends LitElement {
 
   override render() {
     const session = this.#session;
-    const words = detailMessagesFor(this);
+    const words = this.#words();
     if (!session) return this.#renderWithoutSession(words);
-    const view: OverviewContext = { now: this.#lens.now, locale: localeOf(this), words };
+    const view: OverviewContext = { now: this.#lens.now, locale: this.locale.lang, words };
     const header = this.#headerView(session, words);
     const endedChat = session.kind === 'chat' && session.status === 'ended';
     return html`<article part="base" class="detail card" aria-labelledby="title">

@@ -11,28 +11,14 @@ import {
 } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { announce } from '../internal/announcer.js';
-import {
-  clampText,
-  formatDateTime,
-  initials,
-  kindLabel,
-  localeOf,
-  safeHttpUrl,
-  shortId,
-} from '../internal/format.js';
-import {
-  countText,
-  messagesFor,
-  messagesForLocale,
-  statusText,
-  type Messages,
-} from '../internal/messages.js';
+import { clampText, formatDateTime, initials, kindLabel, safeHttpUrl, shortId } from '../internal/format.js';
+import { countText, messagesForLocale, statusText, type Messages } from '../internal/messages.js';
 import { kindGlyph, toneIcon } from '../internal/icons.js';
 import { SessionActionController } from '../controllers/session-action-controller.js';
 import { SessionOpenEvent, type SessionAction } from '../events/events.js';
 import { renderActionButton } from '../internal/action-button.js';
 import { tokens, toneVariables } from '../styles/tokens.js';
-import { themed } from '../styles/theme.js';
+import { LensElement } from '../base/lens-element.js';
 import { badgeStyles } from '../styles/shared.js';
 import { pillStyles } from '../status-pill/status-pill.styles.js';
 import { renderStatusPill, type PillParts } from '../status-pill/status-pill.js';
@@ -96,11 +82,8 @@ const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-la
  * @cssprop --lens-color-problem - Error colour.
  * @cssprop --lens-space-m - Gap between columns.
  */
-export class SessionRow extends LitElement {
+export class SessionRow extends LensElement {
   static override styles = [tokens, toneVariables, pillStyles, badgeStyles, sessionRowStyles];
-  static {
-    themed(this);
-  }
   /** `row.focus()` lands on the title button, so a list can move focus from row to row. */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -133,7 +116,7 @@ export class SessionRow extends LitElement {
   readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
   readonly #actions = new SessionActionController(this, {
     client: () => this.#lens.client,
-    fallbackMessage: () => messagesFor(this).somethingWrong,
+    fallbackMessage: () => messagesForLocale(this.locale.lang).somethingWrong,
   });
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -146,7 +129,7 @@ export class SessionRow extends LitElement {
       this.avatarFailed = false;
       this.currentStep = 0;
     } else if (previous && next && previous.status !== next.status) {
-      const words = messagesFor(this);
+      const words = messagesForLocale(this.locale.lang);
       announce(
         words.statusChanged(clampText(next.title, 80), statusText(words, next.status)),
         words.manyChanged,
@@ -161,20 +144,15 @@ export class SessionRow extends LitElement {
     return session.endedAt === undefined && isActive(session, this.#lens.now) ? 1_000 : 15_000;
   }
 
-  #holds(scope: string): boolean {
-    if (this.scopes) return this.scopes.includes(scope);
-    return this.#lens.identity?.scopes.has(scope) ?? false;
-  }
-
   /** The action this session offers the caller, if any. */
   #action(session: Session, now: number): SessionAction | undefined {
     if ((session.kind === 'flow' || session.kind === 'task') && isActive(session, now)) {
-      return this.#holds('sessions:cancel-any') ? 'cancel' : undefined;
+      return this.#lens.holds('sessions:cancel-any', this.scopes) ? 'cancel' : undefined;
     }
     if (session.kind === 'chat' && session.status !== 'ended') {
       const tone = toneOf(session.status);
       if (tone === 'settled' || tone === 'problem') return undefined;
-      return this.#holds('conversations:manage') ? 'end' : undefined;
+      return this.#lens.holds('conversations:manage', this.scopes) ? 'end' : undefined;
     }
     return undefined;
   }
@@ -214,7 +192,7 @@ export class SessionRow extends LitElement {
 
   /** Whether the row's inline direction is right to left (arrows are mirrored). */
   #rtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
+    return this.locale.dir === 'rtl';
   }
 
   #focusStep(index: number): void {
@@ -364,7 +342,7 @@ export class SessionRow extends LitElement {
     const session = this.#actions.latest(this.session);
     if (!session) return nothing;
     const now = this.#lens.now;
-    const locale = localeOf(this);
+    const locale = this.locale.lang;
     const caption = costCaption(session.cost, locale);
     const words = messagesForLocale(locale);
     const kind = kindLabel(session, words.kind);
