@@ -49,9 +49,12 @@ describe('SessionActionController', () => {
 
   it('keeps the answer for a row with no store around it, until a newer version is handed in', async () => {
     const client = fakeClient({ sessions: [sessions.runningFlow] });
-    const { el } = await mount<SessionRow>(html`<session-row .session=${sessions.runningFlow}></session-row>`, {
-      client,
-    });
+    const { el } = await mount<SessionRow>(
+      html`<session-row .session=${sessions.runningFlow}></session-row>`,
+      {
+        client,
+      },
+    );
     part(el, 'action')!.click();
     await settle(el);
     expect(pill(el)).to.equal('Cancelled');
@@ -71,9 +74,12 @@ describe('SessionActionController', () => {
       refuse: { cancel: apiError(409, 'Already settled') },
       hold: true,
     });
-    const { el } = await mount<SessionRow>(html`<session-row .session=${sessions.runningFlow}></session-row>`, {
-      client,
-    });
+    const { el } = await mount<SessionRow>(
+      html`<session-row .session=${sessions.runningFlow}></session-row>`,
+      {
+        client,
+      },
+    );
     const events = recordEvents(el, ['session-action', 'session-action-error']);
     part(el, 'action')!.click();
     await el.updateComplete;

@@ -71,7 +71,10 @@ describe('session-detail loading (DetailLoader)', () => {
   it('loads further transcript pages on demand, and aborts one the session change supersedes', async () => {
     const client = controlledClient();
     const { el } = await mount<SessionDetail>(
-      html`<session-detail .session=${sessions.openChat} session-id=${sessions.openChat.id}></session-detail>`,
+      html`<session-detail
+        .session=${sessions.openChat}
+        session-id=${sessions.openChat.id}
+      ></session-detail>`,
       { client },
     );
     // Handed the session: only the transcript is asked for.

@@ -14,7 +14,10 @@ export type HeldCall = {
   reject(error: unknown): void;
 };
 
-export function controlledClient(): LensClient & { readonly calls: HeldCall[]; last(method: string): HeldCall } {
+export function controlledClient(): LensClient & {
+  readonly calls: HeldCall[];
+  last(method: string): HeldCall;
+} {
   const calls: HeldCall[] = [];
   const hold = (method: string, id?: string, signal?: AbortSignal) =>
     new Promise<never>((resolve, reject) => {

@@ -203,7 +203,7 @@ describe('live store', () => {
     store.dispose();
   });
 
-  it('applies an action\'s answer by version, even while paused, and notifies', async () => {
+  it("applies an action's answer by version, even while paused, and notifies", async () => {
     const a = s({ version: 2, status: 'running' });
     const fake = fakeClient({ sessions: [a] });
     const store = createLiveSessions(fake.client, { status: ['running'] });
