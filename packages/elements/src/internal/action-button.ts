@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, type TemplateResult } from 'lit';
 
 /** An action button (Cancel, End, Approve, Reject) of a row or a detail. */
 export type ActionButton = {
@@ -29,7 +28,7 @@ export function renderActionButton(button: ActionButton): TemplateResult {
     tabindex=${button.skipTab ? '-1' : '0'}
     ?disabled=${button.disabled}
     aria-busy=${button.pending ? 'true' : 'false'}
-    aria-label=${ifDefined(button.ariaLabel)}
+    aria-label=${button.ariaLabel ?? nothing}
     @click=${button.onClick}
   >
     ${button.pending ? button.pendingLabel : button.label}
