@@ -5,10 +5,6 @@ export const costSummaryStyles = css`
     display: block;
   }
 
-  .card {
-    padding: var(--_space-m);
-  }
-
   .header {
     display: flex;
     align-items: baseline;

@@ -37,9 +37,10 @@ export const skeletonStyles = css`
   }
 `;
 
-/** A `.card` surface: bordered, rounded, on the element's surface colour (its element sets the padding). */
+/** A `.card` surface: bordered, rounded, padded, on the element's surface colour. */
 export const cardStyles = css`
   .card {
+    padding: var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
