@@ -13,10 +13,45 @@ import { serveBench } from './serve.mjs';
 const cpu = Number(process.env.BENCH_CPU ?? 4);
 const bench = await serveBench(process.env.BENCH_ROOT || undefined);
 const browser = await chromium.launch(chromiumLaunchOptions());
+
+/**
+ * Runs `run`, under the sampling JS profiler when `on`, and prints JS self time per function.
+ * @template T
+ * @param {boolean} on
+ * @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+async function sampled(on, run) {
+  if (!on || !cdpSession) return run();
+  const cdp = cdpSession;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  /** @type {Map<number, number>} */
+  const self = new Map();
+  const dt = /** @type {number[]} */ (profile.timeDeltas ?? []);
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0) / 1000));
+  /** @type {Map<string, number>} */
+  const byFn = new Map();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  console.log('JS self time (sampled, ms):');
+  for (const [key, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(0).padStart(7)}  ${key}`);
+  return result;
+}
+/** @type {import('playwright-core').CDPSession | undefined} */
+let cdpSession;
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   const cdp = await page.context().newCDPSession(page);
+  cdpSession = cdp;
   await page.goto(bench.url);
   await page.waitForFunction(() => document.body.dataset['ready'] === 'true');
   // Count row renders: wrap session-row's update (profiling only; the bench itself runs unwrapped).
@@ -65,36 +100,14 @@ try {
       ],
     },
   });
-  const setup = await page.evaluate(() => window.bench.list100kSetup());
+  const jsPart = process.env.BENCH_JS_PROFILE; // `setup` or `fling`: a sampled JS profile of it
+  const setup = await sampled(jsPart === 'setup', () => page.evaluate(() => window.bench.list100kSetup()));
   const beforeFling = await page.evaluate(() => [
     /** @type {any} */ (window).rowUpdates,
     /** @type {any} */ (window).rowConnects,
   ]);
   await page.evaluate(() => performance.mark('fling-start'));
-  const js = process.env.BENCH_JS_PROFILE === '1';
-  if (js) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
-  const figures = await page.evaluate(() => window.bench.list100kFling());
-  if (js) {
-    const { profile } = await cdp.send('Profiler.stop');
-    /** @type {Map<number, number>} */
-    const self = new Map();
-    const dt = /** @type {number[]} */ (profile.timeDeltas ?? []);
-    (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0) / 1000));
-    /** @type {Map<string, number>} */
-    const byFn = new Map();
-    for (const node of profile.nodes) {
-      const f = node.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
-      byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
-    }
-    console.log('JS self time (sampled, ms):');
-    for (const [key, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
-      console.log(`  ${ms.toFixed(0).padStart(7)}  ${key}`);
-  }
+  const figures = await sampled(jsPart === 'fling', () => page.evaluate(() => window.bench.list100kFling()));
   const afterFling = await page.evaluate(() => [
     /** @type {any} */ (window).rowUpdates,
     /** @type {any} */ (window).rowConnects,
@@ -105,7 +118,12 @@ try {
   const mark = events.find((e) => e.name === 'fling-start');
   const main = mark ? mark.tid : undefined;
   const fling = events.filter((e) => e.ph === 'X' && e.tid === main && mark && e.ts >= mark.ts);
-  const setupEvents = events.filter((e) => e.ph === 'X' && e.tid === main && mark && e.ts < mark.ts);
+  const from = events.find((e) => e.name === 'first-rows-start');
+  const to = events.find((e) => e.name === 'first-rows-end');
+  // Between handing the list its store and the frame with rows (the page marks both).
+  const setupEvents = events.filter(
+    (e) => e.ph === 'X' && e.tid === main && from && to && e.ts >= from.ts && e.ts <= to.ts,
+  );
   /** @param {any[]} list */
   const summary = (list) => {
     /** @type {Map<string, {count: number, tdur: number, dur: number}>} */
@@ -137,7 +155,7 @@ try {
   );
   for (const [label, list] of /** @type {const} */ ([
     ['fling', fling],
-    ['setup', setupEvents],
+    ['first rows', setupEvents],
   ])) {
     console.log(
       `\n${label}: event, count, per frame, wall ms, thread ms (main thread, nested events overlap)`,
