@@ -4,3 +4,4 @@ export * from './api-error.js';
 export * from './connection-error.js';
 export * from './response-validation-error.js';
 export * from './stream-parse-error.js';
+export * from './stream-response-error.js';

@@ -20,7 +20,8 @@ export type ErrorKind =
   | 'APITimeoutError'
   | 'APIUserAbortError'
   | 'ResponseValidationError'
-  | 'StreamParseError';
+  | 'StreamParseError'
+  | 'StreamResponseError';
 
 /**
  * The base of every error the SDK throws. Catch this to catch them all; use the `is…Error`

@@ -1,8 +1,139 @@
+import { createParser } from 'eventsource-parser';
 import { STREAM_EVENTS, type StreamEvent } from '../contract/events.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
 import { StreamParseError } from '../errors/stream-parse-error.js';
-import { createSseParser, type SseMessage } from './sse-parser.js';
+
+/** One dispatched server-sent event, before its data is decoded. */
+export type Frame = {
+  /** The `event:` field, or `message` when the frame had none (or an empty one). */
+  type: string;
+  /** The `data:` lines, joined with `\n`. */
+  data: string;
+  /** The stream's last event id when the frame was dispatched (`''` when none or reset). */
+  lastEventId: string;
+};
+
+/** Callbacks of {@link createFrameDecoder}. */
+export type FrameDecoderCallbacks = {
+  onFrame: (frame: Frame) => void;
+  /** A `retry:` field made of ASCII digits only (other values are ignored, as the spec says). */
+  onRetry?: (ms: number) => void;
+  /** The last event id changed (an `id:` field without U+0000). */
+  onId?: (id: string) => void;
+  /** A comment line, without its colon and one leading space. */
+  onComment?: (comment: string) => void;
+  /** A line or an event longer than the buffer limit was dropped. */
+  onOverflow?: (error: StreamParseError) => void;
+};
+
+/** An incremental decoder of one event stream connection. */
+export type FrameDecoder = {
+  /** Feeds the next bytes (or already-decoded text) of the connection. */
+  feed(chunk: Uint8Array | string): void;
+  /** Forgets partial input, for a new connection. The last event id is kept. */
+  reset(): void;
+  /** The last event id seen (or the one the decoder started from). */
+  readonly lastEventId: string | undefined;
+};
+
+/** Options of {@link createFrameDecoder}. */
+export type FrameDecoderOptions = {
+  /** The id to start from (a resumed stream). */
+  lastEventId?: string | undefined;
+  /** The longest line, or event data, kept in memory, in characters. Default 16 Mi. */
+  maxBufferSize?: number;
+};
+
+/**
+ * Turns the bytes of an event stream into frames, per the WHATWG "parse an event stream"
+ * algorithm, with `eventsource-parser` doing the framing. The decoder settings are what keeps
+ * the WPT `eventsource/format-*` cases passing:
+ * - bytes are decoded as UTF-8 whatever the Content-Type's charset says, streaming (a character
+ *   split between two chunks survives), with U+FFFD for invalid sequences;
+ * - the `TextDecoder` keeps the BOM (`ignoreBOM`) so that the parser strips exactly one: a second
+ *   BOM belongs to the first field name, which then matches no field;
+ * - LF, CRLF and CR end lines, a CRLF split between chunks counting once (the parser);
+ * - the last event id persists across frames until an `id:` changes it, and an `id:` whose value
+ *   contains U+0000 is ignored.
+ *
+ * Memory is bounded: once more than `maxBufferSize` characters arrive without a frame being
+ * dispatched, the line and the event in progress are dropped (the rest of that event too, up to
+ * its blank line, with its `id:`), `onOverflow` is told, and the stream goes on with the next
+ * event. A server that never ends a line cannot grow memory without bound.
+ */
+export function createFrameDecoder(
+  callbacks: FrameDecoderCallbacks,
+  options: FrameDecoderOptions = {},
+): FrameDecoder {
+  const limit = options.maxBufferSize ?? 16 * 1024 * 1024;
+  const newTextDecoder = () => new TextDecoder('utf-8', { ignoreBOM: true });
+  let textDecoder = newTextDecoder();
+  let last = options.lastEventId;
+  // Characters fed since the feed that dispatched the last frame: a bound of what the parser holds.
+  let sinceFrame = 0;
+  let dispatched = false;
+  // After an overflow: the next input may continue the dropped line, and the event in progress is
+  // the dropped one, to be swallowed (with its id) when its blank line comes.
+  let midLine = false;
+  let dropping = false;
+  const parser = createParser({
+    onEvent(message) {
+      dispatched = true;
+      if (dropping) dropping = false;
+      else callbacks.onFrame({ type: message.event ?? 'message', data: message.data, lastEventId: last ?? '' });
+    },
+    onId(id) {
+      if (dropping) return;
+      last = id;
+      callbacks.onId?.(id);
+    },
+    ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
+    ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
+  });
+
+  const overflow = (text: string) => {
+    parser.reset();
+    sinceFrame = 0;
+    dropping = true;
+    // A `data` line of our own keeps the dropped event open until its blank line. It ends with
+    // the stream's own line end: the one just fed, or the one that ends the dropped line.
+    const end = text.at(-1);
+    if (end === '\n' || end === '\r') parser.feed(`data${end}`);
+    else midLine = true;
+    callbacks.onOverflow?.(
+      new StreamParseError(`A stream event is longer than ${limit} characters; dropped`, undefined, ''),
+    );
+  };
+
+  const feedText = (text: string) => {
+    if (midLine) {
+      const end = text.search(/[\r\n]/);
+      if (end === -1) return;
+      midLine = false;
+      text = `data${text.slice(end)}`;
+    }
+    dispatched = false;
+    parser.feed(text);
+    sinceFrame = dispatched ? 0 : sinceFrame + text.length;
+    if (sinceFrame > limit) overflow(text);
+  };
+
+  return {
+    feed(chunk) {
+      feedText(typeof chunk === 'string' ? chunk : textDecoder.decode(chunk, { stream: true }));
+    },
+    reset() {
+      parser.reset();
+      textDecoder = newTextDecoder();
+      sinceFrame = 0;
+      midLine = dropping = false;
+    },
+    get lastEventId() {
+      return last;
+    },
+  };
+}
 
 /** Callbacks of {@link createEventDecoder}. */
 export type EventDecoderCallbacks = {
@@ -10,7 +141,8 @@ export type EventDecoderCallbacks = {
   onEvent: (event: StreamEvent) => void;
   /**
    * A frame that was skipped: data that is not JSON or does not match the contract
-   * (`ResponseValidationError`), or an event type this client does not know (`StreamParseError`).
+   * (`ResponseValidationError`), an event type this client does not know, or a frame over the
+   * size limit (`StreamParseError`).
    */
   onError: (error: SessionLensError) => void;
   /** The server's `retry:` hint, in milliseconds (non-digit values never reach here). */
@@ -21,70 +153,40 @@ export type EventDecoderCallbacks = {
   onComment?: (comment: string) => void;
 };
 
-/** An incremental decoder of one event stream connection. */
-export type EventDecoder = {
-  /** Feeds the next bytes (or already-decoded text) of the connection. */
-  feed(chunk: Uint8Array | string): void;
-  /** Forgets partial input, for a new connection. The last event id is kept. */
-  reset(): void;
-  /** The last event id seen (or the one the decoder started from). */
-  readonly lastEventId: string | undefined;
-};
+/** An incremental decoder of one event stream connection into typed events. */
+export type EventDecoder = FrameDecoder;
 
 /**
- * Turns the bytes of an event stream into typed {@link StreamEvent}s. Framing (line endings,
- * BOM, comments, `retry:`, `id:`) follows the WHATWG algorithm (see `sse-parser.ts`); UTF-8
- * decoding is streaming, so a character split across two chunks survives. Each payload is
- * validated against the contract; a bad one is reported and skipped, never thrown.
+ * Turns the bytes of an event stream into typed {@link StreamEvent}s: frames as
+ * {@link createFrameDecoder} reads them (WHATWG framing over `eventsource-parser`), each payload
+ * validated against the contract. A bad one is reported and skipped, never thrown.
  */
 export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId?: string): EventDecoder {
-  // The parser strips the one leading BOM, whether the stream arrives as bytes or as text.
-  const newTextDecoder = () => new TextDecoder('utf-8', { ignoreBOM: true });
-  let textDecoder = newTextDecoder();
-  let last = lastEventId;
-  const parser = createSseParser(
+  return createFrameDecoder(
     {
-      // The spec keeps the last event id across events; an event without an `id:` inherits it.
-      onId(id) {
-        last = id;
-        callbacks.onId?.(id);
-      },
-      onEvent: (message) => decode(message, last, callbacks),
+      onFrame: (frame) => decode(frame, callbacks),
+      onOverflow: callbacks.onError,
+      ...(callbacks.onId ? { onId: callbacks.onId } : {}),
       ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
       ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
     },
-    // A server that never ends a line must not grow our memory without bound (16 MB).
-    16 * 1024 * 1024,
+    { lastEventId },
   );
-  return {
-    feed(chunk) {
-      parser.feed(typeof chunk === 'string' ? chunk : textDecoder.decode(chunk, { stream: true }));
-    },
-    reset() {
-      parser.reset();
-      textDecoder = newTextDecoder();
-    },
-    get lastEventId() {
-      return last;
-    },
-  };
 }
 
-function decode(message: SseMessage, id: string | undefined, callbacks: EventDecoderCallbacks): void {
-  const type = message.event ?? 'message';
+function decode(frame: Frame, callbacks: EventDecoderCallbacks): void {
+  const { type, data } = frame;
   if (!Object.hasOwn(STREAM_EVENTS, type)) {
-    callbacks.onError(
-      new StreamParseError(`Unknown stream event type "${type}"; skipped`, type, message.data),
-    );
+    callbacks.onError(new StreamParseError(`Unknown stream event type "${type}"; skipped`, type, data));
     return;
   }
   const known = type as keyof typeof STREAM_EVENTS;
   let json: unknown;
   try {
-    json = JSON.parse(message.data);
+    json = JSON.parse(data);
   } catch (cause) {
     callbacks.onError(
-      new StreamParseError(`Stream event "${type}" has data that is not JSON`, type, message.data, { cause }),
+      new StreamParseError(`Stream event "${type}" has data that is not JSON`, type, data, { cause }),
     );
     return;
   }
@@ -94,5 +196,5 @@ function decode(message: SseMessage, id: string | undefined, callbacks: EventDec
     return;
   }
   // The union is rebuilt by hand: the data is already validated, and this is the hot path.
-  callbacks.onEvent({ type: known, id: id ?? '', data: parsed.data } as StreamEvent);
+  callbacks.onEvent({ type: known, id: frame.lastEventId, data: parsed.data } as StreamEvent);
 }

@@ -1,48 +1,27 @@
-import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../client/client.js';
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
-import { makeSession, problem, startFakeServer } from '../../test/fake-server.js';
+import type { WatchOptions } from './session-stream.js';
+import { problem, startFakeServer } from '../../test/fake-server.js';
+import {
+  type Connection,
+  openEventStream as open,
+  sendSession as send,
+  sessionFrame,
+  startSseServer,
+} from '../../test/sse-server.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (closers.length) await closers.pop()?.();
 });
 
-type Connection = {
-  res: ServerResponse;
-  lastEventId: string | undefined;
-  url: string;
-  closed: Promise<void>;
-};
-
-/** A fake SSE endpoint: each connection is handed to `onConnect`. */
 async function sseServer(onConnect: (c: Connection, index: number) => void) {
-  const connections: Connection[] = [];
-  const s = await startFakeServer((req, res) => {
-    const closed = new Promise<void>((resolve) => res.on('close', () => resolve()));
-    const c: Connection = {
-      res,
-      lastEventId: req.headers['last-event-id'] as string | undefined,
-      url: req.url ?? '',
-      closed,
-    };
-    connections.push(c);
-    onConnect(c, connections.length - 1);
-  });
+  const s = await startSseServer(onConnect);
   closers.push(s.close);
-  return { ...s, connections };
+  return s;
 }
-
-const open = (res: ServerResponse, retry?: number) => {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-  res.write(retry !== undefined ? `retry: ${retry}\n\n` : ': hello\n\n');
-};
-const send = (res: ServerResponse, id: number, title = `t${id}`) =>
-  res.write(
-    `event: session\nid: ${id}\ndata: ${JSON.stringify(makeSession({ id: `s${id}`, title, version: id }))}\n\n`,
-  );
 
 const fastWatch = { reconnectDelayMs: 5, maxReconnectDelayMs: 20 };
 
@@ -99,63 +78,6 @@ describe('watch', () => {
     expect(states).toEqual(['connecting', 'live', 'reconnecting', 'live']);
   });
 
-  it("honours the server's retry: hint for the reconnect delay", async () => {
-    const times: number[] = [];
-    const s = await sseServer(({ res }, i) => {
-      times.push(Date.now());
-      open(res, 300);
-      if (i === 0) res.end();
-      else send(res, 1);
-    });
-    const stream = createClient({ baseUrl: s.url, token: 't' }).sessions.watch({}, { reconnectDelayMs: 1 });
-    for await (const _ of stream) break;
-    const gap = (times[1] ?? 0) - (times[0] ?? 0);
-    // Jitter keeps the delay between half and all of the hint.
-    expect(gap).toBeGreaterThanOrEqual(140);
-    expect(gap).toBeLessThan(1000);
-  });
-
-  it('treats silence beyond two ping intervals as a dead connection', async () => {
-    const s = await sseServer(({ res }, i) => {
-      open(res, 5);
-      if (i === 0)
-        send(res, 1); // then stalls: socket open, no bytes
-      else send(res, 2);
-    });
-    const errors: SessionLensError[] = [];
-    const started = Date.now();
-    const ids: string[] = [];
-    for await (const event of createClient({ baseUrl: s.url, token: 't' }).sessions.watch(
-      {},
-      { ...fastWatch, pingIntervalMs: 100, onError: (e) => errors.push(e) },
-    )) {
-      ids.push(event.id ?? '');
-      if (ids.length === 2) break;
-    }
-    expect(ids).toEqual(['1', '2']);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expect(errors[0]?.message).toContain('No data for 200 ms');
-    expect(s.connections[1]?.lastEventId).toBe('1');
-  });
-
-  it('keeps a connection that pings alive', async () => {
-    const s = await sseServer(({ res }) => {
-      open(res, 5);
-      const timer = setInterval(() => res.write(': ping\n\n'), 40);
-      setTimeout(() => {
-        clearInterval(timer);
-        send(res, 1);
-      }, 400);
-      res.on('close', () => clearInterval(timer));
-    });
-    for await (const _ of createClient({ baseUrl: s.url, token: 't' }).sessions.watch(
-      {},
-      { pingIntervalMs: 100 },
-    ))
-      break;
-    expect(s.connections).toHaveLength(1);
-  });
-
   it('stops on abort and closes the request, without throwing', async () => {
     const s = await sseServer(({ res }) => {
       open(res);
@@ -163,15 +85,19 @@ describe('watch', () => {
     });
     const controller = new AbortController();
     const ids: string[] = [];
+    let firstEvent!: () => void;
+    const gotFirst = new Promise<void>((resolve) => (firstEvent = resolve));
     const loop = (async () => {
       for await (const event of createClient({ baseUrl: s.url, token: 't' }).sessions.watch(
         {},
         { signal: controller.signal },
       )) {
         ids.push(event.id ?? '');
+        firstEvent();
       }
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    // Aborted while the iterator waits for the next event.
+    await gotFirst;
     controller.abort();
     await loop;
     expect(ids).toEqual(['1']);
@@ -262,5 +188,125 @@ describe('watch', () => {
       expect(event.id).toBe('2');
       break;
     }
+  });
+});
+
+/** A fetch that answers call `n` with `script(n)` (a body, or a whole response) and records when. */
+function scriptedFetch(script: (call: number) => BodyInit | Response) {
+  const calls: { at: number; request: Request }[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    calls.push({ at: Date.now(), request: new Request(input, init) });
+    const answer = script(calls.length - 1);
+    if (answer instanceof Response) return answer;
+    return new Response(answer, { headers: { 'content-type': 'text/event-stream' } });
+  };
+  return { calls, fetchImpl };
+}
+
+/** A body that sends `text` and then stays open, as a live stream does; `onCancel` when dropped. */
+const openBody = (text: string, onStart?: (send: (text: string) => void) => () => void) => {
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (t: string) => controller.enqueue(new TextEncoder().encode(t));
+      send(text);
+      if (onStart) stop = onStart(send);
+    },
+    cancel: () => stop(),
+  });
+};
+
+describe('watch timing (fake timers)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  /** Watches with a scripted fetch; `advance` moves the fake clock, `stop` ends the watch. */
+  function watchScripted(script: (call: number) => BodyInit | Response, options: WatchOptions = {}) {
+    vi.useFakeTimers();
+    // The top of the jitter range: delays are then exactly the exponential values.
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const { calls, fetchImpl } = scriptedFetch(script);
+    const errors: SessionLensError[] = [];
+    const stream = createClient({ baseUrl: 'http://lens.test', token: 't', fetch: fetchImpl }).sessions.watch(
+      {},
+      { onError: (e) => errors.push(e), ...options },
+    );
+    const ids: string[] = [];
+    const done = (async () => {
+      for await (const event of stream) ids.push(event.id);
+    })();
+    return {
+      calls,
+      errors,
+      ids,
+      gaps: () => calls.slice(1).map((call, i) => call.at - (calls[i]?.at ?? 0)),
+      stop: async () => {
+        stream.close();
+        await done;
+      },
+    };
+  }
+
+  it("backs off from the server's retry: while connections deliver no event, and starts over after one", async () => {
+    const w = watchScripted((call) => (call === 0 ? 'retry: 1000\n\n' : call === 3 ? sessionFrame(1) : ''), {
+      maxReconnectDelayMs: 60_000,
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+    await w.stop();
+    expect(w.ids).toEqual(['1']);
+    // 200 then a close is no proof the server streams: only the event (call 3) resets the delay.
+    expect(w.gaps()).toEqual([1000, 2000, 4000, 1000, 2000, 4000]);
+  });
+
+  it('caps the delay at maxReconnectDelayMs, the server’s retry: included', async () => {
+    const w = watchScripted((call) => (call === 0 ? 'retry: 999999\n\n' : ''), { maxReconnectDelayMs: 5_000 });
+    await vi.advanceTimersByTimeAsync(16_000);
+    await w.stop();
+    expect(w.gaps()).toEqual([5000, 5000, 5000]);
+  });
+
+  it('waits exactly the Retry-After of a 503, without jitter (a deliberate difference from WHATWG)', async () => {
+    const w = watchScripted((call) =>
+      call === 0
+        ? new Response('{}', { status: 503, headers: { 'retry-after': '7', 'content-type': 'application/json' } })
+        : openBody(sessionFrame(1)),
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    await w.stop();
+    expect(w.gaps()).toEqual([7000]);
+    expect(w.ids).toEqual(['1']);
+    expect(w.errors.map((e) => e.name)).toEqual(['InternalServerError']);
+  });
+
+  it('treats silence beyond two ping intervals as a dead connection, and resumes', async () => {
+    const w = watchScripted((call) => openBody(sessionFrame(call + 1)), {
+      pingIntervalMs: 1_000,
+      reconnectDelayMs: 500,
+    });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(w.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1 + 500);
+    await w.stop();
+    expect(w.gaps()).toEqual([2000 + 500]);
+    expect(w.ids).toEqual(['1', '2']);
+    expect(w.errors[0]?.message).toContain('No data for 2000 ms');
+    expect(w.calls[1]?.request.headers.get('last-event-id')).toBe('1');
+  });
+
+  it('keeps a connection that pings alive', async () => {
+    const w = watchScripted(
+      () =>
+        openBody(': hello\n\n', (send) => {
+          const timer = setInterval(() => send(': ping\n\n'), 1_500);
+          return () => clearInterval(timer);
+        }),
+      { pingIntervalMs: 1_000 },
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    await w.stop();
+    expect(w.calls).toHaveLength(1);
+    expect(w.errors).toEqual([]);
   });
 });

@@ -5,9 +5,12 @@ import type { SessionLensClient } from '../client/client.js';
 import { isAPIError } from '../errors/api-error.js';
 import { APIConnectionError, isAPIUserAbortError } from '../errors/connection-error.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
+import { StreamParseError } from '../errors/stream-parse-error.js';
+import { isStreamResponseError } from '../errors/stream-response-error.js';
 import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
 import { isRetryableStatus } from '../internal/retry-policy.js';
-import { createEventDecoder } from './event-decoder.js';
+import { createEventDecoder, type EventDecoder } from './event-decoder.js';
+import { assertEventStream, lastEventIdHeader } from './stream-response.js';
 
 /** Where a watch is in its connection lifecycle. */
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
@@ -42,17 +45,21 @@ export type WatchOptions = {
 
 /**
  * A live feed of session changes (K4): an async iterable of typed {@link StreamEvent}s over
- * fetch and a small WHATWG event-stream parser (not `EventSource`, which cannot send an
- * Authorization header).
+ * fetch and `eventsource-parser` (not `EventSource`, which cannot send an Authorization header).
+ * It behaves like the WHATWG `EventSource` where the spec speaks, with the differences the
+ * package README lists.
  *
  * Over its life it connects, yields events, and on a lost connection — an error, a close, or
  * silence for more than twice the ping interval — reconnects with exponential backoff and
- * jitter, resuming with `Last-Event-ID` so nothing is missed. A `reset` event is yielded like
- * any other: the caller must refetch. Malformed frames go to `onError` and are skipped.
+ * jitter, resuming with `Last-Event-ID` (the id's UTF-8 bytes) so nothing is missed. The backoff
+ * starts over only once a connection delivers an event: a server that answers and hangs up is
+ * retried ever more slowly. A `reset` event is yielded like any other: the caller must refetch.
+ * Malformed frames go to `onError` and are skipped.
  *
  * Iteration ends, and the request is closed, when the signal aborts, on `break`, or on
  * {@link close}. A refusal the server will repeat (401 after a token refresh, 403, 404, 400) is
- * thrown from the iterator. A stream may be iterated once.
+ * thrown from the iterator, and so is a response that is not an event stream (a 204, another
+ * 2xx, another Content-Type: `StreamResponseError`). A stream may be iterated once.
  */
 export class SessionStream implements AsyncIterable<StreamEvent> {
   readonly #client: SessionLensClient;
@@ -60,6 +67,8 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
   readonly #options: WatchOptions;
   readonly #controller = new AbortController();
   #lastEventId: string | undefined;
+  /** What `Last-Event-ID` carries: the latest id that can be sent (see {@link lastEventIdHeader}). */
+  #resumeHeader: string | undefined;
   #iterated = false;
 
   /** @internal Created by `client.sessions.watch`. */
@@ -68,6 +77,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     this.#filters = filters;
     this.#options = options;
     this.#lastEventId = options.lastEventId;
+    this.#resumeHeader = lastEventIdHeader(options.lastEventId);
     const signal = options.signal;
     if (signal?.aborted) this.#controller.abort(signal.reason);
     else signal?.addEventListener('abort', () => this.#controller.abort(signal.reason), { once: true });
@@ -95,24 +105,19 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
   async *#run(): AsyncGenerator<StreamEvent, void, undefined> {
     const options = this.#options;
     const stop = this.#controller.signal;
-    const pingMs = options.pingIntervalMs ?? 15_000;
     const maxDelayMs = options.maxReconnectDelayMs ?? 30_000;
-    let baseDelayMs = options.reconnectDelayMs ?? 1_000;
-    let failures = 0;
-    const report = (error: SessionLensError) => {
-      try {
-        options.onError?.(error);
-      } catch {
-        // A throwing callback must not take the stream down with it.
-      }
-    };
+    const backoff = { failures: 0, initialDelayMs: options.reconnectDelayMs ?? 1_000 };
     const pending: StreamEvent[] = [];
     const decoder = createEventDecoder(
       {
-        onEvent: (event) => pending.push(event),
-        onError: report,
-        onRetry: (ms) => (baseDelayMs = ms),
-        onId: (id) => (this.#lastEventId = id),
+        onEvent: (event) => {
+          pending.push(event);
+          // The connection works: the next failure is a first failure again.
+          backoff.failures = 0;
+        },
+        onError: (error) => this.#report(error),
+        onRetry: (ms) => (backoff.initialDelayMs = ms),
+        onId: (id) => this.#onId(id),
       },
       this.#lastEventId,
     );
@@ -120,82 +125,15 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     options.onStateChange?.('connecting', 0);
     try {
       while (!stop.aborted) {
-        const connection = new AbortController();
-        const onStop = () => connection.abort(stop.reason);
-        stop.addEventListener('abort', onStop, { once: true });
-        let delayMs: number | undefined;
-        let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-        // Silence for more than two heartbeats — while connecting or while reading — means the
-        // connection is dead even if the socket looks open (a stalled proxy, a sleeping laptop).
-        let stallTimer: ReturnType<typeof setTimeout> | undefined;
-        let stalled = false;
-        const armStall = () => {
-          clearTimeout(stallTimer);
-          stallTimer = setTimeout(() => {
-            stalled = true;
-            connection.abort();
-            reader?.cancel().catch(() => {});
-          }, 2 * pingMs);
-        };
-        try {
-          armStall();
-          const headers: Record<string, string> = {};
-          if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
-          const response = await this.#client.openStream(
-            endpoints.stream.path,
-            this.#filters,
-            headers,
-            connection.signal,
-          );
-          if (!response.body) throw new APIConnectionError('The stream response has no body');
-          reader = response.body.getReader();
-          decoder.reset();
-          failures = 0;
-          options.onStateChange?.('live', 0);
-          for (;;) {
-            armStall();
-            const { done, value } = await reader.read();
-            clearTimeout(stallTimer);
-            if (done) break;
-            decoder.feed(value);
-            // Yield outside the read: a slow consumer leaves bytes in the socket, and the stall
-            // timer only runs while we wait on the network.
-            while (pending.length > 0) yield pending.shift() as StreamEvent;
-            if (stop.aborted) return;
-          }
-          report(new APIConnectionError('The stream was closed by the server'));
-        } catch (error) {
-          if (stop.aborted) return;
-          if (stalled) {
-            report(new APIConnectionError(`No data for ${2 * pingMs} ms; reconnecting`, { cause: error }));
-          } else if (isAPIError(error)) {
-            if (!isRetryableStatus(error.status)) throw error;
-            delayMs = retryAfterMs(error.headers);
-            report(error);
-          } else if (isAPIUserAbortError(error)) {
-            return;
-          } else if (isSessionLensError(error)) {
-            report(error);
-          } else {
-            report(new APIConnectionError(`The stream failed: ${String(error)}`, { cause: error }));
-          }
-        } finally {
-          clearTimeout(stallTimer);
-          stop.removeEventListener('abort', onStop);
-          connection.abort();
-          reader?.cancel().catch(() => {});
-          // Events decoded before the cut are still good: deliver them unless we are stopping.
-        }
+        const retryAfter = yield* this.#connect(decoder, pending);
+        // Events decoded before the cut are still good: deliver them unless we are stopping.
         while (pending.length > 0 && !stop.aborted) yield pending.shift() as StreamEvent;
         if (stop.aborted) return;
-        failures++;
-        options.onStateChange?.('reconnecting', failures);
-        const wait = Math.min(
-          maxDelayMs,
-          delayMs ?? backoffDelay(failures, { initialDelayMs: baseDelayMs, maxDelayMs }),
-        );
+        backoff.failures++;
+        options.onStateChange?.('reconnecting', backoff.failures);
+        const wait = retryAfter ?? backoffDelay(backoff.failures, { ...backoff, maxDelayMs });
         try {
-          await sleep(wait, stop);
+          await sleep(Math.min(maxDelayMs, wait), stop);
         } catch {
           return;
         }
@@ -203,6 +141,131 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     } finally {
       // Reached on `break`, `return()`, abort or a thrown error: the request must not outlive us.
       this.#controller.abort();
+    }
+  }
+
+  /**
+   * One connection: opens it, checks it is an event stream, and yields its events until it ends.
+   * Returns the server's `Retry-After` in milliseconds when it sent one; throws what must end
+   * the stream.
+   */
+  async *#connect(
+    decoder: EventDecoder,
+    pending: StreamEvent[],
+  ): AsyncGenerator<StreamEvent, number | undefined, undefined> {
+    const stop = this.#controller.signal;
+    const pingMs = this.#options.pingIntervalMs ?? 15_000;
+    const connection = new AbortController();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    // Cancelling the reader too ends a pending read even with a `fetch` that ignores the signal.
+    const drop = (reason?: unknown) => {
+      connection.abort(reason);
+      reader?.cancel().catch(() => {});
+    };
+    const onStop = () => drop(stop.reason);
+    stop.addEventListener('abort', onStop, { once: true });
+    // Silence for more than two heartbeats — while connecting or while reading — means the
+    // connection is dead even if the socket looks open (a stalled proxy, a sleeping laptop).
+    let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    let stalled = false;
+    const armStall = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => {
+        stalled = true;
+        drop();
+      }, 2 * pingMs);
+    };
+    let failure: { error: unknown } | undefined;
+    try {
+      armStall();
+      const headers: Record<string, string> = {};
+      if (this.#resumeHeader !== undefined) headers['last-event-id'] = this.#resumeHeader;
+      const response = await this.#client.openStream(
+        endpoints.stream.path,
+        this.#filters,
+        headers,
+        connection.signal,
+      );
+      assertEventStream(response);
+      if (!response.body) throw new APIConnectionError('The stream response has no body');
+      reader = response.body.getReader();
+      decoder.reset();
+      this.#options.onStateChange?.('live', 0);
+      for (;;) {
+        armStall();
+        const { done, value } = await reader.read();
+        clearTimeout(stallTimer);
+        if (done) break;
+        decoder.feed(value);
+        // Yield outside the read: a slow consumer leaves bytes in the socket, and the stall
+        // timer only runs while we wait on the network.
+        while (pending.length > 0) yield pending.shift() as StreamEvent;
+        if (stop.aborted) return undefined;
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      clearTimeout(stallTimer);
+      stop.removeEventListener('abort', onStop);
+      drop();
+    }
+    if (stop.aborted) return undefined;
+    if (stalled) {
+      const cause = failure?.error;
+      this.#report(new APIConnectionError(`No data for ${2 * pingMs} ms; reconnecting`, { cause }));
+      return undefined;
+    }
+    if (failure) return this.#recover(failure.error);
+    this.#report(new APIConnectionError('The stream was closed by the server'));
+    return undefined;
+  }
+
+  /**
+   * What a failed connection means: a failure worth another attempt (a lost connection, 408,
+   * 429, 5xx) is reported and answered with the server's `Retry-After`, if any; anything else —
+   * a refusal, a response that is not an event stream — is thrown and ends the stream.
+   */
+  #recover(error: unknown): number | undefined {
+    if (isAPIError(error)) {
+      if (!isRetryableStatus(error.status)) throw error;
+      this.#report(error);
+      return retryAfterMs(error.headers);
+    }
+    if (isStreamResponseError(error)) throw error;
+    if (isAPIUserAbortError(error)) {
+      this.#controller.abort();
+      return undefined;
+    }
+    this.#report(
+      isSessionLensError(error)
+        ? error
+        : new APIConnectionError(`The stream failed: ${String(error)}`, { cause: error }),
+    );
+    return undefined;
+  }
+
+  /** The stream's last event id changed: remember it, and what to resume from. */
+  #onId(id: string): void {
+    this.#lastEventId = id;
+    const header = lastEventIdHeader(id);
+    if (header !== undefined || id === '') this.#resumeHeader = header;
+    else {
+      this.#report(
+        new StreamParseError(
+          `Event id ${JSON.stringify(id)} has a control character fetch cannot send; resuming from the previous id`,
+          undefined,
+          id,
+        ),
+      );
+    }
+  }
+
+  /** Hands a problem the stream recovers from to `onError`, which must not take the stream down. */
+  #report(error: SessionLensError): void {
+    try {
+      this.#options.onError?.(error);
+    } catch {
+      // A throwing callback must not take the stream down with it.
     }
   }
 }
