@@ -1,6 +1,7 @@
 // Test support for the stream tests: a real node:http event-stream endpoint on 127.0.0.1,
 // port 0, that hands each connection to the test, and the frames the tests write.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterEach } from 'vitest';
 import { makeSession, startFakeServer } from './fake-server.js';
 
 /** One stream request, as the server saw it. */
@@ -31,15 +32,41 @@ export async function startSseServer(onConnect: (c: Connection, index: number) =
   const connections: Connection[] = [];
   const s = await startFakeServer((req, res) => {
     const closed = new Promise<void>((resolve) => res.on('close', () => resolve()));
-    const c: Connection = { req, res, lastEventId: utf8Header(req, 'last-event-id'), url: req.url ?? '', closed };
+    const c: Connection = {
+      req,
+      res,
+      lastEventId: utf8Header(req, 'last-event-id'),
+      url: req.url ?? '',
+      closed,
+    };
     connections.push(c);
     onConnect(c, connections.length - 1);
   });
   return { ...s, connections };
 }
 
+/**
+ * For a test file: a `startSseServer` whose servers are all closed after each test. Call it at
+ * the top level of the file (it registers the `afterEach`).
+ */
+export function sseServers(): (onConnect: (c: Connection, index: number) => void) => Promise<SseServer> {
+  const started: SseServer[] = [];
+  afterEach(async () => {
+    while (started.length) await started.pop()?.close();
+  });
+  return async (onConnect) => {
+    const s = await startSseServer(onConnect);
+    started.push(s);
+    return s;
+  };
+}
+
 /** Answers 200 `text/event-stream`, then a `retry:` hint or a comment. */
-export function openEventStream(res: ServerResponse, retry?: number, contentType = 'text/event-stream'): void {
+export function openEventStream(
+  res: ServerResponse,
+  retry?: number,
+  contentType = 'text/event-stream',
+): void {
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
   res.write(retry !== undefined ? `retry: ${retry}\n\n` : ': hello\n\n');
 }

@@ -2,14 +2,17 @@
 // `Retry-After`, and the client waits exactly that long before its next attempt. No mocks: the
 // fetch below only records what goes over the wire.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../client/client.js';
+import { createClient, type RetryOptions } from '../client/client.js';
 import { isRateLimitError } from '../errors/api-error.js';
 import { startRealServer, type RealServer } from '../../test/real-server.js';
 
 let server: RealServer;
 
-/** A fetch that records each attempt's status and when it was answered. */
-function recordingFetch() {
+/**
+ * A client of the real server whose fetch records each attempt's status and when it was
+ * answered, after two calls that spend the token's burst: the next call meets a 429.
+ */
+async function clientPastBurst(token: string, retry: RetryOptions) {
   const attempts: { status: number; retryAfter: string | null; at: number }[] = [];
   const fetchImpl: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
@@ -20,7 +23,10 @@ function recordingFetch() {
     });
     return response;
   };
-  return { attempts, fetchImpl };
+  const client = createClient({ baseUrl: server.url, token, fetch: fetchImpl, retry });
+  await client.me.get();
+  await client.me.get();
+  return { attempts, client };
 }
 
 beforeAll(async () => {
@@ -35,16 +41,12 @@ afterAll(async () => {
 
 describe('retry against the server rate limit', () => {
   it("waits the server's Retry-After after a 429, then succeeds", async () => {
-    const { attempts, fetchImpl } = recordingFetch();
     // Our own backoff would retry after 1 ms and meet a second 429: only Retry-After succeeds.
-    const client = createClient({
-      baseUrl: server.url,
-      token: server.tokens.demo!.member,
-      fetch: fetchImpl,
-      retry: { limit: 1, initialDelayMs: 1, maxDelayMs: 1 },
+    const { attempts, client } = await clientPastBurst(server.tokens.demo!.member, {
+      limit: 1,
+      initialDelayMs: 1,
+      maxDelayMs: 1,
     });
-    await client.me.get();
-    await client.me.get();
     const me = await client.me.get();
     expect(me.principal).toBe('member');
     expect(attempts.map((a) => a.status)).toEqual([200, 200, 429, 200]);
@@ -54,15 +56,11 @@ describe('retry against the server rate limit', () => {
   });
 
   it('throws a RateLimitError at once when Retry-After is longer than the client will wait', async () => {
-    const { attempts, fetchImpl } = recordingFetch();
-    const client = createClient({
-      baseUrl: server.url,
-      token: server.tokens.demo!.reader,
-      fetch: fetchImpl,
-      retry: { limit: 3, initialDelayMs: 1, maxRetryAfterMs: 500 },
+    const { attempts, client } = await clientPastBurst(server.tokens.demo!.reader, {
+      limit: 3,
+      initialDelayMs: 1,
+      maxRetryAfterMs: 500,
     });
-    await client.me.get();
-    await client.me.get();
     const error = await client.me.get().catch((e: unknown) => e);
     expect(isRateLimitError(error)).toBe(true);
     expect(attempts.map((a) => a.status)).toEqual([200, 200, 429]);

@@ -39,6 +39,30 @@ async function until(
   }
 }
 
+/**
+ * Waits until the store — with every page beyond its window loaded — holds the server's state
+ * (same ids, same versions), and returns that state; on a timeout, names the first differences.
+ */
+async function untilStoreEqualsServer(store: LiveSessions, what: string): Promise<Map<string, number>> {
+  const expected = await serverState();
+  await until(
+    async () => {
+      while (store.hasMore) await store.loadMore();
+      const actual = storeState(store);
+      return actual.size === expected.size && [...expected].every(([id, v]) => actual.get(id) === v);
+    },
+    20_000,
+    what,
+  ).catch((error: unknown) => {
+    const actual = storeState(store);
+    const diff = [...expected].filter(([id, v]) => actual.get(id) !== v).slice(0, 5);
+    throw new Error(
+      `${String(error)}; first differences: ${JSON.stringify(diff)}; sizes ${actual.size}/${expected.size}`,
+    );
+  });
+  return expected;
+}
+
 beforeAll(async () => {
   if (process.env.SESSION_LENS_X7 !== '1') return;
   server = await startServerProcess({
@@ -158,22 +182,7 @@ describe.runIf(process.env.SESSION_LENS_X7 === '1')('stream resilience (X7) agai
     }
 
     // The store: load any page beyond its window, then compare with the server's state.
-    const expected = await serverState();
-    await until(
-      async () => {
-        while (store.hasMore) await store.loadMore();
-        const actual = storeState(store);
-        return actual.size === expected.size && [...expected].every(([id, v]) => actual.get(id) === v);
-      },
-      20_000,
-      'the store to equal the server',
-    ).catch((error: unknown) => {
-      const actual = storeState(store);
-      const diff = [...expected].filter(([id, v]) => actual.get(id) !== v).slice(0, 5);
-      throw new Error(
-        `${String(error)}; first differences: ${JSON.stringify(diff)}; sizes ${actual.size}/${expected.size}`,
-      );
-    });
+    const expected = await untilStoreEqualsServer(store, 'the store to equal the server');
     expect(store.state.status).toBe('live');
     expect(store.stats.applied).toBeGreaterThan(expected.size);
     expect(storeErrors).toEqual([]);
@@ -208,16 +217,7 @@ describe.runIf(process.env.SESSION_LENS_X7 === '1')('stream resilience (X7) agai
     await until(() => store.state.status === 'live', 10_000, 'live again');
     await server.command('stop-simulator');
     await new Promise((r) => setTimeout(r, 1_000));
-    const expected = await serverState();
-    await until(
-      async () => {
-        while (store.hasMore) await store.loadMore();
-        const actual = storeState(store);
-        return actual.size === expected.size && [...expected].every(([id, v]) => actual.get(id) === v);
-      },
-      20_000,
-      'the store to equal the server after the stall',
-    );
+    await untilStoreEqualsServer(store, 'the store to equal the server after the stall');
     store.dispose();
   }, 60_000);
 });

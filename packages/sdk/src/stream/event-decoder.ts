@@ -81,7 +81,8 @@ export function createFrameDecoder(
     onEvent(message) {
       dispatched = true;
       if (dropping) dropping = false;
-      else callbacks.onFrame({ type: message.event ?? 'message', data: message.data, lastEventId: last ?? '' });
+      else
+        callbacks.onFrame({ type: message.event ?? 'message', data: message.data, lastEventId: last ?? '' });
     },
     onId(id) {
       if (dropping) return;

@@ -98,9 +98,10 @@ describe('event stream format (WPT eventsource/format-*)', () => {
   it.each(['\0\0', 'x\0', '\0x', 'x\0x', ' \0'])(
     'format-field-id-null: an id containing NUL (%j) is ignored, and the previous one kept',
     (id) => {
-      expect(decodeEveryWay(body(`data: a\n\nid: ${id}\ndata: b`)).frames.map((f) => f.lastEventId)).toEqual(
-        ['', ''],
-      );
+      expect(decodeEveryWay(body(`data: a\n\nid: ${id}\ndata: b`)).frames.map((f) => f.lastEventId)).toEqual([
+        '',
+        '',
+      ]);
       const resumed = decode(utf8.encode(body(`id: ${id}\ndata: hello`)), [], 'earlier');
       expect(resumed.frames.map((f) => f.lastEventId)).toEqual(['earlier']);
     },
@@ -130,9 +131,7 @@ describe('event stream format (WPT eventsource/format-*)', () => {
   });
 
   it('format-newlines: CRLF, LF and CR end lines alike', () => {
-    expect(data(decodeEveryWay(body('data:test\r\ndata\ndata:test\r\n\r', false)))).toEqual([
-      'test\n\ntest',
-    ]);
+    expect(data(decodeEveryWay(body('data:test\r\ndata\ndata:test\r\n\r', false)))).toEqual(['test\n\ntest']);
   });
 
   it('format-null-character: NUL in data is kept', () => {

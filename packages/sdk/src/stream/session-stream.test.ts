@@ -3,25 +3,15 @@ import { createClient } from '../client/client.js';
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
 import type { WatchOptions } from './session-stream.js';
-import { problem, startFakeServer } from '../../test/fake-server.js';
+import { problem } from '../../test/fake-server.js';
 import {
-  type Connection,
   openEventStream as open,
   sendSession as send,
   sessionFrame,
-  startSseServer,
+  sseServers,
 } from '../../test/sse-server.js';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()?.();
-});
-
-async function sseServer(onConnect: (c: Connection, index: number) => void) {
-  const s = await startSseServer(onConnect);
-  closers.push(s.close);
-  return s;
-}
+const sseServer = sseServers();
 
 const fastWatch = { reconnectDelayMs: 5, maxReconnectDelayMs: 20 };
 
@@ -117,8 +107,7 @@ describe('watch', () => {
   });
 
   it('throws a refusal the server will repeat (403), after reporting nothing', async () => {
-    const s = await startFakeServer((_req, res) => problem(res, 403, 'scope widened'));
-    closers.push(s.close);
+    const s = await sseServer(({ res }) => problem(res, 403, 'scope widened'));
     const stream = createClient({ baseUrl: s.url, token: 't' }).sessions.watch({}, fastWatch);
     await expect(async () => {
       for await (const _ of stream) break;
@@ -127,14 +116,13 @@ describe('watch', () => {
 
   it('retries 503 with Retry-After and refreshes the token on 401', async () => {
     let n = 0;
-    const s = await startFakeServer((req, res) => {
+    const s = await sseServer(({ req, res }) => {
       n++;
       if (n === 1) return problem(res, 503, 'starting', { 'retry-after': '0' });
       if (req.headers.authorization !== 'Bearer new') return problem(res, 401, 'expired');
       open(res);
       send(res, 9);
     });
-    closers.push(s.close);
     let token = 'old';
     const client = createClient({
       baseUrl: s.url,
@@ -235,7 +223,7 @@ describe('watch timing (fake timers)', () => {
     );
     const ids: string[] = [];
     const done = (async () => {
-      for await (const event of stream) ids.push(event.id);
+      for await (const event of stream) ids.push(event.id ?? '');
     })();
     return {
       calls,
@@ -261,7 +249,9 @@ describe('watch timing (fake timers)', () => {
   });
 
   it('caps the delay at maxReconnectDelayMs, the server’s retry: included', async () => {
-    const w = watchScripted((call) => (call === 0 ? 'retry: 999999\n\n' : ''), { maxReconnectDelayMs: 5_000 });
+    const w = watchScripted((call) => (call === 0 ? 'retry: 999999\n\n' : ''), {
+      maxReconnectDelayMs: 5_000,
+    });
     await vi.advanceTimersByTimeAsync(16_000);
     await w.stop();
     expect(w.gaps()).toEqual([5000, 5000, 5000]);
@@ -270,7 +260,10 @@ describe('watch timing (fake timers)', () => {
   it('waits exactly the Retry-After of a 503, without jitter (a deliberate difference from WHATWG)', async () => {
     const w = watchScripted((call) =>
       call === 0
-        ? new Response('{}', { status: 503, headers: { 'retry-after': '7', 'content-type': 'application/json' } })
+        ? new Response('{}', {
+            status: 503,
+            headers: { 'retry-after': '7', 'content-type': 'application/json' },
+          })
         : openBody(sessionFrame(1)),
     );
     await vi.advanceTimersByTimeAsync(10_000);

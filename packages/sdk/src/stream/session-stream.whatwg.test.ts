@@ -2,24 +2,15 @@
 // format-mime-*, format-field-id*, eventsource-reconnect; the `eventsource` package's client
 // tests), over a real node:http server on 127.0.0.1. Where the SDK deliberately differs from
 // the spec (it retries 5xx and honours Retry-After) the test name says so.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../client/client.js';
 import type { StreamEvent } from '../contract/events.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
 import { isStreamResponseError } from '../errors/stream-response-error.js';
 import { problem } from '../../test/fake-server.js';
-import { type Connection, openEventStream, sendSession, startSseServer } from '../../test/sse-server.js';
+import { openEventStream, sendSession, sessionFrame, sseServers } from '../../test/sse-server.js';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()?.();
-});
-
-async function sseServer(onConnect: (c: Connection, index: number) => void) {
-  const s = await startSseServer(onConnect);
-  closers.push(s.close);
-  return s;
-}
+const sseServer = sseServers();
 
 const fast = { reconnectDelayMs: 2, maxReconnectDelayMs: 10 };
 
@@ -74,46 +65,38 @@ describe('Last-Event-ID (WPT format-field-id, -id-2, -id-3)', () => {
     expect(s.connections[0]?.lastEventId).toBe('ü-7');
   });
 
-  it('sends no Last-Event-ID once an empty id: reset it', async () => {
+  /**
+   * The first connection sends event 1 and `tail`, then ends; the next one sends event `count`,
+   * the last one awaited. Returns the ids seen, the errors reported, and the second
+   * connection's Last-Event-ID.
+   */
+  async function resumeAfter(tail: string, count = 2) {
     const s = await sseServer(({ res }, i) => {
       openEventStream(res, 1);
-      if (i === 0) {
-        sendSession(res, 1);
-        res.write('id:\n\n');
-        res.end();
-      } else sendSession(res, 2);
+      if (i > 0) return sendSession(res, count);
+      sendSession(res, 1);
+      res.end(tail);
     });
-    const { events } = await watch(s.url, 2);
-    expect(events.map((e) => e.id)).toEqual(['1', '2']);
-    expect(s.connections[1]?.lastEventId).toBeUndefined();
+    const { events, errors } = await watch(s.url, count);
+    return { ids: events.map((e) => e.id), errors, resumedFrom: s.connections[1]?.lastEventId };
+  }
+
+  it('sends no Last-Event-ID once an empty id: reset it', async () => {
+    expect(await resumeAfter('id:\n\n')).toMatchObject({ ids: ['1', '2'], resumedFrom: undefined });
   });
 
   it('forgets the id of an event the connection ended inside (format-data-before-final-empty-line)', async () => {
-    const s = await sseServer(({ res }, i) => {
-      openEventStream(res, 1);
-      if (i === 0) {
-        sendSession(res, 1);
-        res.end('id: 99\nevent: session.removed\ndata: {"id":"x"}\n');
-      } else sendSession(res, 2);
-    });
-    const { events } = await watch(s.url, 2);
-    expect(events.map((e) => e.id)).toEqual(['1', '2']);
-    expect(s.connections[1]?.lastEventId).toBe('1');
+    const tail = 'id: 99\nevent: session.removed\ndata: {"id":"x"}\n';
+    expect(await resumeAfter(tail)).toMatchObject({ ids: ['1', '2'], resumedFrom: '1' });
   });
 
   it('deliberate difference: an id with a control character fetch refuses resumes from the previous id', async () => {
-    const s = await sseServer(({ res }, i) => {
-      openEventStream(res, 1);
-      if (i === 0) {
-        sendSession(res, 1);
-        sendSession(res, 'bell\u0007');
-        res.end();
-      } else sendSession(res, 3);
-    });
-    const { events, errors } = await watch(s.url, 3);
-    expect(events.map((e) => e.id)).toEqual(['1', 'bell\u0007', '3']);
-    expect(s.connections.map((c) => c.lastEventId)).toEqual([undefined, '1']);
-    expect(errors.some((e) => e.name === 'StreamParseError' && /control character/.test(e.message))).toBe(true);
+    const { ids, errors, resumedFrom } = await resumeAfter(sessionFrame('bell\u0007'), 3);
+    expect(ids).toEqual(['1', 'bell\u0007', '3']);
+    expect(resumedFrom).toBe('1');
+    expect(errors.some((e) => e.name === 'StreamParseError' && /control character/.test(e.message))).toBe(
+      true,
+    );
   });
 });
 
@@ -210,20 +193,23 @@ describe('requests and reconnects (WPT request-*, eventsource-reconnect)', () =>
     expect(s.connections[0]?.req.headers.accept).toBe('text/event-stream');
   });
 
-  it.each([301, 302, 303, 307, 308])('follows a %i redirect to the stream (request-redirect)', async (status) => {
-    const s = await sseServer(({ req, res }) => {
-      if (!req.url?.startsWith('/moved')) {
-        res.writeHead(status, { location: `/moved${req.url ?? ''}` });
-        res.end();
-        return;
-      }
-      openEventStream(res);
-      sendSession(res, 1);
-    });
-    const { events } = await watch(s.url, 1);
-    expect(events.map((e) => e.id)).toEqual(['1']);
-    expect(s.connections.map((c) => c.url.split('?')[0])).toEqual(['/v1/stream', '/moved/v1/stream']);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'follows a %i redirect to the stream (request-redirect)',
+    async (status) => {
+      const s = await sseServer(({ req, res }) => {
+        if (!req.url?.startsWith('/moved')) {
+          res.writeHead(status, { location: `/moved${req.url ?? ''}` });
+          res.end();
+          return;
+        }
+        openEventStream(res);
+        sendSession(res, 1);
+      });
+      const { events } = await watch(s.url, 1);
+      expect(events.map((e) => e.id)).toEqual(['1']);
+      expect(s.connections.map((c) => c.url.split('?')[0])).toEqual(['/v1/stream', '/moved/v1/stream']);
+    },
+  );
 
   it('a server that answers 200 and hangs up is retried with a growing attempt count', async () => {
     const s = await sseServer(({ res }, i) => {

@@ -22,8 +22,15 @@ export function assertEventStream(response: Response): void {
   }
 }
 
-/** A character `fetch` refuses in a header value on some platform (Node's undici is the strictest). */
-const UNSENDABLE = /[\0-\x08\n-\x1f\x7f]/;
+/** Whether `fetch` takes `value` as a header on every platform: no control character but tab. */
+function sendable(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // Node's undici is the strictest: it refuses C0 controls other than tab, and DEL.
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return false;
+  }
+  return true;
+}
 
 /**
  * The `Last-Event-ID` header value for an event id, or undefined when none is to be sent.
@@ -35,7 +42,7 @@ const UNSENDABLE = /[\0-\x08\n-\x1f\x7f]/;
  * tab, which `fetch` refuses (the spec would send it): see `SessionStream` for what happens then.
  */
 export function lastEventIdHeader(id: string | undefined): string | undefined {
-  if (!id || UNSENDABLE.test(id)) return undefined;
+  if (!id || !sendable(id)) return undefined;
   let header = '';
   for (const byte of new TextEncoder().encode(id)) header += String.fromCharCode(byte);
   return header;
