@@ -12,13 +12,10 @@ export class StreamResponseError extends SessionLensError {
   readonly status: number;
   /** The response's Content-Type header, if it had one. */
   readonly contentType: string | undefined;
-  /** The response headers. */
-  readonly headers: Headers;
 
   constructor(message: string, response: Pick<Response, 'status' | 'headers'>) {
     super(message);
     this.status = response.status;
-    this.headers = response.headers;
     this.contentType = response.headers.get('content-type') ?? undefined;
   }
 }

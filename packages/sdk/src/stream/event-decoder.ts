@@ -57,67 +57,49 @@ export type FrameDecoderOptions = {
  * - the last event id persists across frames until an `id:` changes it, and an `id:` whose value
  *   contains U+0000 is ignored.
  *
- * Memory is bounded: once more than `maxBufferSize` characters arrive without a frame being
- * dispatched, the line and the event in progress are dropped (the rest of that event too, up to
- * its blank line, with its `id:`), `onOverflow` is told, and the stream goes on with the next
- * event. A server that never ends a line cannot grow memory without bound.
+ * Memory is bounded: a line, or an event's data, longer than `maxBufferSize` characters is
+ * dropped with the event it belongs to (and whatever else the same network chunk held after
+ * it), `onOverflow` is told, and parsing goes on at the next line. A server that never ends a
+ * line cannot grow memory without bound. (Of an event made of many `data:` lines, the lines
+ * after the limit then arrive as a frame of their own, which the typed layer reports as bad.)
  */
 export function createFrameDecoder(
   callbacks: FrameDecoderCallbacks,
   options: FrameDecoderOptions = {},
 ): FrameDecoder {
-  const limit = options.maxBufferSize ?? 16 * 1024 * 1024;
   const newTextDecoder = () => new TextDecoder('utf-8', { ignoreBOM: true });
   let textDecoder = newTextDecoder();
   let last = options.lastEventId;
-  // Characters fed since the feed that dispatched the last frame: a bound of what the parser holds.
-  let sinceFrame = 0;
-  let dispatched = false;
-  // After an overflow: the next input may continue the dropped line, and the event in progress is
-  // the dropped one, to be swallowed (with its id) when its blank line comes.
-  let midLine = false;
-  let dropping = false;
+  // After an overflow the parser waits for a reset, and the input resumes mid-line.
+  let overflowed = false;
   const parser = createParser({
-    onEvent(message) {
-      dispatched = true;
-      if (dropping) dropping = false;
-      else
-        callbacks.onFrame({ type: message.event ?? 'message', data: message.data, lastEventId: last ?? '' });
-    },
+    maxBufferSize: options.maxBufferSize ?? 16 * 1024 * 1024,
+    onEvent: (message) =>
+      callbacks.onFrame({ type: message.event ?? 'message', data: message.data, lastEventId: last ?? '' }),
     onId(id) {
-      if (dropping) return;
       last = id;
       callbacks.onId?.(id);
     },
-    ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
-    ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
+    onError(error) {
+      // Unknown fields and bad `retry:` values are ignored, as the spec says.
+      if (error.type !== 'max-buffer-size-exceeded') return;
+      overflowed = true;
+      callbacks.onOverflow?.(new StreamParseError(error.message, undefined, ''));
+    },
+    onRetry: callbacks.onRetry,
+    // Given only when wanted: the parser then buffers comment lines too.
+    onComment: callbacks.onComment,
   });
 
-  const overflow = (text: string) => {
-    parser.reset();
-    sinceFrame = 0;
-    dropping = true;
-    // A `data` line of our own keeps the dropped event open until its blank line. It ends with
-    // the stream's own line end: the one just fed, or the one that ends the dropped line.
-    const end = text.at(-1);
-    if (end === '\n' || end === '\r') parser.feed(`data${end}`);
-    else midLine = true;
-    callbacks.onOverflow?.(
-      new StreamParseError(`A stream event is longer than ${limit} characters; dropped`, undefined, ''),
-    );
-  };
-
   const feedText = (text: string) => {
-    if (midLine) {
+    if (overflowed) {
+      parser.reset();
       const end = text.search(/[\r\n]/);
       if (end === -1) return;
-      midLine = false;
-      text = `data${text.slice(end)}`;
+      overflowed = false;
+      text = text.slice(end);
     }
-    dispatched = false;
     parser.feed(text);
-    sinceFrame = dispatched ? 0 : sinceFrame + text.length;
-    if (sinceFrame > limit) overflow(text);
   };
 
   return {
@@ -127,8 +109,7 @@ export function createFrameDecoder(
     reset() {
       parser.reset();
       textDecoder = newTextDecoder();
-      sinceFrame = 0;
-      midLine = dropping = false;
+      overflowed = false;
     },
     get lastEventId() {
       return last;
@@ -167,9 +148,9 @@ export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId
     {
       onFrame: (frame) => decode(frame, callbacks),
       onOverflow: callbacks.onError,
-      ...(callbacks.onId ? { onId: callbacks.onId } : {}),
-      ...(callbacks.onRetry ? { onRetry: callbacks.onRetry } : {}),
-      ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
+      onId: callbacks.onId,
+      onRetry: callbacks.onRetry,
+      onComment: callbacks.onComment,
     },
     { lastEventId },
   );

@@ -164,22 +164,26 @@ describe('frame decoder limits and reconnects', () => {
     return { decoder, frames, overflows };
   };
 
-  it('drops a line that never ends once past the limit, and goes on at the next event', () => {
+  it('drops a line that never ends once past the limit, with its event so far, and goes on at the next line', () => {
     const { decoder, frames, overflows } = collect(100);
     decoder.feed('id: 1\ndata: ');
     for (let i = 0; i < 50; i++) decoder.feed('x'.repeat(10));
     decoder.feed('\nid: 2\n\nevent: b\ndata: ok\n\n');
-    expect(frames).toEqual([{ type: 'b', data: 'ok', lastEventId: '' }]);
+    expect(frames).toEqual([{ type: 'b', data: 'ok', lastEventId: '2' }]);
     expect(overflows).toHaveLength(1);
-    expect(decoder.lastEventId).toBeUndefined();
   });
 
-  it('drops an event whose data lines add up past the limit, with its id, and keeps the next one', () => {
+  it('of an event whose data lines add up past the limit, the lines after it arrive as a frame of their own', () => {
     const { decoder, frames, overflows } = collect(100);
-    for (let i = 0; i < 5; i++) decoder.feed('data: 0123456789012345678901234567890123456789\n');
+    const line = 'data: 0123456789012345678901234567890123456789\n';
+    for (let i = 0; i < 5; i++) decoder.feed(line);
     decoder.feed('id: 9\n\n');
     decoder.feed('data: small\n\n');
-    expect(frames.map((f) => [f.data, f.lastEventId])).toEqual([['small', '']]);
+    // The 3rd line overflowed, the 4th was skipped as the rest of the dropped line, the 5th remains.
+    expect(frames.map((f) => [f.data, f.lastEventId])).toEqual([
+      [line.slice(6, -1), '9'],
+      ['small', '9'],
+    ]);
     expect(overflows).toHaveLength(1);
   });
 

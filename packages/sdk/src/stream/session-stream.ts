@@ -252,7 +252,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     else {
       this.#report(
         new StreamParseError(
-          `Event id ${JSON.stringify(id)} has a control character fetch cannot send; resuming from the previous id`,
+          `Event id ${JSON.stringify(id)} cannot be sent as Last-Event-ID; resuming from the one before`,
           undefined,
           id,
         ),
