@@ -44,7 +44,7 @@ export type WatchOptions = {
 };
 
 /**
- * A live feed of session changes (K4): an async iterable of typed {@link StreamEvent}s over
+ * A live feed of session changes: an async iterable of typed {@link StreamEvent}s over
  * fetch and `eventsource-parser` (not `EventSource`, which cannot send an Authorization header).
  * It behaves like the WHATWG `EventSource` where the spec speaks, with the differences the
  * package README lists.
