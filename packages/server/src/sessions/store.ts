@@ -140,18 +140,21 @@ export class SessionStore {
     const limit = param(parts, take);
     const common = parts.where.length > 0 ? ` and ${parts.where.join(' and ')}` : '';
     const output = `id, doc->>'updatedAt' as "updatedAt", ${presentedDocSql(viewer.spend)}::text as json`;
-    // The active phase is two small sets, each with its own index: sessions active by status
-    // (partial index in keyset order) and chats whose window has not lapsed (range on
-    // active_until). A union lets each branch use its index instead of filtering a full scan.
+    // The active phase is two small sets, each walked in keyset order by its own partial index
+    // and cut at the page size: sessions active by status, and chats whose window has not lapsed.
+    // Only positions are read there; `doc` is read for the page's rows alone, at the end.
     const sql =
       phase === 0
-        ? `select ${output} from (
-             (select doc, updated_at, id from sessions where active_static${common}
-               order by updated_at desc, id desc limit ${limit})
-             union all
-             (select doc, updated_at, id from sessions
-               where not active_static and active_until > ${at}::timestamptz${common})
-           ) active order by updated_at desc, id desc limit ${limit}`
+        ? `select ${output} from sessions join (
+             select updated_at, id from (
+               (select updated_at, id from sessions where active_static${common}
+                 order by updated_at desc, id desc limit ${limit})
+               union all
+               (select updated_at, id from sessions
+                 where active_until is not null and not active_static and active_until > ${at}::timestamptz${common}
+                 order by updated_at desc, id desc limit ${limit})
+             ) active order by updated_at desc, id desc limit ${limit}
+           ) page using (id) order by page.updated_at desc, page.id desc`
         : `select ${output} from sessions
            where not active_static and (active_until is null or active_until <= ${at}::timestamptz)${common}
            order by updated_at desc, id desc limit ${limit}`;
