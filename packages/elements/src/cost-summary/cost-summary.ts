@@ -13,7 +13,7 @@ import { cardStyles, skeletonStyles } from '../styles/shared.js';
 import { costSummaryStyles } from './cost-summary.styles.js';
 
 /**
- * What a session cost (E6): the total, a metric grid (turns, events and tokens; credits and tool
+ * What a session cost: the total, a metric grid (turns, events and tokens; credits and tool
  * calls only when above zero) and the per-turn list, each turn badged priced, estimated (priced
  * from token counts) or unpriced (no charge).
  *

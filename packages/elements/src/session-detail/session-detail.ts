@@ -29,7 +29,7 @@ import { sessionDetailStyles } from './session-detail.styles.js';
 export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
 
 /**
- * One session in full (E5). A header with its kind, title, status and actions — Resume (emits
+ * One session in full. A header with its kind, title, status and actions — Resume (emits
  * `session-resume`), Open in editor (emits `session-open-editor`) and, for an open chat, End —
  * then, for a flow, its run timeline; for an assessment awaiting review, a review notice; a
  * summary card (owner, start, duration, messages, tool calls, model, cost and links to the

@@ -30,7 +30,7 @@ type Step = NonNullable<Session['progress']['steps']>[number];
 const PILL_PARTS: PillParts = { base: 'pill', icon: 'pill-icon', label: 'pill-label' };
 
 /**
- * One session on one line of the index (E2): a glyph for its kind; its title with the owner's
+ * One session on one line of the index: a glyph for its kind; its title with the owner's
  * avatar (initials when there is no picture), name and short id; a steps column (a flow's step
  * strip with a tooltip per step, shown on hover and on keyboard focus, a chat's message count, a task's turns, an assessment's host,
  * executions and insights) with the cost caption beneath when the payload carries cost; the
