@@ -14,9 +14,12 @@ export {
   MAX_FORMATTERS,
 } from './intl-cache.js';
 export {
+  columnTables,
   messageLookup,
   tableLanguage,
   pluralForm,
+  type InOneLanguage,
   type MessageTables,
+  type WordColumns,
   type PluralForms,
 } from './message-tables.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeLanguage } from './intl-cache.js';
-import { messageLookup, pluralForm, tableLanguage } from './message-tables.js';
+import { columnTables, messageLookup, pluralForm, tableLanguage } from './message-tables.js';
 
 const tables = { en: { hello: 'Hello' }, de: { hello: 'Hallo' } };
 
@@ -29,5 +29,18 @@ describe('message tables', () => {
     // Polish 2 is "few": no form for it here, so "other".
     expect(pluralForm(turns, 2, 'pl')).toBe('turns');
     expect(pluralForm({ ...turns, few: 'tury' }, 2, 'pl')).toBe('tury');
+  });
+
+  it('reads one table per language out of words written side by side', () => {
+    const words = {
+      retry: ['Retry', 'Erneut'],
+      status: { running: ['Running', 'Läuft'] },
+      step: [(n: string) => `Step ${n}`, (n: string) => `Schritt ${n}`],
+    } as const;
+    const byLanguage = columnTables(['en', 'de'], words);
+    expect(byLanguage.de.retry).toBe('Erneut');
+    expect(byLanguage.de.status.running).toBe('Läuft');
+    expect(byLanguage.en.step('2')).toBe('Step 2');
+    expect(messageLookup(byLanguage, 'en')('de-AT').step('2')).toBe('Schritt 2');
   });
 });

@@ -37,6 +37,39 @@ export function messageLookup<Language extends string, Table>(
   return (locale) => tables[tableLanguage(tables, locale, fallback)];
 }
 
+/**
+ * Words written once with their forms side by side, one column per language
+ * (`retry: ['Retry', 'Erneut']`), grouped in nested objects as a caller likes.
+ */
+export type WordColumns = { readonly [key: string]: readonly unknown[] | WordColumns };
+
+/** A tree of {@link WordColumns} read in one language: `['Retry', 'Erneut']` → a string. */
+export type InOneLanguage<Words> = Words extends readonly [infer Form, ...unknown[]]
+  ? Form extends string
+    ? string
+    : Form
+  : { readonly [Key in keyof Words]: InOneLanguage<Words[Key]> };
+
+/**
+ * One table per language out of words written side by side: `languages` names the columns in
+ * order (`['en', 'de']`). Adding a language is adding a column.
+ */
+export function columnTables<const Languages extends readonly string[], Words extends WordColumns>(
+  languages: Languages,
+  words: Words,
+): MessageTables<Languages[number], InOneLanguage<Words>> {
+  const column = (tree: WordColumns, index: number): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(tree).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value[index] : column(value as WordColumns, index),
+      ]),
+    );
+  return Object.fromEntries(
+    languages.map((language, index) => [language, column(words, index)]),
+  ) as MessageTables<Languages[number], InOneLanguage<Words>>;
+}
+
 /** The form of `forms` that `count` takes in `locale` ("1 turn" / "2 turns"). */
 export function pluralForm(forms: PluralForms, count: number, locale: string | undefined): string {
   return forms[pluralRules(locale).select(count)] ?? forms.other;

@@ -1,46 +1,39 @@
 import { numberFormat } from './intl-cache.js';
-import { messageLookup, pluralForm, type PluralForms } from './message-tables.js';
+import {
+  columnTables,
+  messageLookup,
+  pluralForm,
+  type InOneLanguage,
+  type PluralForms,
+} from './message-tables.js';
 
 /**
- * The few words the helpers put into labels, per language. Numbers, dates and plurals come from
- * `Intl`; only the words live here (`{n}` stands for the formatted count). Unknown languages fall
- * back to English.
+ * The few words the helpers put into labels, side by side in English and German. Numbers, dates
+ * and plurals come from `Intl`; only the words live here (`{n}` stands for the formatted count).
+ * Unknown languages fall back to English.
  */
-export type HelperMessages = {
-  step: (current: string, total: string) => string;
-  turns: PluralForms;
-  messages: PluralForms;
-  executions: PluralForms;
-  unpriced: string;
-  plusUnpriced: string;
-  credits: PluralForms;
-  noSteps: string;
-};
+const WORDS = {
+  step: [
+    (current: string, total: string) => `Step ${current} of ${total}`,
+    (current: string, total: string) => `Schritt ${current} von ${total}`,
+  ],
+  turns: { one: ['{n} turn', '{n} Durchgang'], other: ['{n} turns', '{n} Durchgänge'] },
+  messages: { one: ['{n} message', '{n} Nachricht'], other: ['{n} messages', '{n} Nachrichten'] },
+  executions: { one: ['{n} execution', '{n} Ausführung'], other: ['{n} executions', '{n} Ausführungen'] },
+  unpriced: ['Unpriced', 'Ohne Preis'],
+  plusUnpriced: ['+ unpriced', '+ ohne Preis'],
+  credits: { one: ['{n} credit', '{n} Credit'], other: ['{n} credits', '{n} Credits'] },
+  noSteps: ['No steps yet', 'Noch keine Schritte'],
+} as const;
 
-const en: HelperMessages = {
-  step: (current, total) => `Step ${current} of ${total}`,
-  turns: { one: '{n} turn', other: '{n} turns' },
-  messages: { one: '{n} message', other: '{n} messages' },
-  executions: { one: '{n} execution', other: '{n} executions' },
-  unpriced: 'Unpriced',
-  plusUnpriced: '+ unpriced',
-  credits: { one: '{n} credit', other: '{n} credits' },
-  noSteps: 'No steps yet',
-};
-
-const de: HelperMessages = {
-  step: (current, total) => `Schritt ${current} von ${total}`,
-  turns: { one: '{n} Durchgang', other: '{n} Durchgänge' },
-  messages: { one: '{n} Nachricht', other: '{n} Nachrichten' },
-  executions: { one: '{n} Ausführung', other: '{n} Ausführungen' },
-  unpriced: 'Ohne Preis',
-  plusUnpriced: '+ ohne Preis',
-  credits: { one: '{n} Credit', other: '{n} Credits' },
-  noSteps: 'Noch keine Schritte',
-};
+/** The helpers' words in one language. */
+export type HelperMessages = InOneLanguage<typeof WORDS>;
 
 /** The messages for a locale's language (English when unknown; the runtime's when undefined). */
-export const messagesFor: (locale: string | undefined) => HelperMessages = messageLookup({ en, de }, 'en');
+export const messagesFor: (locale: string | undefined) => HelperMessages = messageLookup(
+  columnTables(['en', 'de'], WORDS),
+  'en',
+);
 
 /** Fills a plural message for `count`, formatted in `locale`. */
 export function countLabel(forms: PluralForms, count: number, locale: string | undefined): string {
