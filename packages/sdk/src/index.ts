@@ -34,4 +34,4 @@ export {
   type LiveStatus,
   type LiveStats,
 } from './store/live-sessions.js';
-export { matchesFilters } from './store/match-filters.js';
+export { matchesFilters, searchWords, sessionSearchText, withinScope } from './store/match-filters.js';

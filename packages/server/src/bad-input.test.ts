@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem, Session, SessionPage } from '@session-lens/sdk';
 import { ADMIN, SseClient, startTestServer, type ApiResponse, type TestServer } from './test/harness.js';
+import { fingerprint } from './test/fingerprint.js';
 
 // A19 and §2: bad input is a 400 naming its path, never a 500, and never changes stored data;
 // no write can leave a session that a read cannot serve.
@@ -21,19 +22,6 @@ function expect400(res: ApiResponse, path: string): Problem {
   return problem;
 }
 
-/** What a rejected request must leave untouched. */
-async function fingerprint(id: string): Promise<string> {
-  const rows = await server.db.query(
-    `select s.version, s.transcript_seq, s.doc::text as doc,
-       (select count(*)::int from cost_turns where session_id = s.id) as turns,
-       (select count(*)::int from transcript_entries where session_id = s.id) as entries,
-       (select coalesce(max(seq), 0)::float8 from events) as events
-     from sessions s where s.id = $1`,
-    [id],
-  );
-  return JSON.stringify(rows[0]);
-}
-
 async function task(): Promise<string> {
   const res = await server.api('POST', '/v1/sessions', agent, { kind: 'task', title: 'bad input target' });
   expect(res.status).toBe(201);
@@ -42,9 +30,9 @@ async function task(): Promise<string> {
 
 /** Posts a batch that must be refused with a 400 at `path` and leave the session as it was. */
 async function refused(id: string, body: unknown, path: string): Promise<Problem> {
-  const before = await fingerprint(id);
+  const before = await fingerprint(server.db, id);
   const problem = expect400(await server.api('POST', `/v1/sessions/${id}/activity`, agent, body), path);
-  expect(await fingerprint(id)).toBe(before);
+  expect(await fingerprint(server.db, id)).toBe(before);
   return problem;
 }
 
@@ -222,12 +210,12 @@ describe('nesting depth of tool-call arguments and results', () => {
     await refused(id, { transcript: [toolCall(nested(65))] }, 'body.transcript.0.arguments');
     await refused(id, { transcript: [{ ...toolCall(1), result: nested(200) }] }, 'body.transcript.0.result');
     const deep = `{"transcript":[{"type":"tool_call","name":"t","status":"running","arguments":${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
-    const before = await fingerprint(id);
+    const before = await fingerprint(server.db, id);
     expect400(
       await server.api('POST', `/v1/sessions/${id}/activity`, agent, deep),
       'body.transcript.0.arguments',
     );
-    expect(await fingerprint(id)).toBe(before);
+    expect(await fingerprint(server.db, id)).toBe(before);
     // Deeper than any schema allows, anywhere in the body.
     expect((await server.api('POST', `/v1/sessions/${id}/activity`, agent, '['.repeat(200_000))).status).toBe(
       400,

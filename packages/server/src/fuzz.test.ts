@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KNOWN_STATUSES, SessionPage, Session } from '@session-lens/sdk';
 import { ADMIN, startTestServer, type TestServer } from './test/harness.js';
+import { fingerprint } from './test/fingerprint.js';
 
 let server: TestServer;
 
@@ -194,21 +195,6 @@ const batch = fc.oneof(
   text.map((raw) => ({ raw })),
 );
 
-/** What a rejected request must leave untouched. */
-async function fingerprint(id: string): Promise<string> {
-  const rows = await server.db.query(
-    `select s.version, s.transcript_seq, s.status, s.doc::text as doc,
-       (select count(*)::int from cost_turns where session_id = s.id) as turns,
-       (select count(*)::int from executions where session_id = s.id) as executions,
-       (select count(*)::int from insights where session_id = s.id) as insights,
-       (select count(*)::int from transcript_entries where session_id = s.id) as entries,
-       (select coalesce(max(seq), 0)::float8 from events) as events
-     from sessions s where s.id = $1`,
-    [id],
-  );
-  return JSON.stringify(rows[0]);
-}
-
 describe('bad input (fuzz)', () => {
   it('answers thousands of generated list queries with 200 or 400, never 5xx', async () => {
     let ok = 0;
@@ -247,7 +233,7 @@ describe('bad input (fuzz)', () => {
     let rejected = 0;
     await fc.assert(
       fc.asyncProperty(batch, fc.boolean(), async (body, withKey) => {
-        const before = await fingerprint(target);
+        const before = await fingerprint(server.db, target);
         const raw =
           typeof body === 'object' && body !== null && 'raw' in body
             ? (body as { raw: string }).raw
@@ -272,7 +258,7 @@ describe('bad input (fuzz)', () => {
             target = await newTarget();
         } else {
           expect([400, 403, 409, 413]).toContain(res.status);
-          expect(await fingerprint(target)).toBe(before);
+          expect(await fingerprint(server.db, target)).toBe(before);
           rejected += 1;
         }
       }),

@@ -38,8 +38,16 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
-async function startFlow(title: string, token = member): Promise<Session> {
-  const res = await server.api('POST', '/v1/sessions', token, { kind: 'flow', title });
+async function startFlow(
+  title: string,
+  token = member,
+  initiative?: { id: string; title: string },
+): Promise<Session> {
+  const res = await server.api('POST', '/v1/sessions', token, {
+    kind: 'flow',
+    title,
+    ...(initiative ? { links: { initiative } } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as Session;
 }
@@ -203,20 +211,8 @@ describe('GET /v1/stream', () => {
     const widened = subscribe(`scope=initiative:init_search&access_token=${embed}`);
     await connected(widened);
     expect(widened.status).toBe(403);
-    const outside = (
-      await server.api('POST', '/v1/sessions', member, {
-        kind: 'flow',
-        title: 'Outside',
-        links: { initiative: { id: 'init_search', title: 'Search' } },
-      })
-    ).body as Session;
-    const inside = (
-      await server.api('POST', '/v1/sessions', member, {
-        kind: 'flow',
-        title: 'Inside',
-        links: { initiative: { id: 'init_checkout', title: 'Checkout v2' } },
-      })
-    ).body as Session;
+    const outside = await startFlow('Outside', member, { id: 'init_search', title: 'Search' });
+    const inside = await startFlow('Inside', member, { id: 'init_checkout', title: 'Checkout v2' });
     await scoped.until(() => scoped.data().some((s) => s.id === inside.id), 5000, 'inside');
     expect(scoped.data().some((s) => s.id === outside.id)).toBe(false);
   });

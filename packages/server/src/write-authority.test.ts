@@ -33,6 +33,11 @@ async function start(token: string, body: Record<string, unknown>): Promise<stri
   return res.body.id as string;
 }
 
+/** Starts a session that must be refused with `status`; returns the problem. */
+async function refusedStart(token: string, body: Record<string, unknown>, status: number): Promise<Problem> {
+  return expectProblem(await server.api('POST', '/v1/sessions', token, body), status);
+}
+
 const activity = (token: string, id: string, body: unknown, headers?: Record<string, string>) =>
   server.api('POST', `/v1/sessions/${id}/activity`, token, body, headers);
 
@@ -172,19 +177,17 @@ describe('activity statuses that amount to a cancel or an end need the A5 scopes
 describe('starting sessions (A3)', () => {
   it('an agent token starts assessments for its own agent only', async () => {
     await freeAgent('ag_bastion1');
-    const problem = expectProblem(
-      await server.api('POST', '/v1/sessions', web1, {
+    const problem = await refusedStart(
+      web1,
+      {
         kind: 'assessment',
         agentId: 'ag_bastion1',
         playbook: 'cis-benchmark',
-      }),
+      },
       403,
     );
     expect(problem.detail).toContain('ag_web1');
-    expectProblem(
-      await server.api('POST', '/v1/sessions', web1, { kind: 'task', title: 'x', agentId: 'ag_bastion1' }),
-      403,
-    );
+    await refusedStart(web1, { kind: 'task', title: 'x', agentId: 'ag_bastion1' }, 403);
     const running = await server.api(
       'GET',
       '/v1/sessions?kind=assessment&status=running&agent=ag_bastion1',
@@ -194,15 +197,9 @@ describe('starting sessions (A3)', () => {
   });
 
   it('setting visibility on create needs sessions:admin', async () => {
-    const problem = expectProblem(
-      await server.api('POST', '/v1/sessions', ana, { kind: 'flow', title: 'x', visibility: RESTRICTED }),
-      403,
-    );
+    const problem = await refusedStart(ana, { kind: 'flow', title: 'x', visibility: RESTRICTED }, 403);
     expect(problem.detail).toContain('sessions:admin');
-    expectProblem(
-      await server.api('POST', '/v1/sessions', web1, { kind: 'flow', visibility: { type: 'workspace' } }),
-      403,
-    );
+    await refusedStart(web1, { kind: 'flow', visibility: { type: 'workspace' } }, 403);
     const admin = await server.api('POST', '/v1/sessions', ADMIN, { kind: 'flow', visibility: RESTRICTED });
     expect(admin.status).toBe(201);
     expect(admin.body.visibility).toEqual(RESTRICTED);
@@ -216,18 +213,16 @@ describe('starting sessions (A3)', () => {
       playbook: 'cis-benchmark',
       visibility: RESTRICTED,
     });
-    const blind = expectProblem(
-      await server.api('POST', '/v1/sessions', ana, { kind: 'assessment', agentId: 'ag_db1', playbook: 'x' }),
-      409,
-    );
+    const blind = await refusedStart(ana, { kind: 'assessment', agentId: 'ag_db1', playbook: 'x' }, 409);
     expect(blind.runningSessionId).toBeUndefined();
     expect(JSON.stringify(blind)).not.toContain(hidden);
-    const seeing = expectProblem(
-      await server.api('POST', '/v1/sessions', ADMIN, {
+    const seeing = await refusedStart(
+      ADMIN,
+      {
         kind: 'assessment',
         agentId: 'ag_db1',
         playbook: 'x',
-      }),
+      },
       409,
     );
     expect(seeing.runningSessionId).toBe(hidden);

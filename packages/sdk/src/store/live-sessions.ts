@@ -5,6 +5,7 @@ import type { Page } from '../contract/responses.js';
 import type { Session } from '../contract/session.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
 import { activeUntil, isActive } from '../helpers/active.js';
+import { compareOrderKeys } from '../helpers/order.js';
 import type { StreamState } from '../stream/session-stream.js';
 import { DeadlineQueue } from '../internal/deadline-queue.js';
 import { matchesFilters } from './match-filters.js';
@@ -393,11 +394,16 @@ export class LiveSessions {
     if (!matchesFilters(session, this.#filters, now)) return false;
     const boundary = this.#boundary;
     if (boundary === undefined) return true;
-    const active = isActive(session, now);
-    if (active !== boundary.active) return active;
-    const updated = Date.parse(session.updatedAt);
-    if (updated !== boundary.updatedAt) return updated > boundary.updatedAt;
-    return session.id >= boundary.id;
+    // At or before the last loaded session: the window holds it.
+    const order = compareOrderKeys(
+      isActive(session, now),
+      Date.parse(session.updatedAt),
+      session.id,
+      boundary.active,
+      boundary.updatedAt,
+      boundary.id,
+    );
+    return order <= 0;
   }
 
   #insert(session: Session): void {

@@ -2,17 +2,62 @@ import type { SessionFilters } from '../contract/requests.js';
 import type { Session } from '../contract/session.js';
 import { isActive } from '../helpers/active.js';
 
+/** At most this many words of a `q` filter count; the rest are ignored. */
+const MAX_SEARCH_WORDS = 16;
+
 /**
- * Whether a session still matches the filters whose answer can change during its life: `status`
- * and `active` (plus `kind` and `owner`, which are exact). The live store uses it to drop a
- * session that an update, or the clock, moved out of the filtered view — no event announces
- * either. Text and record filters (`q`, `hostname`, `scope`, `agent`, `playbook`) are left to
- * the server, whose matching rules are authoritative and whose stream is already filtered.
+ * The lower-cased text a `q` filter searches: title, description, agent hostname, playbook and
+ * owner name, one per line.
+ */
+export function sessionSearchText(session: Session): string {
+  return [session.title, session.description, session.agent?.hostname, session.playbook, session.owner.name]
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .join('\n')
+    .toLowerCase();
+}
+
+/**
+ * The words of a `q` filter, lower-cased (split on whitespace, at most 16); a session matches
+ * when every one occurs literally in its {@link sessionSearchText}.
+ */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, MAX_SEARCH_WORDS);
+}
+
+/** Whether a session lies inside a record scope: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
+export function withinScope(scope: string, session: Session): boolean {
+  const colon = scope.indexOf(':');
+  const kind = scope.slice(0, colon);
+  const id = scope.slice(colon + 1);
+  if (kind === 'initiative') return session.links?.initiative?.id === id;
+  if (kind === 'plan') return session.links?.plan?.id === id;
+  if (kind === 'agent') return session.agent?.id === id;
+  return false;
+}
+
+/**
+ * Whether a session matches list and stream filters at the instant `now` (activeness depends on
+ * the clock). The reference server filters its stream with this very function, and its list
+ * queries follow the same rules, so a client that applies it to an updated session — or to one
+ * the clock moved out of the active set, which no event announces — agrees with the server.
  */
 export function matchesFilters(session: Session, filters: SessionFilters, now: number): boolean {
   if (filters.kind?.length && !filters.kind.includes(session.kind)) return false;
   if (filters.owner?.length && !filters.owner.includes(session.owner.id)) return false;
   if (filters.status?.length && !filters.status.includes(session.status)) return false;
+  if (filters.scope && !withinScope(filters.scope, session)) return false;
+  if (filters.agent !== undefined && session.agent?.id !== filters.agent) return false;
+  if (filters.hostname !== undefined && session.agent?.hostname !== filters.hostname) return false;
+  if (filters.playbook !== undefined && session.playbook !== filters.playbook) return false;
+  const words = searchWords(filters.q);
+  if (words.length > 0) {
+    const text = sessionSearchText(session);
+    if (!words.every((word) => text.includes(word))) return false;
+  }
   if (filters.active !== undefined && isActive(session, now) !== filters.active) return false;
   return true;
 }

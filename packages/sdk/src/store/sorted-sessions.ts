@@ -1,5 +1,6 @@
 import type { Session } from '../contract/session.js';
 import { activeUntil, isActive } from '../helpers/active.js';
+import { compareOrderKeys } from '../helpers/order.js';
 
 /** Blocks split past this size; small enough that a shift within one is a few microseconds. */
 const MAX_BLOCK = 1024;
@@ -26,7 +27,7 @@ function entryOf(session: Session): Entry {
 }
 
 /**
- * Sessions kept in S9 order for one instant of the clock. Stored as a list of sorted blocks, so
+ * Sessions kept in the session order for one instant of the clock. Stored as a list of sorted blocks, so
  * an insert or a removal costs O(log n) comparisons plus a shift within one block of at most
  * 1,024 items — a flat array would shift half of 100,000 references per update.
  *
@@ -126,14 +127,16 @@ export class SortedSessions {
     return lo;
   }
 
-  /** S9 at the list's instant: `compareSessions(clock)`, on pre-parsed keys. */
+  /** The session order at the list's instant: `compareSessions(clock)`, on pre-parsed keys. */
   #compare(a: Entry, b: Entry): number {
-    const activeA = a.activeUntil > this.#clock;
-    const activeB = b.activeUntil > this.#clock;
-    if (activeA !== activeB) return activeA ? -1 : 1;
-    if (a.updated !== b.updated) return b.updated - a.updated;
-    const idA = a.session.id;
-    const idB = b.session.id;
-    return idA < idB ? 1 : idA > idB ? -1 : 0;
+    const clock = this.#clock;
+    return compareOrderKeys(
+      a.activeUntil > clock,
+      a.updated,
+      a.session.id,
+      b.activeUntil > clock,
+      b.updated,
+      b.session.id,
+    );
   }
 }

@@ -53,3 +53,8 @@ export function webSink(onCancel: () => void): { sink: StreamSink; body: Readabl
     },
   };
 }
+
+/** A `text/event-stream` response over a web stream (see {@link webSink}), with {@link SSE_HEADERS}. */
+export function sseResponse(body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
+import { bearerToken } from '../http/authenticate.js';
 import { HttpProblem, problemResponse } from '../http/problem.js';
 import type { Metrics } from './metrics.js';
 
@@ -18,7 +19,7 @@ export function mountMetrics(app: Hono, metrics: Metrics, token: string | undefi
   const expected = token ? digest(token) : undefined;
   app.get(METRICS_PATH, async (c) => {
     if (expected) {
-      const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1]?.trim();
+      const given = bearerToken(c.req.header('authorization'));
       if (!given || !timingSafeEqual(digest(given), expected)) {
         return problemResponse(
           new HttpProblem(

@@ -125,47 +125,51 @@ export async function startSession(
   return session;
 }
 
-/** A5: cancels a flow or task that has not finished. */
-export async function cancelSession(
+/** Why a session cannot be cancelled (only a flow or task that has not finished can), if it cannot. */
+function cancelRefusal(session: Session): string | undefined {
+  if (session.kind !== 'flow' && session.kind !== 'task') {
+    return `Only flows and tasks can be cancelled; this is a ${session.kind}.`;
+  }
+  return isTerminal(session.status) ? `The session is already ${session.status}.` : undefined;
+}
+
+/** Why a session cannot be ended (only a chat that has not ended can), if it cannot. */
+function endRefusal(session: Session): string | undefined {
+  if (session.kind !== 'chat') return `Only chats can be ended; this is a ${session.kind}.`;
+  return session.status === 'ended' ? 'The chat has already ended.' : undefined;
+}
+
+/** Writes the next version of a session with `change`; `ends` also stamps `endedAt`. */
+async function writeChange(
   store: SessionStore,
   tx: Queryable,
-  viewer: Viewer,
-  id: string,
+  session: Session,
+  change: Partial<Pick<Session, 'status' | 'visibility'>>,
   now: number,
+  ends = false,
 ): Promise<Session> {
-  const { session } = await loadVisible(store, tx, viewer, id);
-  if (session.kind !== 'flow' && session.kind !== 'task') {
-    throw conflict(`Only flows and tasks can be cancelled; this is a ${session.kind}.`, {
-      currentStatus: session.status,
-    });
-  }
-  if (isTerminal(session.status)) {
-    throw conflict(`The session is already ${session.status}.`, { currentStatus: session.status });
-  }
-  const next: Session = { ...touched(session, now), status: 'cancelled' };
-  next.endedAt = next.updatedAt;
+  const next: Session = { ...touched(session, now), ...change };
+  if (ends) next.endedAt = next.updatedAt;
   await store.write(tx, next, session);
   return next;
 }
 
-/** A5: ends a chat that has not ended. */
-export async function endSession(
+/**
+ * A5: `cancel` cancels a flow or task that has not finished; `end` ends a chat that has not
+ * ended. Anything else is a 409 with the current status.
+ */
+export async function closeSession(
   store: SessionStore,
   tx: Queryable,
   viewer: Viewer,
   id: string,
+  action: 'cancel' | 'end',
   now: number,
 ): Promise<Session> {
   const { session } = await loadVisible(store, tx, viewer, id);
-  if (session.kind !== 'chat') {
-    throw conflict(`Only chats can be ended; this is a ${session.kind}.`, { currentStatus: session.status });
-  }
-  if (session.status === 'ended')
-    throw conflict('The chat has already ended.', { currentStatus: session.status });
-  const next: Session = { ...touched(session, now), status: 'ended' };
-  next.endedAt = next.updatedAt;
-  await store.write(tx, next, session);
-  return next;
+  const refusal = action === 'cancel' ? cancelRefusal(session) : endRefusal(session);
+  if (refusal) throw conflict(refusal, { currentStatus: session.status });
+  return writeChange(store, tx, session, { status: action === 'cancel' ? 'cancelled' : 'ended' }, now, true);
 }
 
 /** A5: running → pending_review, with a summary; by the session's writer or an admin (A19). */
@@ -185,8 +189,7 @@ export async function submitSession(
       currentStatus: session.status,
     });
   }
-  const next: Session = { ...touched(session, now), status: 'pending_review' };
-  await store.write(tx, next, session);
+  const next = await writeChange(store, tx, session, { status: 'pending_review' }, now);
   await tx.query('update sessions set summary = $2 where id = $1', [id, summary]);
   return next;
 }
@@ -209,9 +212,7 @@ export async function reviewSession(
       currentStatus: session.status,
     });
   }
-  const next: Session = { ...touched(session, now), status: body.decision };
-  next.endedAt = next.updatedAt;
-  await store.write(tx, next, session);
+  const next = await writeChange(store, tx, session, { status: body.decision }, now, true);
   await tx.query('update sessions set review_comment = $2 where id = $1', [id, body.comment ?? null]);
   return next;
 }
@@ -226,7 +227,5 @@ export async function setVisibility(
   now: number,
 ): Promise<Session> {
   const { session } = await loadVisible(store, tx, viewer, id);
-  const next: Session = { ...touched(session, now), visibility };
-  await store.write(tx, next, session);
-  return next;
+  return writeChange(store, tx, session, { visibility }, now);
 }

@@ -1,4 +1,11 @@
-import { activeUntil, CostSummary, isActive, type Session, type SessionFilters } from '@session-lens/sdk';
+import {
+  activeUntil,
+  CostSummary,
+  isActive,
+  sessionSearchText,
+  withinScope,
+  type Session,
+} from '@session-lens/sdk';
 
 /** A reader's view of sessions: who they are and what they may see (X3). */
 export type Viewer = {
@@ -21,23 +28,6 @@ export type SessionColumns = {
   planId: string | null;
 };
 
-/** Lower-cased text that `q` searches: title, description, hostname, playbook, owner name. */
-export function searchText(session: Session): string {
-  return [session.title, session.description, session.agent?.hostname, session.playbook, session.owner.name]
-    .filter((part): part is string => typeof part === 'string' && part.length > 0)
-    .join('\n')
-    .toLowerCase();
-}
-
-/** The words of a `q` filter, lower-cased; every one must occur in {@link searchText}. */
-export function queryWords(q: string | undefined): string[] {
-  return (q ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 16);
-}
-
 /**
  * Derives the indexed columns. Activeness comes from the SDK's own helpers so the database and
  * every client agree on S8 to the millisecond.
@@ -47,7 +37,7 @@ export function columnsOf(session: Session): SessionColumns {
   return {
     activeStatic: session.kind === 'chat' ? false : isActive(session),
     activeUntil: until === undefined ? null : new Date(until).toISOString(),
-    search: searchText(session),
+    search: sessionSearchText(session),
     initiativeId: session.links?.initiative?.id ?? null,
     planId: session.links?.plan?.id ?? null,
   };
@@ -85,42 +75,13 @@ export function sessionColumnValues(session: Session): unknown[] {
 
 /** Whether the viewer may see the session (visibility, admin, embed lock). */
 export function canSee(viewer: Viewer, session: Session): boolean {
-  if (viewer.lock && !withinLock(viewer.lock, session)) return false;
+  if (viewer.lock && !withinScope(viewer.lock, session)) return false;
   if (viewer.admin) return true;
   const visibility = session.visibility;
   if (visibility.type === 'workspace') return true;
   if (session.owner.id === viewer.memberId) return true;
   if (visibility.members.includes(viewer.memberId)) return true;
   return visibility.groups.some((group) => viewer.groups.includes(group));
-}
-
-/** Whether a session lies inside a record scope (`initiative:<id>`, `plan:<id>`, `agent:<id>`). */
-export function withinLock(scope: string, session: Session): boolean {
-  const colon = scope.indexOf(':');
-  const kind = scope.slice(0, colon);
-  const id = scope.slice(colon + 1);
-  if (kind === 'initiative') return session.links?.initiative?.id === id;
-  if (kind === 'plan') return session.links?.plan?.id === id;
-  if (kind === 'agent') return session.agent?.id === id;
-  return false;
-}
-
-/** Whether a session matches list/stream filters, exactly as the SQL of the list does. */
-export function matchesFilters(filters: SessionFilters, session: Session, now: number): boolean {
-  if (filters.kind?.length && !filters.kind.includes(session.kind)) return false;
-  if (filters.owner?.length && !filters.owner.includes(session.owner.id)) return false;
-  if (filters.status?.length && !filters.status.includes(session.status)) return false;
-  if (filters.scope && !withinLock(filters.scope, session)) return false;
-  if (filters.agent !== undefined && session.agent?.id !== filters.agent) return false;
-  if (filters.hostname !== undefined && session.agent?.hostname !== filters.hostname) return false;
-  if (filters.playbook !== undefined && session.playbook !== filters.playbook) return false;
-  const words = queryWords(filters.q);
-  if (words.length > 0) {
-    const text = searchText(session);
-    if (!words.every((word) => text.includes(word))) return false;
-  }
-  if (filters.active !== undefined && isActive(session, now) !== filters.active) return false;
-  return true;
 }
 
 /**

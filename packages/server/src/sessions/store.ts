@@ -1,8 +1,8 @@
-import type { Session, SessionFilters } from '@session-lens/sdk';
+import { searchWords, type Session, type SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
 import { MustRunAlone, type GroupedQueryable } from '../db/group-commit.js';
 import { SESSION_LOCK_CLASS } from '../db/session-locks.js';
-import { presentedDocSql, queryWords, sessionColumnValues, type Viewer } from './model.js';
+import { presentedDocSql, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
 
 /** A session row loaded for a change, with the bookkeeping that is not part of the document. */
@@ -51,7 +51,7 @@ function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): vo
   if (filters.playbook !== undefined) parts.where.push(`playbook = ${param(parts, filters.playbook)}`);
   // strpos rather than LIKE: the words are matched literally, so `%` or `_` in a query mean
   // themselves and need no escaping.
-  for (const word of queryWords(filters.q)) parts.where.push(`strpos(search, ${param(parts, word)}) > 0`);
+  for (const word of searchWords(filters.q)) parts.where.push(`strpos(search, ${param(parts, word)}) > 0`);
   if (!viewer.admin) {
     const me = param(parts, viewer.memberId);
     parts.where.push(

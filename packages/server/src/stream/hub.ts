@@ -1,6 +1,6 @@
-import type { SessionFilters } from '@session-lens/sdk';
+import { matchesFilters, type SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
-import { canSee, matchesFilters, present, type Viewer } from '../sessions/model.js';
+import { canSee, present, type Viewer } from '../sessions/model.js';
 import { EVENT_SLOTS, type EventRow } from '../sessions/store.js';
 
 /** Where a subscriber's bytes go: a node response, or a web stream when not on node:http. */
@@ -247,8 +247,8 @@ export class StreamHub {
   #frameFor(subscriber: Subscriber, event: PreparedEvent, now: number): Uint8Array | undefined {
     const { doc, prev } = event.row;
     const { viewer, filters } = subscriber;
-    if (canSee(viewer, doc) && matchesFilters(filters, doc, now)) return event.session(viewer.spend);
-    if (prev && canSee(viewer, prev) && matchesFilters(filters, prev, now)) return event.removed();
+    if (canSee(viewer, doc) && matchesFilters(doc, filters, now)) return event.session(viewer.spend);
+    if (prev && canSee(viewer, prev) && matchesFilters(prev, filters, now)) return event.removed();
     return undefined;
   }
 

@@ -1,0 +1,74 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Route } from '@session-lens/sdk/contract';
+import type { LensEnv } from '../routes/context.js';
+import { rejectBadJson, rejectBadRequestText } from './input-guards.js';
+import { forbidden, invalid } from './problem.js';
+import { readBoundedBody } from './read-body.js';
+import { coerceQuery, fieldErrors, parseOrThrow } from './validate.js';
+
+/** Parses the query against the route's schema; a route without one takes no parameters. */
+function parseQuery(route: Route, searchParams: URLSearchParams): unknown {
+  if (!route.query) {
+    const keys = [...searchParams.keys()];
+    if (keys.length > 0) {
+      throw invalid(keys.map((key) => ({ path: `query.${key}`, message: 'Unknown query parameter' })));
+    }
+    return undefined;
+  }
+  const { input, errors } = coerceQuery(route.query, searchParams);
+  const parsed = route.query.safeParse(input);
+  const all = [...errors, ...(parsed.success ? [] : fieldErrors('query', parsed.error.issues))];
+  if (all.length > 0 || !parsed.success) throw invalid(all);
+  return parsed.data;
+}
+
+/** Refuses filters that would widen an embed token's record lock (403, not an empty page). */
+function assertWithinLock(lock: string | undefined, query: unknown): void {
+  if (!lock || !query || typeof query !== 'object') return;
+  const filters = query as { scope?: string; agent?: string };
+  if (filters.scope !== undefined && filters.scope !== lock) {
+    throw forbidden(`This token is locked to ${lock}; it cannot list ${filters.scope}.`);
+  }
+  if (filters.agent !== undefined && (!lock.startsWith('agent:') || lock !== `agent:${filters.agent}`)) {
+    throw forbidden(`This token is locked to ${lock}; it cannot list agent ${filters.agent}.`);
+  }
+}
+
+/**
+ * Middleware that validates the path parameters and the query string against the route's
+ * schemas (after refusing text PostgreSQL cannot store) and leaves them in `c.var.input`. Runs
+ * after authentication: it checks the filters against the caller's embed lock.
+ */
+export function validateInput(route: Route): MiddlewareHandler<LensEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    rejectBadRequestText(c.req.param(), url.searchParams);
+    const params = route.params ? parseOrThrow(route.params, c.req.param(), 'params') : undefined;
+    const query = parseQuery(route, url.searchParams);
+    assertWithinLock(c.var.caller.principal.embed?.scope, query);
+    c.set('input', { params, query });
+    await next();
+  };
+}
+
+/**
+ * Reads and validates a route's JSON body, counted while it streams in (at most `maxBytes`).
+ * Returns the parsed body and its text (the idempotency record hashes the text).
+ */
+export async function readJsonBody(
+  c: Context,
+  route: Route,
+  maxBytes: number,
+): Promise<{ body: unknown; text: string }> {
+  if (!route.body) return { body: undefined, text: '' };
+  const text = await readBoundedBody(c, maxBytes);
+  let json: unknown;
+  try {
+    json = text.length === 0 ? undefined : JSON.parse(text);
+  } catch {
+    throw invalid([{ path: 'body', message: 'The body is not valid JSON' }]);
+  }
+  if (json === undefined) throw invalid([{ path: 'body', message: 'A JSON body is required' }]);
+  rejectBadJson(json);
+  return { body: parseOrThrow(route.body, json, 'body'), text };
+}
