@@ -223,10 +223,13 @@ export const KindTabsKeyboard: Story = {
   },
 };
 
+/** The list's owner facet element (its button and panel live in its own shadow root). */
+const ownerFacet = (canvas: HTMLElement) => inShadow(list(canvas), 'session-owner-facet');
+
 async function openFacet(canvas: HTMLElement): Promise<HTMLElement> {
-  await userEvent.click(await waitFor(() => inShadow(list(canvas), '[part~=filter]')));
+  await userEvent.click(await waitFor(() => inShadow(ownerFacet(canvas), '[part~=filter]')));
   return waitFor(() => {
-    const facet = inShadow(list(canvas), '[part~=facet]');
+    const facet = inShadow(ownerFacet(canvas), '[part~=facet]');
     expect(facet.querySelectorAll('input[type=checkbox]').length).toBeGreaterThan(0);
     return facet;
   });
@@ -266,7 +269,7 @@ export const OwnerFacetApplyAndClear: Story = {
         expect(rows.length).toBe(allSessions.filter((session) => owners.has(session.owner.id)).length);
         expect(rows.every((row) => owners.has(row.session!.owner.id))).toBe(true);
       });
-      await expect(inShadow(list(canvasElement), '[part~=filter]').textContent).toContain('2');
+      await expect(inShadow(ownerFacet(canvasElement), '[part~=filter]').textContent).toContain('2');
     });
     await step('Clear', async () => {
       const facet = await openFacet(canvasElement);

@@ -12,7 +12,8 @@ export { SessionDetail, type DetailTab } from './session-detail/session-detail.j
 export { SessionList, type KindTab } from './session-list/session-list.js';
 export { SessionTab } from './session-tab/session-tab.js';
 export { CommandCenter } from './command-center/command-center.js';
-export { type LiveSessionSource, type LiveSourceFactory } from './session-list/live-source.js';
+export { SessionOwnerFacet } from './session-list/owner-facet.js';
+export { type LiveSessionSource, type LiveSourceFactory } from './data/live-source.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';
 export { provideSessionLens, type ProvideOptions, type SessionLensProvision } from './context/provide.js';
 export { LensClock, defaultClock, type LensClockOptions, type ClockListener } from './context/clock.js';
@@ -34,6 +35,7 @@ export {
   SessionActionEvent,
   SessionActionErrorEvent,
   SessionFiltersChangeEvent,
+  SessionOwnersChangeEvent,
   type SessionAction,
 } from './events/events.js';
 export { tokens } from './styles/tokens.js';

@@ -28,6 +28,7 @@ export { createEventDecoder, type EventDecoder, type EventDecoderCallbacks } fro
 export {
   createLiveSessions,
   LiveSessions,
+  type LiveSessionsClient,
   type LiveSessionsOptions,
   type LiveSessionsListener,
   type LiveState,

@@ -76,26 +76,6 @@ export const commandCenterStyles = css`
   .resume {
     margin-inline: var(--_space-s) var(--_space-m);
   }
-  .button {
-    min-height: 28px;
-    padding: 0 var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font: inherit;
-    font-size: var(--_font-size-s);
-    cursor: pointer;
-  }
-  .button.primary {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .state,
   .banner {
     margin: 0;
@@ -107,22 +87,5 @@ export const commandCenterStyles = css`
     align-items: center;
     gap: var(--_space-m);
     padding: var(--_space-m);
-  }
-  .skeleton {
-    display: grid;
-    gap: 1px;
-  }
-  .skeleton div {
-    height: 48px;
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;

@@ -1,18 +1,15 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
-import { ContextProvider } from '@lit/context';
 import { LensConsumer } from '../context/lens-consumer.js';
-import { sessionStoreContext } from '../context/session-store.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
-import { clampText, errorMessage } from '../internal/format.js';
+import { clampText } from '../internal/format.js';
+import { renderFirstLoad } from '../internal/store-states.js';
 import { detailMessagesForLocale, type DetailMessages } from '../internal/detail-messages.js';
-import {
-  sdkLiveSource,
-  type LiveSessionSource,
-  type LiveSourceFactory,
-} from '../session-list/live-source.js';
+import type { LiveSessionSource, LiveSourceFactory } from '../data/live-source.js';
+import { LiveStoreController } from '../data/live-store-controller.js';
 import { tokens } from '../styles/tokens.js';
+import { skeletonStyles } from '../styles/shared.js';
 import { LensElement } from '../base/lens-element.js';
 import { commandCenterStyles } from './command-center.styles.js';
 
@@ -53,7 +50,7 @@ const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
  * @cssprop --lens-color-accent - The Resume button.
  */
 export class CommandCenter extends LensElement {
-  static override styles = [tokens, commandCenterStyles];
+  static override styles = [tokens, skeletonStyles, commandCenterStyles];
 
   /** The panel's heading; "Command Center" in the page's language when unset. */
   @property() heading = '';
@@ -73,60 +70,17 @@ export class CommandCenter extends LensElement {
   readonly #lens: LensConsumer = new LensConsumer(this, {
     // Re-partition each minute: a chat lapses out of Active Now, a session out of Recent.
     granularity: () => 60_000,
-    onChange: () => {
-      if (!this.storeFactory && this.#lens.client !== this.#storeClient) this.#rebuild();
-    },
   });
-  #store: LiveSessionSource | undefined;
-  /** Hands the store to the rows inside, for their actions' answers. */
-  readonly #storeProvider = new ContextProvider(this, { context: sessionStoreContext });
-  #storeClient: unknown;
-  #storeKey = '';
-  #storeFactory: LiveSourceFactory | undefined;
-  #unsubscribe: (() => void) | undefined;
+  readonly #live = new LiveStoreController(this, {
+    filters: () => this.filters,
+    client: () => this.#lens.client,
+    factory: () => this.storeFactory,
+    wantsMore: (store) => this.#wantsMore(store),
+  });
 
   /** The live source currently feeding the panel. */
   get store(): LiveSessionSource | undefined {
-    return this.#store;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.#store) this.#rebuild();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#teardown();
-    this.#storeKey = '';
-  }
-
-  override willUpdate(): void {
-    if (JSON.stringify(this.filters) !== this.#storeKey || this.storeFactory !== this.#storeFactory) {
-      this.#rebuild();
-    }
-  }
-
-  #teardown(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#store?.dispose();
-    this.#store = undefined;
-    this.#storeProvider.setValue(undefined);
-  }
-
-  #rebuild(): void {
-    if (!this.isConnected) return;
-    const factory = this.storeFactory ?? sdkLiveSource(this.#lens.client, 50);
-    this.#teardown();
-    this.#storeClient = this.#lens.client;
-    this.#storeFactory = this.storeFactory;
-    this.#storeKey = JSON.stringify(this.filters);
-    if (!factory) return;
-    this.#store = factory({ ...this.filters });
-    this.#storeProvider.setValue(this.#store);
-    this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
-    this.requestUpdate();
+    return this.#live.store;
   }
 
   /** Splits the loaded sessions into the two sections. */
@@ -146,25 +100,18 @@ export class CommandCenter extends LensElement {
    * The store pages active sessions first, then by recency: load on while the last loaded session
    * is still active or within the last 24 hours, so both sections are complete.
    */
-  #loadEnough(store: LiveSessionSource, recentCount: number, now: number): void {
-    if (!store.loaded || store.loading || !store.hasMore || recentCount >= this.recentLimit) return;
-    const last = store.sessions[store.sessions.length - 1];
-    if (last && !isActive(last, now) && now - Date.parse(last.updatedAt) > RECENT_WINDOW_MS) return;
-    void store.loadMore();
-  }
-
-  override updated(): void {
-    const store = this.#store;
-    if (!store?.loaded) return;
+  #wantsMore(store: LiveSessionSource): boolean {
     const now = this.#lens.now;
-    this.#loadEnough(store, this.#partition(store.sessions, now).recent.length, now);
+    if (this.#partition(store.sessions, now).recent.length >= this.recentLimit) return false;
+    const last = store.sessions[store.sessions.length - 1];
+    return !last || isActive(last, now) || now - Date.parse(last.updatedAt) <= RECENT_WINDOW_MS;
   }
 
-  #retry(): void {
-    const store = this.#store;
-    if (store && store.loaded) void store.refresh();
-    else this.#rebuild();
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('recentLimit')) this.#live.page();
   }
+
+  readonly #retry = (): void => this.#live.retry();
 
   #renderItem(session: Session, words: DetailMessages): TemplateResult {
     const title = clampText(session.title, 80);
@@ -216,19 +163,7 @@ export class CommandCenter extends LensElement {
 
   #renderBody(store: LiveSessionSource | undefined, words: DetailMessages): TemplateResult {
     if (!store) return html`<p part="empty" class="state">${words.noProviderCenter}</p>`;
-    if (!store.loaded) {
-      if (store.state.error !== undefined && store.state.status !== 'connecting') {
-        return html`<div part="error" class="state" role="alert">
-          <span
-            >${words.sessionsFailed(clampText(errorMessage(store.state.error, words.somethingWrong), 300))}</span
-          >
-          <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
-        </div>`;
-      }
-      return html`<div class="skeleton" aria-busy="true">
-        ${[0, 1, 2].map(() => html`<div></div>`)}<span class="visually-hidden">${words.loadingSessions}</span>
-      </div>`;
-    }
+    if (!store.loaded) return renderFirstLoad(store, words, { rows: 3, onRetry: this.#retry });
     const now = this.#lens.now;
     const { active, recent } = this.#partition(store.sessions, now);
     return html`${this.#renderSection('active-now', words.activeNow, active, words.nothingRunning, words)}
@@ -253,7 +188,7 @@ export class CommandCenter extends LensElement {
   }
 
   override render() {
-    const store = this.#store;
+    const store = this.#live.store;
     const words = detailMessagesForLocale(this.locale.lang);
     return html`<div part="base" class="center">
       <header part="header">

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type {
+  LiveSessionsClient,
   CostDetail,
   ExecutionList,
   InsightList,
@@ -14,10 +15,14 @@ import type { LensClock } from './clock.js';
 
 /**
  * The slice of the SDK client the elements call. `SessionLensClient` from `@session-lens/sdk`
- * satisfies it; stories and tests may hand in any object of this shape.
+ * satisfies it; stories and tests may hand in any object of this shape. Lists are live only
+ * with `sessions.list` and `sessions.watch` (what the SDK's live store calls); without them a
+ * list needs a `storeFactory`.
  */
 export type LensClient = {
   readonly sessions: {
+    list?: LiveSessionsClient['sessions']['list'];
+    watch?: LiveSessionsClient['sessions']['watch'];
     get(id: string, options?: { signal?: AbortSignal }): Promise<Session>;
     transcript(
       id: string,

@@ -66,6 +66,14 @@ export class SessionFiltersChangeEvent extends CustomEvent<{ filters: SessionFil
   }
 }
 
+/** Fired when a person applies or clears an owner facet's selection. */
+export class SessionOwnersChangeEvent extends CustomEvent<{ owners: string[] }> {
+  static readonly eventName = 'session-owners-change';
+  constructor(owners: string[]) {
+    super(SessionOwnersChangeEvent.eventName, { ...EVENT_INIT, detail: { owners } });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'session-open': SessionOpenEvent;
@@ -74,5 +82,6 @@ declare global {
     'session-action': SessionActionEvent;
     'session-action-error': SessionActionErrorEvent;
     'session-filters-change': SessionFiltersChangeEvent;
+    'session-owners-change': SessionOwnersChangeEvent;
   }
 }

@@ -1,3 +1,5 @@
+import { defineElements } from './define-elements.js';
+
 let loading: Promise<void> | undefined;
 
 /**
@@ -8,7 +10,7 @@ let loading: Promise<void> | undefined;
 export function loadLazyElements(): Promise<void> {
   if (customElements.get('session-detail')) return Promise.resolve();
   loading ??= import('../lazy.js').then(
-    () => undefined,
+    ({ lazyElements }) => defineElements(lazyElements),
     (error: unknown) => {
       loading = undefined;
       throw error;

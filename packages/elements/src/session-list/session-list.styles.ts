@@ -50,72 +50,6 @@ export const sessionListStyles = css`
     gap: var(--_space-s);
     padding-bottom: var(--_space-s);
   }
-  input[type='search'],
-  select {
-    min-height: 28px;
-    padding: 0 var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font: inherit;
-    font-size: var(--_font-size-s);
-  }
-  .count {
-    display: inline-grid;
-    place-items: center;
-    min-width: 1.4em;
-    padding: 0 4px;
-    border-radius: var(--_radius-pill);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-size: var(--_font-size-s);
-  }
-
-  .facet {
-    position: absolute;
-    z-index: 5;
-    inset-block-start: calc(100% + 4px);
-    inset-inline-end: 0;
-    display: grid;
-    gap: var(--_space-s);
-    width: min(20rem, 90vw);
-    padding: var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    box-shadow: 0 8px 28px rgb(0 0 0 / 0.4);
-  }
-  .facet h2 {
-    margin: 0;
-    font-size: var(--_font-size);
-  }
-  .members {
-    display: grid;
-    gap: 2px;
-    max-height: 16rem;
-    margin: 0;
-    padding: 0;
-    overflow: auto;
-    list-style: none;
-  }
-  .members label {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    padding: var(--_space-xs) var(--_space-s);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .members label:hover {
-    background: var(--_surface-hover);
-  }
-  .facet-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space-s);
-  }
-
   .banner {
     display: flex;
     align-items: center;
@@ -143,6 +77,7 @@ export const sessionListStyles = css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
   }
   .viewport {
+    --_skeleton-row-height: 56px;
     position: relative;
     flex: 1;
     min-height: 0;
@@ -172,26 +107,6 @@ export const sessionListStyles = css`
     padding: var(--_space-l);
     color: var(--_text-muted);
     text-align: center;
-  }
-  .skeleton {
-    display: grid;
-    gap: 1px;
-  }
-  .skeleton div {
-    height: 56px;
-    background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton div {
-      animation: none;
-    }
   }
   .footer {
     display: flex;

@@ -1,24 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import {
-  KNOWN_STATUSES,
-  type Member,
-  type Session,
-  type SessionFilters,
-  type SessionKind,
-} from '@session-lens/sdk';
-import { ContextProvider } from '@lit/context';
-import { LensConsumer } from '../context/lens-consumer.js';
-import { sessionStoreContext } from '../context/session-store.js';
-import { SessionFiltersChangeEvent } from '../events/events.js';
-import { clampText, errorMessage, formatCount, initials } from '../internal/format.js';
-import { messagesForLocale, statusText, type Messages } from '../internal/messages.js';
-import { renderTabList } from '../internal/tabs.js';
-import { tokens } from '../styles/tokens.js';
+import { type Member, type Session, type SessionFilters, type SessionKind } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
-import { tabStyles } from '../styles/shared.js';
-import { sdkLiveSource, type LiveSessionSource, type LiveSourceFactory } from './live-source.js';
+import { LensConsumer } from '../context/lens-consumer.js';
+import { type LiveSessionSource, type LiveSourceFactory } from '../data/live-source.js';
+import { LiveStoreController } from '../data/live-store-controller.js';
+import { SessionFiltersChangeEvent, type SessionOwnersChangeEvent } from '../events/events.js';
+import { formatCount } from '../internal/format.js';
+import { renderFirstLoad } from '../internal/store-states.js';
+import { messagesForLocale, type Messages } from '../internal/messages.js';
+import { tokens } from '../styles/tokens.js';
+import { fieldStyles, skeletonStyles, tabStyles } from '../styles/shared.js';
+import { renderBanner, renderToolbar } from './list-header.js';
+import { SeenSessions } from './new-sessions.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { virtualRows } from './virtual-rows.js';
@@ -26,13 +21,13 @@ import { virtualRows } from './virtual-rows.js';
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
 
-const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
+export const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
 const SEARCH_DEBOUNCE_MS = 300;
 /** Rows from the end of the loaded list at which the next page is requested. */
 const LOAD_AHEAD = 10;
 
 /**
- * The live Sessions index (E3): kind tabs, an owner facet listing every workspace member
+ * The live Sessions index: kind tabs, an owner facet listing every workspace member
  * (searchable, with Apply and Clear), an optional status filter and search box, and a virtualized
  * list of `<session-row>`s fed by the SDK's live store, loading further pages as the reader nears
  * the end.
@@ -62,8 +57,8 @@ const LOAD_AHEAD = 10;
  * @csspart toolbar - The tabs and controls.
  * @csspart tabs - The kind tab list.
  * @csspart tab - A kind tab.
- * @csspart filter - The owner filter button.
- * @csspart facet - The owner facet panel.
+ * @csspart filter - The owner filter button (of the `<session-owner-facet>` inside).
+ * @csspart facet - The owner facet panel (of the `<session-owner-facet>` inside).
  * @csspart search - The search box.
  * @csspart status-filter - The status select.
  * @csspart pause - The pause/resume live updates button.
@@ -81,7 +76,7 @@ const LOAD_AHEAD = 10;
  * @cssprop --lens-color-accent - Selected tab underline, counters.
  */
 export class SessionList extends LensElement {
-  static override styles = [tokens, tabStyles, sessionListStyles];
+  static override styles = [tokens, tabStyles, fieldStyles, skeletonStyles, sessionListStyles];
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
   @property({
@@ -118,7 +113,7 @@ export class SessionList extends LensElement {
   /** Further filters, merged under the ones the controls set. */
   @property({ attribute: false }) filters: SessionFilters = {};
 
-  /** Every workspace member for the owner facet; loaded through the client when unset. */
+  /** Every workspace member for the owner facet; loaded through the provider's client when unset. */
   @property({ attribute: false }) members?: Member[];
 
   /** The caller's scopes for the rows' actions; the provider's identity when unset. */
@@ -143,41 +138,24 @@ export class SessionList extends LensElement {
    */
   @property({ attribute: false }) renderExpansion?: (session: Session) => unknown;
 
-  @state() private facetOpen = false;
-  @state() private facetQuery = '';
-  @state() private draftOwners = new Set<string>();
-  @state() private loadedMembers?: Member[];
-  @state() private membersError = '';
   @state() private atTop = true;
   @state() private searchDraft = '';
 
   @query('.scroller') private scroller?: HTMLElement;
 
-  readonly #lens: LensConsumer = new LensConsumer(this, {
-    // A new client means a new store; an identity change alone does not.
-    onChange: () => {
-      if (!this.storeFactory && this.#lens.client !== this.#storeClient) this.#rebuild();
+  readonly #lens = new LensConsumer(this);
+  readonly #live = new LiveStoreController(this, {
+    filters: () => this.effectiveFilters,
+    client: () => this.#lens.client,
+    factory: () => this.storeFactory,
+    pageSize: () => this.pageSize,
+    onStoreChange: () => {
+      this.#seen.reset();
+      this.#focus.reset();
     },
   });
-  #store: LiveSessionSource | undefined;
-  /** Hands the store to the rows and details inside, for their actions' answers. */
-  readonly #storeProvider = new ContextProvider(this, { context: sessionStoreContext });
-  #storeClient: unknown;
-  #storeFactory: LiveSourceFactory | undefined;
-  #pageSize = 0;
-  #unsubscribe: (() => void) | undefined;
-  #filterKey = '';
-  /** Ids the reader has seen in the list; new ones wait behind "N new" while scrolled away. */
-  #known = new Set<string>();
-  /**
-   * The sessions last shown at the top, not yet copied into `#known`: at the top every row is
-   * seen, and copying 100,000 ids there would delay the first paint; the copy is made once the
-   * reader scrolls away.
-   */
-  #seenAtTop: readonly Session[] | undefined;
-  /** The last rows worked out while scrolled away, for the store snapshot they came from. */
-  #lastVisible:
-    { all: readonly Session[]; result: { rows: readonly Session[]; withheld: number } } | undefined;
+  /** What the reader has seen: new sessions wait behind "N new" while they are scrolled away. */
+  readonly #seen = new SeenSessions();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The index of the first rendered row: rows are keyed by their position in the rendered range. */
   #first = 0;
@@ -186,7 +164,7 @@ export class SessionList extends LensElement {
 
   /** The live source currently feeding the list. */
   get store(): LiveSessionSource | undefined {
-    return this.#store;
+    return this.#live.store;
   }
 
   /**
@@ -208,94 +186,13 @@ export class SessionList extends LensElement {
     return filters;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.#store) this.#rebuild();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#teardown();
-    this.#filterKey = '';
     clearTimeout(this.#searchTimer);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query')) this.searchDraft = this.query;
-    const key = JSON.stringify(this.effectiveFilters);
-    if (
-      key !== this.#filterKey ||
-      this.storeFactory !== this.#storeFactory ||
-      this.pageSize !== this.#pageSize
-    ) {
-      this.#rebuild();
-    }
-  }
-
-  #teardown(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#store?.dispose();
-    this.#store = undefined;
-    this.#storeProvider.setValue(undefined);
-  }
-
-  /** (Re)creates the live source for the current filters and client. */
-  #rebuild(): void {
-    if (!this.isConnected) return;
-    const filters = this.effectiveFilters;
-    const key = JSON.stringify(filters);
-    const factory = this.storeFactory ?? sdkLiveSource(this.#lens.client, this.pageSize);
-    this.#teardown();
-    this.#storeClient = this.#lens.client;
-    this.#storeFactory = this.storeFactory;
-    this.#pageSize = this.pageSize;
-    this.#filterKey = key;
-    if (!factory) return;
-    this.#known = new Set();
-    this.#focus.reset();
-    this.#seenAtTop = undefined;
-    this.#lastVisible = undefined;
-    this.#store = factory(filters);
-    this.#storeProvider.setValue(this.#store);
-    this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
-    this.requestUpdate();
-  }
-
-  /**
-   * The rows to show. At the top, everything. Scrolled away, sessions the reader has not seen
-   * that sort above ones they have wait behind "N new"; unseen ones at the tail (a loaded page)
-   * join at once, and seen ones update in place.
-   */
-  #visible(all: readonly Session[]): { rows: readonly Session[]; withheld: number } {
-    if (this.atTop || (this.#known.size === 0 && !this.#seenAtTop)) {
-      this.#seenAtTop = all;
-      this.#lastVisible = undefined;
-      return { rows: all, withheld: 0 };
-    }
-    // Scrolled away with nothing changed since the top: every row is seen, nothing to work out.
-    if (all === this.#seenAtTop) return { rows: all, withheld: 0 };
-    // The store hands out a new array only when something changed: one pass per change, not per render.
-    if (this.#lastVisible?.all === all) return this.#lastVisible.result;
-    if (this.#seenAtTop) {
-      for (const session of this.#seenAtTop) this.#known.add(session.id);
-      this.#seenAtTop = undefined;
-    }
-    let lastKnown = -1;
-    all.forEach((session, index) => {
-      if (this.#known.has(session.id)) lastKnown = index;
-    });
-    const rows: Session[] = [];
-    let withheld = 0;
-    all.forEach((session, index) => {
-      if (this.#known.has(session.id)) rows.push(session);
-      else if (index > lastKnown) {
-        this.#known.add(session.id);
-        rows.push(session);
-      } else withheld++;
-    });
-    this.#lastVisible = { all, result: { rows, withheld } };
-    return { rows, withheld };
   }
 
   #changeFilters(change: () => void): void {
@@ -312,42 +209,10 @@ export class SessionList extends LensElement {
     }
   }
 
-  async #toggleFacet(): Promise<void> {
-    this.facetOpen = !this.facetOpen;
-    if (!this.facetOpen) return;
-    this.draftOwners = new Set(this.owners);
-    this.facetQuery = '';
-    if (!this.members && !this.loadedMembers) {
-      const client = this.#lens.client;
-      if (!client) return;
-      this.membersError = '';
-      try {
-        this.loadedMembers = (await client.members.list()).data;
-      } catch (error) {
-        this.membersError = errorMessage(error, messagesForLocale(this.locale.lang).somethingWrong);
-      }
-    }
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLInputElement>('.facet input[type=search]')?.focus();
-  }
-
-  #closeFacet(): void {
-    this.facetOpen = false;
-    void this.updateComplete.then(() =>
-      this.shadowRoot?.querySelector<HTMLElement>('[part~=filter]')?.focus(),
-    );
-  }
-
-  #applyOwners(owners: string[]): void {
-    this.#changeFilters(() => (this.owners = owners));
-    this.#closeFacet();
-  }
-
-  #toggleDraft(id: string, checked: boolean): void {
-    const next = new Set(this.draftOwners);
-    if (checked) next.add(id);
-    else next.delete(id);
-    this.draftOwners = next;
+  #onOwnersChange(event: SessionOwnersChangeEvent): void {
+    // The list reports the change as its own filters change.
+    event.stopPropagation();
+    this.#changeFilters(() => (this.owners = event.detail.owners));
   }
 
   #onSearchInput(event: Event): void {
@@ -374,183 +239,24 @@ export class SessionList extends LensElement {
   #onRangeChanged(event: RangeChangedEvent, count: number): void {
     this.#first = event.first;
     this.#focus.onRangeChanged();
-    const store = this.#store;
-    if (store && store.hasMore && !store.loading && event.last >= count - LOAD_AHEAD) void store.loadMore();
+    if (event.last >= count - LOAD_AHEAD) this.#live.loadMore();
   }
 
-  #togglePause(): void {
-    const store = this.#store;
-    if (!store) return;
-    store.paused = !store.paused;
-    this.requestUpdate();
-  }
+  readonly #togglePause = (): void => this.#live.togglePause();
+  readonly #retry = (): void => this.#live.retry();
 
-  #retry(): void {
-    const store = this.#store;
-    if (store && store.loaded) void store.refresh();
-    else this.#rebuild();
-  }
-
-  #renderFacet(words: Messages): TemplateResult | typeof nothing {
-    if (!this.facetOpen) return nothing;
-    const members = this.members ?? this.loadedMembers;
-    const needle = this.facetQuery.trim().toLocaleLowerCase();
-    const shown = (members ?? []).filter(
-      (member) => !needle || member.name.toLocaleLowerCase().includes(needle),
-    );
-    return html`<div
-      part="facet"
-      class="facet"
-      id="owner-facet"
-      role="dialog"
-      aria-labelledby="facet-heading"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          this.#closeFacet();
-        }
-      }}
-    >
-      <h2 id="facet-heading">${words.owner}</h2>
-      <input
-        type="search"
-        aria-label=${words.searchMembers}
-        placeholder=${words.searchMembers}
-        .value=${this.facetQuery}
-        @input=${(event: Event) => (this.facetQuery = (event.target as HTMLInputElement).value)}
-      />
-      ${
-        !members
-          ? html`<p class="text" role=${this.membersError ? 'alert' : 'status'}>
-              ${this.membersError ? words.membersFailed(this.membersError) : words.loadingMembers}
-            </p>`
-          : html`<ul class="members" aria-label=${words.members}>
-              ${shown.map(
-                (member) =>
-                  html`<li>
-                    <label>
-                      <input
-                        type="checkbox"
-                        .checked=${this.draftOwners.has(member.id)}
-                        @change=${(event: Event) =>
-                          this.#toggleDraft(member.id, (event.target as HTMLInputElement).checked)}
-                      />
-                      <span aria-hidden="true" class="count">${initials(member.name)}</span>
-                      <span class="text">${clampText(member.name, 200)}</span>
-                    </label>
-                  </li>`,
-              )}
-              ${shown.length === 0 ? html`<li class="text">${words.noMemberMatches}</li>` : nothing}
-            </ul>`
-      }
-      <div class="facet-actions">
-        <button class="button" type="button" @click=${() => this.#applyOwners([])}>${words.clear}</button>
-        <button class="button primary" type="button" @click=${() => this.#applyOwners([...this.draftOwners])}>
-          ${words.apply}
-        </button>
-      </div>
+  #renderEmpty(words: Messages): TemplateResult {
+    const narrowed = this.owners.length > 0 || this.status || this.query;
+    const clear = () =>
+      this.#changeFilters(() => {
+        this.owners = [];
+        this.status = '';
+        this.query = '';
+      });
+    return html`<div class="state" part="empty">
+      <p>${words.noSessions}</p>
+      ${narrowed ? html`<button class="button" type="button" @click=${clear}>${words.clearFilters}</button>` : nothing}
     </div>`;
-  }
-
-  #renderToolbar(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
-    const tabs = this.tabs.length > 0 ? this.tabs : ALL_TABS;
-    const paused = store?.paused ?? false;
-    return html`<div part="toolbar" class="toolbar">
-      ${renderTabList({
-        host: this,
-        label: words.sessionKinds,
-        tabs,
-        selected: this.kind,
-        labelOf: (tab) => words.tabs[tab],
-        panelOf: () => 'panel',
-        onSelect: (tab, focus) => this.#selectTab(tab, focus),
-      })}
-      <div class="controls">
-        ${
-          this.search
-            ? html`<input
-                part="search"
-                type="search"
-                aria-label=${words.searchSessions}
-                placeholder=${words.search}
-                .value=${this.searchDraft}
-                @input=${this.#onSearchInput}
-              />`
-            : nothing
-        }
-        ${
-          this.statusFilter
-            ? html`<select
-                part="status-filter"
-                aria-label=${words.statusLabel}
-                @change=${(event: Event) =>
-                  this.#changeFilters(() => (this.status = (event.target as HTMLSelectElement).value))}
-              >
-                <option value="" ?selected=${!this.status}>${words.allStatuses}</option>
-                ${KNOWN_STATUSES.map(
-                  (status) =>
-                    html`<option value=${status} ?selected=${status === this.status}>
-                      ${statusText(words, status)}
-                    </option>`,
-                )}
-              </select>`
-            : nothing
-        }
-        <button
-          part="filter"
-          class="button"
-          type="button"
-          aria-expanded=${this.facetOpen ? 'true' : 'false'}
-          aria-controls="owner-facet"
-          @click=${this.#toggleFacet}
-        >
-          ${words.filter}${
-            this.owners.length > 0
-              ? html` <span class="count"
-                  ><span class="visually-hidden">${words.ownersSelected}</span>${this.owners.length}</span
-                >`
-              : nothing
-          }
-        </button>
-        <button
-          part="pause"
-          class="button"
-          type="button"
-          aria-pressed=${paused ? 'true' : 'false'}
-          ?disabled=${!store}
-          @click=${this.#togglePause}
-        >
-          ${paused ? words.resumeLive : words.pauseLive}
-        </button>
-        <button part="refresh" class="button" type="button" ?disabled=${!store} @click=${this.#retry}>
-          ${words.refresh}
-        </button>
-        ${this.#renderFacet(words)}
-      </div>
-    </div>`;
-  }
-
-  #renderBanner(store: LiveSessionSource, words: Messages): TemplateResult | typeof nothing {
-    if (store.paused) {
-      const waiting = store.pendingCount;
-      return html`<div part="banner" class="banner" data-tone="waiting" role="status">
-        <span>${words.paused(waiting)}</span>
-        <button class="button" type="button" @click=${this.#togglePause}>${words.resume}</button>
-      </div>`;
-    }
-    if (!store.loaded) return nothing;
-    if (store.state.status === 'reconnecting') {
-      return html`<div part="banner" class="banner" data-tone="waiting" role="status">
-        <span>${words.reconnecting}</span>
-      </div>`;
-    }
-    if (store.state.status === 'offline') {
-      return html`<div part="banner" class="banner" data-tone="problem" role="status">
-        <span>${words.offlineList}</span>
-        <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
-      </div>`;
-    }
-    return nothing;
   }
 
   #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
@@ -559,44 +265,10 @@ export class SessionList extends LensElement {
         <p>${words.noProvider}</p>
       </div>`;
     }
-    if (!store.loaded) {
-      if (store.state.error !== undefined && store.state.status !== 'connecting') {
-        return html`<div class="state" part="error" role="alert">
-          <p class="text">
-            ${words.sessionsFailed(clampText(errorMessage(store.state.error, words.somethingWrong), 300))}
-          </p>
-          <button class="button" type="button" @click=${this.#retry}>${words.retry}</button>
-        </div>`;
-      }
-      return html`<div class="skeleton" aria-busy="true">
-        ${[0, 1, 2, 3, 4].map(() => html`<div></div>`)}<span class="visually-hidden"
-          >${words.loadingSessions}</span
-        >
-      </div>`;
-    }
-    const { rows, withheld } = this.#visible(store.sessions);
+    if (!store.loaded) return renderFirstLoad(store, words, { rows: 5, onRetry: this.#retry });
+    const { rows, withheld } = this.#seen.visible(store.sessions, this.atTop);
     this.#focus.rows = rows;
-    if (rows.length === 0 && withheld === 0) {
-      return html`<div class="state" part="empty">
-        <p>${words.noSessions}</p>
-        ${
-          this.owners.length > 0 || this.status || this.query
-            ? html`<button
-                class="button"
-                type="button"
-                @click=${() =>
-                  this.#changeFilters(() => {
-                    this.owners = [];
-                    this.status = '';
-                    this.query = '';
-                  })}
-              >
-                ${words.clearFilters}
-              </button>`
-            : nothing
-        }
-      </div>`;
-    }
+    if (rows.length === 0 && withheld === 0) return this.#renderEmpty(words);
     return html`${
         withheld > 0
           ? html`<button part="new" class="button primary new" type="button" @click=${this.#showNew}>
@@ -632,7 +304,7 @@ export class SessionList extends LensElement {
                 class="button"
                 type="button"
                 ?disabled=${store.loading}
-                @click=${() => void store.loadMore()}
+                @click=${() => this.#live.loadMore()}
               >
                 ${store.loading ? words.loading : words.loadMore}
               </button>
@@ -644,36 +316,48 @@ export class SessionList extends LensElement {
   #renderItem(session: Session, index: number): TemplateResult {
     const expanded = session.id === this.expandedId;
     const expansion = this.renderExpansion;
-    if (!expansion) {
-      return html`<session-row
+    const row = (role: string | typeof nothing) =>
+      html`<session-row
         part="row"
-        role="listitem"
+        role=${role}
         data-index=${index}
         .session=${session}
         .scopes=${this.scopes}
         .expanded=${expanded}
         .skipTab=${!this.#focus.isCurrent(session)}
       ></session-row>`;
-    }
+    if (!expansion) return row('listitem');
     return html`<div class="item" role="listitem">
-      <session-row
-        part="row"
-        data-index=${index}
-        .session=${session}
-        .scopes=${this.scopes}
-        .expanded=${expanded}
-        .skipTab=${!this.#focus.isCurrent(session)}
-      ></session-row>
+      ${row(nothing)}
       ${expanded ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
     </div>`;
   }
 
   override render() {
-    const store = this.#store;
+    const store = this.#live.store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
     const words = messagesForLocale(this.locale.lang);
     return html`<div part="base" class="list">
-      ${this.#renderToolbar(store, words)} ${store ? this.#renderBanner(store, words) : nothing}
+      ${renderToolbar({
+        host: this,
+        words,
+        store,
+        tabs: this.tabs.length > 0 ? this.tabs : ALL_TABS,
+        kind: this.kind,
+        onSelectTab: (tab, focus) => this.#selectTab(tab, focus),
+        search: this.search
+          ? { value: this.searchDraft, onInput: (event) => this.#onSearchInput(event) }
+          : undefined,
+        status: this.statusFilter
+          ? { value: this.status, onChange: (status) => this.#changeFilters(() => (this.status = status)) }
+          : undefined,
+        owners: this.owners,
+        members: this.members,
+        onOwnersChange: (event) => this.#onOwnersChange(event),
+        onTogglePause: this.#togglePause,
+        onRetry: this.#retry,
+      })}
+      ${store ? renderBanner(store, words, { onTogglePause: this.#togglePause, onRetry: this.#retry }) : nothing}
       <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>
         ${this.#renderBody(store, words)}
       </div>

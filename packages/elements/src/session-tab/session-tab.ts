@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import type { Member, Session } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '../events/events.js';
 import type { KindTab, SessionList } from '../session-list/session-list.js';
-import type { LiveSourceFactory } from '../session-list/live-source.js';
+import type { LiveSourceFactory } from '../data/live-source.js';
 import { loadLazyElements } from '../internal/load-lazy.js';
 import { messagesForLocale } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';

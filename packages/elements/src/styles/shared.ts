@@ -17,8 +17,19 @@ export const tabStyles = css`
   }
 `;
 
-/** A shimmering `.skeleton` placeholder (its element sets the height); still under reduced motion. */
+/**
+ * A shimmering `.skeleton` placeholder (its element sets the height); still under reduced motion.
+ * `.skeleton-rows` stacks placeholder rows of `--_skeleton-row-height`.
+ */
 export const skeletonStyles = css`
+  .skeleton-rows {
+    display: grid;
+    gap: 1px;
+  }
+  .skeleton-rows .skeleton {
+    height: var(--_skeleton-row-height, 48px);
+    border-radius: 0;
+  }
   .skeleton {
     border-radius: var(--_radius);
     background: linear-gradient(90deg, var(--_surface-raised), var(--_surface-hover), var(--_surface-raised));
@@ -55,6 +66,18 @@ export const badgeStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius-pill);
     color: var(--_text);
+
+/** The look of search boxes and selects in a toolbar. */
+export const fieldStyles = css`
+  input[type='search'],
+  select {
+    min-height: 28px;
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    font: inherit;
     font-size: var(--_font-size-s);
   }
 `;

@@ -3,7 +3,7 @@
  * would do (pages, stream events, connection states) by hand.
  */
 import { compareSessions, type Session, type SessionFilters } from '@session-lens/sdk';
-import type { LiveSessionSource } from '../session-list/live-source.js';
+import type { LiveSessionSource } from '../data/live-source.js';
 import { NOW } from './fixtures.js';
 
 type Status = LiveSessionSource['state']['status'];

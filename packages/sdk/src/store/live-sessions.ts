@@ -60,6 +60,14 @@ export type LiveSessionsOptions = {
   schedule?: (flush: () => void) => void;
 };
 
+/**
+ * What the live store calls on a client: `sessions.list` for pages and `sessions.watch` for the
+ * stream. `SessionLensClient` satisfies it; so does any object with those two methods.
+ */
+export type LiveSessionsClient = {
+  readonly sessions: Pick<SessionLensClient['sessions'], 'list' | 'watch'>;
+};
+
 /** A subscriber; it reads the store it is given. */
 export type LiveSessionsListener = (store: LiveSessions) => void;
 
@@ -95,7 +103,7 @@ type Fetch = { generation: number };
  * {@link dispose} when done; it closes the stream and clears every timer.
  */
 export class LiveSessions {
-  readonly #client: SessionLensClient;
+  readonly #client: LiveSessionsClient;
   readonly #filters: SessionFilters;
   readonly #options: LiveSessionsOptions;
   readonly #now: () => number;
@@ -127,7 +135,7 @@ export class LiveSessions {
   readonly #stats: LiveStats = { applied: 0, ignored: 0, removed: 0, resets: 0 };
 
   /** @internal Use {@link createLiveSessions}. */
-  constructor(client: SessionLensClient, filters: SessionFilters, options: LiveSessionsOptions) {
+  constructor(client: LiveSessionsClient, filters: SessionFilters, options: LiveSessionsOptions) {
     this.#client = client;
     this.#filters = filters;
     this.#options = options;
@@ -534,7 +542,7 @@ function defaultSchedule(flush: () => void): void {
  * ```
  */
 export function createLiveSessions(
-  client: SessionLensClient,
+  client: LiveSessionsClient,
   filters: SessionFilters = {},
   options: LiveSessionsOptions = {},
 ): LiveSessions {
