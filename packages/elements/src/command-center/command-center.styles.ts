@@ -42,14 +42,8 @@ export const commandCenterStyles = css`
     letter-spacing: 0.04em;
   }
   .count {
-    display: inline-grid;
-    place-items: center;
-    min-width: 1.4em;
-    padding: 0 4px;
-    border-radius: var(--_radius-pill);
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font-size: var(--_font-size-s);
+    --_count-background: var(--_surface-raised);
+    --_count-color: var(--_text);
   }
   ul {
     display: grid;

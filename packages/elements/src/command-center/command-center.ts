@@ -9,7 +9,7 @@ import { detailMessagesForLocale, type DetailMessages } from '../internal/detail
 import type { LiveSessionSource, LiveSourceFactory } from '../data/live-source.js';
 import { LiveStoreController } from '../data/live-store-controller.js';
 import { tokens } from '../styles/tokens.js';
-import { skeletonStyles } from '../styles/shared.js';
+import { countStyles, skeletonStyles } from '../styles/shared.js';
 import { LensElement } from '../base/lens-element.js';
 import { commandCenterStyles } from './command-center.styles.js';
 
@@ -50,7 +50,7 @@ const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
  * @cssprop --lens-color-accent - The Resume button.
  */
 export class CommandCenter extends LensElement {
-  static override styles = [tokens, skeletonStyles, commandCenterStyles];
+  static override styles = [tokens, countStyles, skeletonStyles, commandCenterStyles];
 
   /** The panel's heading; "Command Center" in the page's language when unset. */
   @property() heading = '';

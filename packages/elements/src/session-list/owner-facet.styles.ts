@@ -4,16 +4,6 @@ export const ownerFacetStyles = css`
   :host {
     display: inline-flex;
   }
-  .count {
-    display: inline-grid;
-    place-items: center;
-    min-width: 1.4em;
-    padding: 0 4px;
-    border-radius: var(--_radius-pill);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-size: var(--_font-size-s);
-  }
 
   .facet {
     position: absolute;

@@ -8,7 +8,7 @@ import { SessionOwnersChangeEvent } from '../events/events.js';
 import { clampText, errorMessage, initials } from '../internal/format.js';
 import { messagesForLocale, type Messages } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
-import { fieldStyles } from '../styles/shared.js';
+import { countStyles, fieldStyles } from '../styles/shared.js';
 import { ownerFacetStyles } from './owner-facet.styles.js';
 
 /**
@@ -31,7 +31,7 @@ import { ownerFacetStyles } from './owner-facet.styles.js';
  * @csspart facet - The checklist panel.
  */
 export class SessionOwnerFacet extends LensElement {
-  static override styles = [tokens, fieldStyles, ownerFacetStyles];
+  static override styles = [tokens, fieldStyles, countStyles, ownerFacetStyles];
 
   /** The selected owners (member ids); empty for everyone. */
   @property({ attribute: false }) owners: readonly string[] = [];

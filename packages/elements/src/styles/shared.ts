@@ -81,3 +81,17 @@ export const fieldStyles = css`
     font-size: var(--_font-size-s);
   }
 `;
+
+/** A small round `.count` badge; accent-coloured unless its element sets the two colours. */
+export const countStyles = css`
+  .count {
+    display: inline-grid;
+    place-items: center;
+    min-width: 1.4em;
+    padding: 0 4px;
+    border-radius: var(--_radius-pill);
+    background: var(--_count-background, var(--_accent));
+    color: var(--_count-color, var(--_on-accent));
+    font-size: var(--_font-size-s);
+  }
+`;
