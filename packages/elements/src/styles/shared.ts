@@ -66,6 +66,9 @@ export const badgeStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius-pill);
     color: var(--_text);
+    font-size: var(--_font-size-s);
+  }
+`;
 
 /** The look of search boxes and selects in a toolbar. */
 export const fieldStyles = css`
