@@ -1,15 +1,20 @@
+import ky, { isForceRetryError, isHTTPError, isTimeoutError, type AfterResponseHook, type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import type { Endpoint } from '../contract/endpoints.js';
 import { makeAPIError } from '../errors/api-error.js';
-import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../errors/connection-error.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  isAPIConnectionError,
+} from '../errors/connection-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import { isSessionLensError } from '../errors/session-lens-error.js';
-import { attemptSignal } from '../internal/attempt-signal.js';
-import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
+import { backoffDelay, retryAfterMs } from '../internal/backoff.js';
 import { newIdempotencyKey } from '../internal/idempotency.js';
 import { fillPath } from '../internal/path.js';
-import { isRetryableStatus } from '../internal/retry-policy.js';
 import { toSearchParams, type QueryValue } from '../internal/query.js';
+import { RETRYABLE_STATUSES } from '../internal/retry-policy.js';
 import { EmbedTokens } from './embed-tokens.js';
 import { MeResource } from './me.js';
 import { Members } from './members.js';
@@ -89,10 +94,21 @@ export type RequestInput = {
 /** A route with a JSON response. */
 type JsonRoute = Endpoint & { response: { schema: z.ZodMiniType } };
 
+/** What one logical call sends, besides the options ky shares across calls. */
+type Call = {
+  method: string;
+  path: string;
+  query: RequestInput['query'];
+  body: unknown;
+  options: RequestOptions;
+  /** Whether the attempt reads the success body before it counts as answered. */
+  buffer: boolean;
+};
+
 /**
  * A client of the Sessions API. It owns the request loop — auth, timeouts, retries with backoff,
- * idempotency keys, response validation — and exposes thin typed resources on top. Create one
- * with {@link createClient} and share it: it holds no per-request state.
+ * idempotency keys, response validation — on top of `ky`, and exposes thin typed resources. Create
+ * one with {@link createClient} and share it: it holds no per-request state.
  */
 export class SessionLensClient {
   /** Sessions: list, get, watch, start, ingest and act on sessions. */
@@ -107,6 +123,7 @@ export class SessionLensClient {
   readonly #options: ClientOptions;
   readonly #retry: Required<RetryOptions>;
   readonly #timeout: number;
+  readonly #ky: KyInstance;
 
   constructor(options: ClientOptions) {
     if (options.token === undefined && options.getToken === undefined) {
@@ -121,6 +138,7 @@ export class SessionLensClient {
       maxRetryAfterMs: retry.maxRetryAfterMs ?? 60_000,
     };
     this.#timeout = options.timeout ?? 30_000;
+    this.#ky = createTransport(options, this.#retry);
     this.sessions = new Sessions(this);
     this.members = new Members(this);
     this.me = new MeResource(this);
@@ -142,7 +160,24 @@ export class SessionLensClient {
     options: RequestOptions = {},
   ): Promise<z.output<R['response']['schema']>> {
     const path = fillPath(route.path, input.params);
-    const text = await this.#send(route, path, input, options, (response) => response.text());
+    // A POST is retried only with an idempotency key: generated once here, sent by every attempt
+    // of this call (ky re-sends the same request), so a retried POST that did land is a no-op.
+    const idempotencyKey = route.idempotent ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
+    const method = route.method.toUpperCase();
+    const retryable = method === 'GET' || method === 'PUT' || idempotencyKey !== undefined;
+    const response = await this.#send({
+      method,
+      path,
+      query: input.query,
+      body: input.body,
+      buffer: true,
+      options: {
+        ...options,
+        maxRetries: retryable ? (options.maxRetries ?? this.#retry.limit) : 0,
+        headers: { ...options.headers, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+      },
+    });
+    const text = await response.text();
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -174,138 +209,143 @@ export class SessionLensClient {
     headers: Readonly<Record<string, string>>,
     signal: AbortSignal,
   ): Promise<Response> {
-    return this.#send(
-      { method: 'get', path } as Endpoint,
+    return this.#send({
+      method: 'GET',
       path,
-      { query },
-      { signal, headers: { accept: 'text/event-stream', ...headers }, maxRetries: 0, timeout: 0 },
-      async (response) => response,
-    );
+      query,
+      body: undefined,
+      buffer: false,
+      options: { signal, headers: { accept: 'text/event-stream', ...headers }, maxRetries: 0, timeout: 0 },
+    });
   }
 
   /**
-   * The request loop: one place for auth, timeouts, retries, backoff and error mapping. It is a
-   * plain `fetch` loop on purpose (X6): the browser embed cannot afford a transport library, and
-   * the loop must reuse an idempotency key across attempts and refresh the token on 401 anyway.
-   * `read` consumes a success response inside the attempt, so a body cut mid-way is retried like
-   * any other connection failure.
+   * One logical call through ky, which owns the attempts: the token hook, per-attempt timeouts,
+   * retries with backoff and `Retry-After`. What ky has no option for is here: a 401 is answered
+   * once with a fresh token (a second ky call that keeps the retries left, and runs even when
+   * the call may not retry, since a refused request did nothing), and ky's errors become the
+   * SDK's typed errors.
    */
-  async #send<T>(
-    route: Endpoint,
-    path: string,
-    input: RequestInput,
-    options: RequestOptions,
-    read: (response: Response) => Promise<T>,
-  ): Promise<T> {
-    const method = route.method.toUpperCase();
+  async #send(call: Call): Promise<Response> {
+    const { method, path, options } = call;
     const signal = options.signal;
-    // A POST is retried only with an idempotency key: generated once here, reused by every
-    // attempt of this call, so a retried POST whose first attempt did land is a no-op.
-    const idempotencyKey = route.idempotent ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
-    const retryable = method === 'GET' || method === 'PUT' || idempotencyKey !== undefined;
-    const maxRetries = retryable ? (options.maxRetries ?? this.#retry.limit) : 0;
     const timeout = options.timeout ?? this.#timeout;
-    const url = joinUrl(String(this.#options.baseUrl), path, toSearchParams(input.query));
-    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
-    // Looked up per call, and called unbound: a browser's `fetch` throws when called on another object.
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-    let refreshedToken = false;
-    let token = await this.#token(signal, false);
-
-    for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...this.#options.headers,
-        ...options.headers,
-        authorization: `Bearer ${token}`,
-      };
-      if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-      const attemptAbort = attemptSignal(signal, timeout);
-      let response: Response | undefined;
-      let errorBody: unknown;
-      let failure: { cause: unknown } | undefined;
+    let retriesLeft = options.maxRetries ?? this.#retry.limit;
+    for (let refresh = false; ; refresh = true) {
+      let retried = 0;
       try {
-        response = await fetchImpl(url, {
+        return await this.#ky(path, {
           method,
-          headers,
-          ...(body !== undefined ? { body } : {}),
-          ...(attemptAbort.signal ? { signal: attemptAbort.signal } : {}),
+          searchParams: toSearchParams(call.query),
+          ...(call.body !== undefined ? { json: call.body } : {}),
+          headers: { accept: 'application/json', ...options.headers },
+          timeout: timeout > 0 ? timeout : false,
+          retry: { limit: retriesLeft },
+          context: { refresh },
+          fetch: attemptFetch(this.#options, `${method} ${path}`),
+          hooks: {
+            beforeRetry: [({ retryCount }) => void (retried = retryCount)],
+            afterResponse: call.buffer ? [bufferBody] : [],
+          },
+          ...(signal ? { signal } : {}),
         });
-        attemptAbort.stopTimer();
-        if (response.ok) return await read(response);
-        errorBody = await readErrorBody(response);
-      } catch (cause) {
-        failure = { cause };
-      } finally {
-        attemptAbort.dispose();
+      } catch (error) {
+        if (signal?.aborted) throw new APIUserAbortError(`${method} ${path} was aborted`, { cause: error });
+        // An embed token may have expired between two requests: ask for a fresh one, once.
+        if (isHTTPError(error) && error.response.status === 401 && this.#options.getToken && !refresh) {
+          retriesLeft = Math.max(0, retriesLeft - retried);
+          continue;
+        }
+        throw toSessionLensError(error, method, path, timeout);
       }
-
-      if (failure || !response) {
-        const cause = failure?.cause;
-        if (signal?.aborted) throw new APIUserAbortError(`${method} ${path} was aborted`, { cause });
-        const error = attemptAbort.timedOut
-          ? new APITimeoutError(`${method} ${path} timed out after ${timeout} ms`, { cause })
-          : new APIConnectionError(`${method} ${path} failed to connect: ${describe(cause)}`, { cause });
-        if (attempt > maxRetries) throw error;
-        await this.#wait(backoffDelay(attempt, this.#retry), signal, method, path);
-        continue;
-      }
-
-      // An embed token may have expired between two requests: ask for a fresh one, once.
-      if (response.status === 401 && this.#options.getToken && !refreshedToken) {
-        refreshedToken = true;
-        token = await this.#token(signal, true);
-        attempt--;
-        continue;
-      }
-      const error = makeAPIError(response.status, errorBody, response.headers, { method, path });
-      if (attempt > maxRetries || !isRetryableStatus(response.status)) throw error;
-      const serverDelay = retryAfterMs(response.headers);
-      if (serverDelay !== undefined && serverDelay > this.#retry.maxRetryAfterMs) throw error;
-      // The server's Retry-After is honoured as given: jitter is for our own guesses.
-      await this.#wait(serverDelay ?? backoffDelay(attempt, this.#retry), signal, method, path);
-    }
-  }
-
-  async #token(signal: AbortSignal | undefined, refresh: boolean): Promise<string> {
-    const { token, getToken } = this.#options;
-    if (!getToken) return token as string;
-    const value = await getToken({ refresh });
-    if (signal?.aborted) throw new APIUserAbortError('Request was aborted');
-    return value;
-  }
-
-  async #wait(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
-    try {
-      await sleep(ms, signal);
-    } catch (cause) {
-      throw new APIUserAbortError(`${method} ${path} was aborted`, { cause });
     }
   }
 }
 
 /**
- * The URL of a request: the base URL (which may carry a path prefix, with or without a trailing
- * slash) joined with the route's path, plus the query string when there is one.
+ * The ky instance of one client: what every call shares. Retries follow the SDK's policy
+ * (`isRetryableStatus`), wait the server's `Retry-After` on any retryable status (never longer
+ * than `maxRetryAfterMs`: a longer one is thrown at once), else the SDK's backoff with jitter;
+ * a timed-out attempt is retried like a lost connection.
  */
-function joinUrl(baseUrl: string, path: string, query: URLSearchParams): string {
-  const search = query.toString();
-  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
+function createTransport(options: ClientOptions, retry: Required<RetryOptions>): KyInstance {
+  return ky.create({
+    prefix: String(options.baseUrl),
+    headers: options.headers,
+    retry: {
+      methods: ['get', 'put', 'post'],
+      statusCodes: RETRYABLE_STATUSES,
+      afterStatusCodes: RETRYABLE_STATUSES,
+      delay: (attempt) => backoffDelay(attempt, retry),
+      retryOnTimeout: true,
+      shouldRetry: ({ error }: { error: unknown }) => {
+        if (isAPIConnectionError(error)) return true;
+        if (!isHTTPError(error)) return undefined;
+        const serverDelay = retryAfterMs(error.response.headers);
+        return serverDelay !== undefined && serverDelay > retry.maxRetryAfterMs ? false : undefined;
+      },
+    },
+    hooks: {
+      beforeRequest: [
+        async ({ request, options: { context } }) => {
+          const token = options.getToken
+            ? await options.getToken({ refresh: context.refresh === true })
+            : (options.token as string);
+          request.headers.set('authorization', `Bearer ${token}`);
+        },
+      ],
+    },
+  });
 }
 
-/** Reads an error body as JSON when it is JSON, else as text; never throws. */
-async function readErrorBody(response: Response): Promise<unknown> {
+/**
+ * The `fetch` ky calls for each attempt: the client's own (looked up per call, and called
+ * unbound: a browser's `fetch` throws when called on another object), with every failure that
+ * is not an abort turned into an `APIConnectionError`. ky retries only the network errors it
+ * recognises by message, runtime by runtime; the SDK retries any failed connection.
+ */
+function attemptFetch(options: ClientOptions, what: string): typeof globalThis.fetch {
+  return async (input, init) => {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    try {
+      return await fetchImpl(input, init);
+    } catch (cause) {
+      if ((input instanceof Request && input.signal.aborted) || init?.signal?.aborted) throw cause;
+      throw new APIConnectionError(`${what} failed to connect: ${describe(cause)}`, { cause });
+    }
+  };
+}
+
+/**
+ * Reads a success body inside the attempt, so a body cut mid-way is retried like any other lost
+ * connection (ky reads bodies after its retry loop). Error bodies are ky's: it reads them into
+ * `HTTPError.data`.
+ */
+const bufferBody: AfterResponseHook = async ({ request, response }) => {
+  if (!response.ok) return undefined;
   try {
     const text = await response.text();
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  } catch {
-    return undefined;
+    return new Response(text === '' ? null : text, response);
+  } catch (cause) {
+    if (request.signal.aborted) throw cause;
+    const what = `${request.method} ${new URL(request.url).pathname}`;
+    return ky.retry({ cause: new APIConnectionError(`${what} failed to read: ${describe(cause)}`, { cause }) });
   }
+};
+
+/** The SDK's typed error for what a ky call threw. */
+function toSessionLensError(error: unknown, method: string, path: string, timeout: number): unknown {
+  if (isHTTPError(error)) {
+    const { status, headers } = error.response;
+    return makeAPIError(status, error.data, headers, { method, path });
+  }
+  if (isTimeoutError(error)) {
+    return new APITimeoutError(`${method} ${path} timed out after ${timeout} ms`, { cause: error });
+  }
+  // A body cut on the last attempt: ky wraps the connection error it was told to retry with.
+  if (isForceRetryError(error) && isSessionLensError(error.cause)) return error.cause;
+  // Our own typed errors, and what the token hook threw, pass unchanged.
+  return error;
 }
 
 function describe(cause: unknown): string {

@@ -6,3 +6,8 @@
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
+
+/** Every status {@link isRetryableStatus} accepts, for options that take a list (ky's `retry`). */
+export const RETRYABLE_STATUSES: number[] = Array.from({ length: 500 }, (_, i) => 100 + i).filter(
+  isRetryableStatus,
+);
