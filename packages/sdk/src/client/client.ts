@@ -1,4 +1,10 @@
-import ky, { isForceRetryError, isHTTPError, isTimeoutError, type AfterResponseHook, type KyInstance } from 'ky';
+import ky, {
+  isForceRetryError,
+  isHTTPError,
+  isTimeoutError,
+  type AfterResponseHook,
+  type KyInstance,
+} from 'ky';
 import type * as z from 'zod/mini';
 import type { Endpoint } from '../contract/endpoints.js';
 import { makeAPIError } from '../errors/api-error.js';
@@ -329,7 +335,9 @@ const bufferBody: AfterResponseHook = async ({ request, response }) => {
   } catch (cause) {
     if (request.signal.aborted) throw cause;
     const what = `${request.method} ${new URL(request.url).pathname}`;
-    return ky.retry({ cause: new APIConnectionError(`${what} failed to read: ${describe(cause)}`, { cause }) });
+    return ky.retry({
+      cause: new APIConnectionError(`${what} failed to read: ${describe(cause)}`, { cause }),
+    });
   }
 };
 
