@@ -109,6 +109,8 @@ type Call = {
   options: RequestOptions;
   /** Whether the attempt reads the success body before it counts as answered. */
   buffer: boolean;
+  /** The fetch cache mode; the stream sends `no-store`, like `EventSource`. */
+  cache?: RequestCache;
 };
 
 /**
@@ -221,6 +223,7 @@ export class SessionLensClient {
       query,
       body: undefined,
       buffer: false,
+      cache: 'no-store',
       options: { signal, headers: { accept: 'text/event-stream', ...headers }, maxRetries: 0, timeout: 0 },
     });
   }
@@ -248,6 +251,7 @@ export class SessionLensClient {
           timeout: timeout > 0 ? timeout : false,
           retry: { limit: retriesLeft },
           context: { refresh },
+          ...(call.cache ? { cache: call.cache } : {}),
           fetch: attemptFetch(this.#options, `${method} ${path}`),
           hooks: {
             beforeRetry: [({ retryCount }) => void (retried = retryCount)],
