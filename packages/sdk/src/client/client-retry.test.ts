@@ -2,7 +2,7 @@
 // across retries, a timeout per attempt, one token refresh on 401. The fetch is a stub (this is a
 // unit test of the client alone); the real server runs in src/e2e.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient } from './client.js';
+import { createClient, type ClientOptions } from './client.js';
 import { isAPITimeoutError } from '../errors/connection-error.js';
 import { makeSession } from '../../test/fake-server.js';
 
@@ -31,6 +31,10 @@ const problem = (status: number, headers: Record<string, string> = {}) =>
 const ok = (status = 200) =>
   new Response(JSON.stringify(makeSession()), { status, headers: { 'content-type': 'application/json' } });
 
+/** A client of a stub server over `fetch`, with the token `t` unless options say otherwise. */
+const clientOf = (fetch: typeof globalThis.fetch, options: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl: 'http://lens.test', token: 't', fetch, ...options });
+
 /** Advances fake time until `promise` settles, and returns what it settled with. */
 async function settle<T>(promise: Promise<T>): Promise<T> {
   let done = false;
@@ -49,12 +53,7 @@ afterEach(() => {
 describe('client retries on ky (fake timers)', () => {
   it.each([429, 503])("waits the server's Retry-After on %i, not its own backoff", async (status) => {
     const { fetch, requests } = scriptedFetch([problem(status, { 'retry-after': '7' }), ok()]);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
-      retry: { initialDelayMs: 1 },
-    });
+    const client = clientOf(fetch, { retry: { initialDelayMs: 1 } });
     await settle(client.sessions.get('x'));
     expect(requests).toHaveLength(2);
     const waited = requests[1]!.at - requests[0]!.at;
@@ -65,24 +64,14 @@ describe('client retries on ky (fake timers)', () => {
   it('reads Retry-After as an HTTP date too', async () => {
     const at = new Date(Date.now() + 3_000).toUTCString();
     const { fetch, requests } = scriptedFetch([problem(503, { 'retry-after': at }), ok()]);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
-      retry: { initialDelayMs: 1 },
-    });
+    const client = clientOf(fetch, { retry: { initialDelayMs: 1 } });
     await settle(client.sessions.get('x'));
     expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(2_000);
   });
 
   it('backs off exponentially with jitter when the server names no delay', async () => {
     const { fetch, requests } = scriptedFetch([problem(500), problem(502), ok()]);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
-      retry: { limit: 2, initialDelayMs: 1_000, maxDelayMs: 10_000 },
-    });
+    const client = clientOf(fetch, { retry: { limit: 2, initialDelayMs: 1_000, maxDelayMs: 10_000 } });
     await settle(client.sessions.get('x'));
     const [first, second] = [requests[1]!.at - requests[0]!.at, requests[2]!.at - requests[1]!.at];
     // Half the exponential value plus up to the other half: [500, 1000] then [1000, 2000].
@@ -94,13 +83,7 @@ describe('client retries on ky (fake timers)', () => {
 
   it('sends one generated idempotency key on every attempt of a POST, and a body each time', async () => {
     const { fetch, requests } = scriptedFetch([problem(503), 'hang', ok(201)]);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
-      timeout: 1_000,
-      retry: { limit: 2, initialDelayMs: 10 },
-    });
+    const client = clientOf(fetch, { timeout: 1_000, retry: { limit: 2, initialDelayMs: 10 } });
     await settle(client.sessions.start({ kind: 'flow', title: 'x' }));
     const keys = requests.map((r) => r.request.headers.get('idempotency-key'));
     expect(keys).toHaveLength(3);
@@ -113,10 +96,7 @@ describe('client retries on ky (fake timers)', () => {
 
   it('times out each attempt on its own: two slow attempts, then an answer', async () => {
     const { fetch, requests } = scriptedFetch(['hang', 'hang', ok()]);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
+    const client = clientOf(fetch, {
       timeout: 2_000,
       retry: { limit: 2, initialDelayMs: 10, maxDelayMs: 10 },
     });
@@ -130,13 +110,7 @@ describe('client retries on ky (fake timers)', () => {
 
   it('throws APITimeoutError after the last slow attempt', async () => {
     const { fetch, requests } = scriptedFetch(['hang', 'hang']);
-    const client = createClient({
-      baseUrl: 'http://lens.test',
-      token: 't',
-      fetch,
-      timeout: 500,
-      retry: { limit: 1, initialDelayMs: 10 },
-    });
+    const client = clientOf(fetch, { timeout: 500, retry: { limit: 1, initialDelayMs: 10 } });
     const error = await settle(client.sessions.get('x').catch((e: unknown) => e));
     expect(isAPITimeoutError(error)).toBe(true);
     expect(requests).toHaveLength(2);
@@ -145,10 +119,8 @@ describe('client retries on ky (fake timers)', () => {
   it('refreshes the token once on 401, immediately and without using up a retry', async () => {
     const { fetch, requests } = scriptedFetch([problem(503), problem(401), problem(503), ok()]);
     const asked: boolean[] = [];
-    const client = createClient({
-      baseUrl: 'http://lens.test',
+    const client = clientOf(fetch, {
       getToken: ({ refresh }) => (asked.push(refresh), refresh ? 'fresh' : 'stale'),
-      fetch,
       retry: { limit: 2, initialDelayMs: 100, maxDelayMs: 100 },
     });
     await settle(client.sessions.get('x'));
@@ -166,7 +138,7 @@ describe('client retries on ky (fake timers)', () => {
   it('refreshes on 401 even for a POST that may not retry, and only once', async () => {
     const { fetch, requests } = scriptedFetch([problem(401), problem(401), ok(201)]);
     let calls = 0;
-    const client = createClient({ baseUrl: 'http://lens.test', getToken: () => `t${++calls}`, fetch });
+    const client = clientOf(fetch, { getToken: () => `t${++calls}` });
     const error = await settle(client.embedTokens.mint({ scope: 'plan:p1' }).catch((e: unknown) => e));
     expect((error as { status?: number }).status).toBe(401);
     expect(calls).toBe(2);
