@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { Session } from '@session-lens/sdk';
 import type { SessionRow } from '../session-row/session-row.js';
+import { rowsLoader } from './rows-loader.js';
 
 /** The keys that move between rows. */
 const ROW_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
@@ -11,11 +11,6 @@ const RENDER_FRAMES = 10;
 const ROW_HEIGHT_PX = 56;
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/** What the virtualizer's handle on its scroller offers (`virtualizerRef`). */
-type VirtualizerHandle = {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-};
 
 /**
  * The rows of a `<session-list>` as one tab stop (E10, the roving tabindex of the WAI-ARIA
@@ -190,9 +185,7 @@ export class RowFocus implements ReactiveController {
         return true;
       }
       if (frame === 0) {
-        const scroller = this.#scroller() as
-          (HTMLElement & { [virtualizerRef]?: VirtualizerHandle }) | undefined;
-        scroller?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+        rowsLoader.handle(this.#scroller())?.element(index)?.scrollIntoView({ block: 'nearest' });
       }
       await new Promise(requestAnimationFrame);
     }

@@ -16,7 +16,7 @@ import { renderBanner, renderToolbar } from './list-header.js';
 import { SeenSessions } from './new-sessions.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { virtualRows } from './virtual-rows.js';
+import { rowsLoader } from './rows-loader.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
@@ -289,7 +289,7 @@ export class SessionList extends LensElement {
         @keydown=${(event: KeyboardEvent) => this.#focus.onKey(event)}
         @rangeChanged=${(event: RangeChangedEvent) => this.#onRangeChanged(event, rows.length)}
       >
-        ${virtualRows({
+        ${rowsLoader.render(this, {
           rows,
           keyBy: this.renderExpansion ? 'session' : 'position',
           first: () => this.#first,

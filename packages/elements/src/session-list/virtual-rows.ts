@@ -1,5 +1,7 @@
 import type { TemplateResult } from 'lit';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+// The key of the virtualizer's handle on its scroller, for the rows loader (row focus scrolls with it).
+export { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { Session } from '@session-lens/sdk';
 
