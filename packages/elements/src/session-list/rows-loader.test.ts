@@ -56,7 +56,8 @@ const options = (): VirtualRowsOptions => ({
 describe('RowsLoader', () => {
   it('renders the first rows plainly until the virtualizer arrives, then asks for an update', async () => {
     const { load, pending } = deferredLoad();
-    const loader = new RowsLoader(load);
+    const loader = new RowsLoader();
+    loader.fetch(load);
     const lit = host();
 
     const before = loader.render(lit, options());
@@ -75,7 +76,8 @@ describe('RowsLoader', () => {
 
   it('fetches again on the next render after a failed fetch', async () => {
     const { load, pending } = deferredLoad();
-    const loader = new RowsLoader(load);
+    const loader = new RowsLoader();
+    loader.fetch(load);
     pending[0]!.reject(new Error('chunk unreachable'));
     await Promise.resolve();
     await Promise.resolve();
@@ -89,9 +91,18 @@ describe('RowsLoader', () => {
     expect(loader.render(lit, options())).to.equal('virtualized');
   });
 
+  it('renders virtualized at once when the virtualizer is provided', () => {
+    const { load } = deferredLoad();
+    const loader = new RowsLoader();
+    loader.fetch(load);
+    loader.provide(fakeModule());
+    expect(loader.render(host(), options())).to.equal('virtualized');
+  });
+
   it('finds the virtualizer handle on a scroller only once loaded', async () => {
     const { load, pending } = deferredLoad();
-    const loader = new RowsLoader(load);
+    const loader = new RowsLoader();
+    loader.fetch(load);
     const scroller = document.createElement('div');
     expect(loader.handle(scroller)).to.equal(undefined);
 
