@@ -5,7 +5,9 @@ import { EAGER_ROWS, RowsLoader } from './rows-loader.js';
 import type { VirtualRowsOptions } from './virtual-rows.js';
 import { makeSession } from '../test/fixtures.js';
 
-type VirtualRowsModule = typeof import('./virtual-rows.js');
+import type * as VirtualRowsExports from './virtual-rows.js';
+
+type VirtualRowsModule = typeof VirtualRowsExports;
 
 /** A virtualizer module that records what it was asked to render. */
 function fakeModule(): VirtualRowsModule & { calls: VirtualRowsOptions[] } {

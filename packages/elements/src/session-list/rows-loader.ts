@@ -1,7 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { VirtualRowsOptions } from './virtual-rows.js';
+import type * as VirtualRowsExports from './virtual-rows.js';
 
-type VirtualRowsModule = typeof import('./virtual-rows.js');
+type VirtualRowsModule = typeof VirtualRowsExports;
 
 /** What the virtualizer's handle on its scroller offers. */
 export type VirtualizerHandle = {
