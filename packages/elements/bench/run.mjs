@@ -60,6 +60,22 @@ async function metrics(cdp) {
   );
 }
 
+/**
+ * Main-thread milliseconds spent between two `metrics()` readings: script, all tasks, layout and
+ * style recalculation.
+ * @param {Record<string, number>} before
+ * @param {Record<string, number>} after
+ */
+function cpuSince(before, after) {
+  const ms = (/** @type {string} */ name) => (after[name] - before[name]) * 1000;
+  return {
+    scriptMs: ms('ScriptDuration'),
+    taskMs: ms('TaskDuration'),
+    layoutMs: ms('LayoutDuration'),
+    styleMs: ms('RecalcStyleDuration'),
+  };
+}
+
 const results = { list100k: /** @type {any[]} */ ([]), live: /** @type {any[]} */ ([]) };
 try {
   const only = process.env.BENCH_ONLY;
@@ -73,12 +89,8 @@ try {
     await page.evaluate(() => window.bench.list100kSetup());
     const before = await metrics(cdp);
     const figures = await page.evaluate(() => window.bench.list100kFling());
-    const after = await metrics(cdp);
     // Main-thread CPU time of the fling: steadier than frame times on a shared, noisy machine.
-    const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
-    const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
-    const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
-    const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
+    const { scriptMs, taskMs, layoutMs, styleMs } = cpuSince(before, await metrics(cdp));
     results.list100k.push({
       build: build.build,
       cpu: `${throttle}x`,
@@ -104,11 +116,7 @@ try {
     const setup = await page.evaluate((m) => window.bench.liveSetup(m), mode);
     const before = await metrics(cdp);
     const run = await page.evaluate((s) => window.bench.liveRun(1000, s), seconds);
-    const after = await metrics(cdp);
-    const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
-    const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
-    const layoutMs = (after.LayoutDuration - before.LayoutDuration) * 1000;
-    const styleMs = (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000;
+    const { scriptMs, taskMs, layoutMs, styleMs } = cpuSince(before, await metrics(cdp));
     results.live.push({
       build: build.build,
       ...run,
