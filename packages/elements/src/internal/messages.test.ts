@@ -52,7 +52,10 @@ describe('messages (en, de; fallback; rtl)', () => {
     const el = await list({ lang: 'de' });
     expect(tabs(el)).to.deep.equal(['Alle', 'Flows', 'Aufgaben', 'Chats', 'Bewertungen']);
     const q = (selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-    expect(textOf(q('[part~=filter]'))).to.equal('Filter');
+    // The Filter button and its checklist are the owner facet's, inside its own shadow root.
+    const facet = q('session-owner-facet') as HTMLElement & { updateComplete: Promise<boolean> };
+    const inFacet = (selector: string) => facet.shadowRoot!.querySelector<HTMLElement>(selector)!;
+    expect(textOf(inFacet('[part~=filter]'))).to.equal('Filter');
     expect(textOf(q('[part~=pause]'))).to.equal('Live pausieren');
     expect(textOf(q('[part~=refresh]'))).to.equal('Aktualisieren');
     expect(q('[role=tablist]').getAttribute('aria-label')).to.equal('Sitzungsarten');
@@ -66,10 +69,10 @@ describe('messages (en, de; fallback; rtl)', () => {
     const flow = rows(el).find((row) => row.session!.kind === 'flow' && row.session!.progress.steps);
     if (flow) expect(textOf(flow.shadowRoot!.querySelector('.steps-label'))).to.match(/^Schritt /);
 
-    q('[part~=filter]').click();
-    await el.updateComplete;
-    expect(textOf(q('#facet-heading'))).to.equal('Person');
-    expect(textOf(q('.facet-actions .primary'))).to.equal('Anwenden');
+    inFacet('[part~=filter]').click();
+    await facet.updateComplete;
+    expect(textOf(inFacet('#facet-heading'))).to.equal('Person');
+    expect(textOf(inFacet('.facet-actions .primary'))).to.equal('Anwenden');
     await expect(el).to.be.accessible();
   });
 
