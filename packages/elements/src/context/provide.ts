@@ -23,15 +23,14 @@ export type ProvideOptions = {
 
 /** What {@link provideSessionLens} set up, and how to change or undo it. */
 export type SessionLensProvision = {
-  /** The client currently provided; none until a host has one. */
-  readonly client: LensClient | undefined;
+  readonly client: LensClient;
   readonly clock: LensClock;
   /** The identity currently provided. */
   readonly identity: LensIdentity;
   /** Asks `/v1/me` again (after a token change, say) and provides the answer. */
   refreshIdentity(): Promise<LensIdentity>;
-  /** Replaces the client (or removes it), and reloads the identity unless one was given. */
-  setClient(client: LensClient | undefined): void;
+  /** Replaces the client, and reloads the identity unless one was given. */
+  setClient(client: LensClient): void;
   /** Stops providing: descendants fall back to no client and the default clock. */
   dispose(): void;
 };
@@ -42,57 +41,46 @@ type ProviderSet = {
   clock: ContextProvider<typeof clockContext>;
 };
 
-const providersOf = new WeakMap<HTMLElement, ProviderSet>();
-
-/** What a failed `/v1/me` leaves: no scope is held, so no gated action shows (the safe failure). */
-const FAILED_IDENTITY: LensIdentity = { status: 'error', me: undefined, scopes: new Set() };
+const listeners = new WeakMap<HTMLElement, ProviderSet>();
 
 /**
  * Provides a client, the caller's identity (from `/v1/me`) and one shared clock to every Session
- * Lens element inside `element`, without `<session-lens-provider>`: for a host that builds its
- * own client, or renders into an element it owns. `<session-lens-provider>` is this, as an
- * element.
+ * Lens element inside `element` (E8), without `<session-lens-provider>`: for a host that builds
+ * its own client, or renders into an element it owns.
  *
  * Call it before the elements inside connect (before appending them, or before loading the
  * `define` entry); elements that connected earlier pick the provision up when next connected.
- * Each identity load aborts the one before it: only the newest client's answer is provided.
  */
 export function provideSessionLens(
   element: HTMLElement,
-  client: LensClient | undefined,
+  client: LensClient,
   options: ProvideOptions = {},
 ): SessionLensProvision {
   const clock = options.clock ?? new LensClock();
-  const providers: ProviderSet = providersOf.get(element) ?? {
+  const providers: ProviderSet = listeners.get(element) ?? {
     client: new ContextProvider(element, { context: clientContext }),
     identity: new ContextProvider(element, { context: identityContext }),
     clock: new ContextProvider(element, { context: clockContext }),
   };
-  providersOf.set(element, providers);
+  listeners.set(element, providers);
   let current = client;
   let identity = options.identity ?? UNKNOWN_IDENTITY;
-  let load: AbortController | undefined;
+  let generation = 0;
   providers.client.setValue(client);
   providers.clock.setValue(clock);
   providers.identity.setValue(identity);
 
-  const provideIdentity = (next: LensIdentity) => {
-    identity = next;
-    providers.identity.setValue(next);
-    return next;
-  };
   const refreshIdentity = async (): Promise<LensIdentity> => {
-    load?.abort();
-    const mine = (load = new AbortController());
-    if (!current) return provideIdentity(UNKNOWN_IDENTITY);
-    let next: LensIdentity;
+    const mine = ++generation;
     try {
-      next = identityFromMe(await current.me.get({ signal: mine.signal }));
+      const next = identityFromMe(await current.me.get());
+      if (mine === generation) identity = next;
     } catch {
-      next = FAILED_IDENTITY;
+      // Without an identity no scope is held, so no gated action shows: the safe failure.
+      if (mine === generation) identity = { status: 'error', me: undefined, scopes: new Set() };
     }
-    // A newer load (another client, or dispose) superseded this one: its answer wins.
-    return mine.signal.aborted ? identity : provideIdentity(next);
+    providers.identity.setValue(identity);
+    return identity;
   };
   if (!options.identity) void refreshIdentity();
 
@@ -109,12 +97,13 @@ export function provideSessionLens(
       current = next;
       providers.client.setValue(next);
       if (!options.identity) {
-        provideIdentity(UNKNOWN_IDENTITY);
+        identity = UNKNOWN_IDENTITY;
+        providers.identity.setValue(identity);
         void refreshIdentity();
       }
     },
     dispose() {
-      load?.abort();
+      generation++;
       providers.client.setValue(undefined);
       providers.identity.setValue(undefined);
       providers.clock.setValue(undefined);

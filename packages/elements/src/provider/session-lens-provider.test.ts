@@ -114,25 +114,4 @@ describe('provideSessionLens', () => {
       host.remove();
     }
   });
-
-  it('aborts a superseded identity load, and only the newest answer is provided', async () => {
-    const host = document.createElement('div');
-    const signals: AbortSignal[] = [];
-    let answerFirst: (me: typeof identities.member) => void = () => {};
-    const slow = fakeClient({ me: identities.member });
-    slow.me.get = (options?: { signal?: AbortSignal }) => {
-      signals.push(options!.signal!);
-      return new Promise((resolve) => (answerFirst = resolve));
-    };
-    const provision = provideSessionLens(host, slow, { clock: new LensClock({ autoTick: false }) });
-    expect(signals).to.have.length(1);
-
-    provision.setClient(fakeClient({ me: identities.admin }));
-    expect(signals[0]!.aborted).to.equal(true);
-    await waitUntil(() => provision.identity.status === 'ready');
-    answerFirst(identities.member);
-    await aTimeout(0);
-    expect(provision.identity.me?.member.id).to.equal(identities.admin.member.id);
-    provision.dispose();
-  });
 });

@@ -1,9 +1,17 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient, type TokenRequest } from '@session-lens/sdk';
 import { LensClock } from '../context/clock.js';
-import type { LensClient, LensIdentity } from '../context/lens-context.js';
-import { provideSessionLens } from '../context/provide.js';
+import {
+  UNKNOWN_IDENTITY,
+  clientContext,
+  clockContext,
+  identityContext,
+  identityFromMe,
+  type LensClient,
+  type LensIdentity,
+} from '../context/lens-context.js';
 
 /**
  * Hands every Session Lens element inside it what it needs (E8): a client for the Sessions API,
@@ -44,27 +52,51 @@ export class SessionLensProvider extends LitElement {
   /** The clock every time label inside reads. */
   readonly clock = new LensClock();
 
-  // Set up in the constructor, before any child connects, so no child's request goes unheard.
-  readonly #provision = provideSessionLens(this, undefined, { clock: this.clock });
+  // Created in the constructor, before any child connects, so no child's request goes unheard.
+  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
+  readonly #identityProvider = new ContextProvider(this, {
+    context: identityContext,
+    initialValue: UNKNOWN_IDENTITY,
+  });
+  readonly #clockProvider = new ContextProvider(this, { context: clockContext, initialValue: this.clock });
+  #generation = 0;
 
   /** The identity currently provided. */
   get identity(): LensIdentity {
-    return this.#provision.identity;
+    return this.#identityProvider.value ?? UNKNOWN_IDENTITY;
   }
 
   /** The client currently provided (undefined until `base-url` and a token are set). */
   get currentClient(): LensClient | undefined {
-    return this.#provision.client;
+    return this.#clientProvider.value;
   }
 
   /** Asks `/v1/me` again and provides the answer. */
-  refreshIdentity(): Promise<LensIdentity> {
-    return this.#provision.refreshIdentity();
+  async refreshIdentity(): Promise<LensIdentity> {
+    const client = this.#clientProvider.value;
+    const mine = ++this.#generation;
+    if (!client) {
+      this.#identityProvider.setValue(UNKNOWN_IDENTITY);
+      return UNKNOWN_IDENTITY;
+    }
+    this.#identityProvider.setValue(UNKNOWN_IDENTITY);
+    let identity: LensIdentity;
+    try {
+      identity = identityFromMe(await client.me.get());
+    } catch {
+      // Without an identity no scope is held, so no gated action shows: the safe failure.
+      identity = { status: 'error', me: undefined, scopes: new Set() };
+    }
+    // A newer client may have replaced this one while we waited: its answer wins.
+    if (mine === this.#generation) this.#identityProvider.setValue(identity);
+    return identity;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('token') || changed.has('getToken')) {
-      this.#provision.setClient(this.#buildClient());
+      this.#clockProvider.setValue(this.clock);
+      this.#clientProvider.setValue(this.#buildClient());
+      void this.refreshIdentity();
     }
   }
 

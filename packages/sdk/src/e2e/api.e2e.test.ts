@@ -4,15 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type SessionLensClient } from '../client/client.js';
 import type { Session } from '../contract/session.js';
-import {
-  isAPIError,
-  isAuthenticationError,
-  isBadRequestError,
-  isConflictError,
-  isInternalServerError,
-  isNotFoundError,
-  isPermissionDeniedError,
-} from '../errors/api-error.js';
+import * as apiErrors from '../errors/api-error.js';
 import { isAPIConnectionError } from '../errors/connection-error.js';
 import { isActive } from '../helpers/active.js';
 import { compareSessions } from '../helpers/order.js';
@@ -187,8 +179,8 @@ describe('real server: writes, tools and errors', () => {
     const second = await asAgent.sessions
       .start({ kind: 'assessment', playbook: 'cis-baseline', agentId: agent.agentId })
       .catch((e: unknown) => e);
-    expect(isConflictError(second)).toBe(true);
-    expect(isAPIError(second) && second.problem?.runningSessionId).toBe(started.id);
+    expect(apiErrors.isConflictError(second)).toBe(true);
+    expect(apiErrors.isAPIError(second) && second.problem?.runningSessionId).toBe(started.id);
 
     const batch = {
       executions: [
@@ -219,11 +211,11 @@ describe('real server: writes, tools and errors', () => {
     const submitted = await asAgent.sessions.submit(started.id, { summary: 'One finding: password SSH.' });
     expect(submitted.status).toBe('pending_review');
     const again = await asAgent.sessions.submit(started.id, { summary: 'again' }).catch((e: unknown) => e);
-    expect(isConflictError(again)).toBe(true);
+    expect(apiErrors.isConflictError(again)).toBe(true);
     const byAgent = await asAgent.sessions
       .review(started.id, { decision: 'completed' })
       .catch((e: unknown) => e);
-    expect(isPermissionDeniedError(byAgent)).toBe(true);
+    expect(apiErrors.isPermissionDeniedError(byAgent)).toBe(true);
     const reviewed = await member.sessions.review(started.id, { decision: 'completed', comment: 'ok' });
     expect(reviewed.status).toBe('completed');
   });
@@ -269,7 +261,7 @@ describe('real server: writes, tools and errors', () => {
     await member.sessions.ingest(flow.id, { status: 'running' });
     expect((await member.sessions.cancel(flow.id)).status).toBe('cancelled');
     const again = await member.sessions.cancel(flow.id).catch((e: unknown) => e);
-    expect(isConflictError(again)).toBe(true);
+    expect(apiErrors.isConflictError(again)).toBe(true);
 
     const chat = await member.sessions.start({ kind: 'chat', title: 'e2e chat' });
     expect((await member.sessions.end(chat.id)).status).toBe('ended');
@@ -277,7 +269,7 @@ describe('real server: writes, tools and errors', () => {
     const denied = await member.sessions
       .setVisibility(chat.id, { type: 'workspace' })
       .catch((e: unknown) => e);
-    expect(isPermissionDeniedError(denied)).toBe(true);
+    expect(apiErrors.isPermissionDeniedError(denied)).toBe(true);
     const admin = client(server.tokens.admin);
     const hidden = await admin.sessions.setVisibility(chat.id, { type: 'list', members: [], groups: [] });
     expect(hidden.visibility.type).toBe('list');
@@ -292,38 +284,38 @@ describe('real server: writes, tools and errors', () => {
     const widened = await embed.sessions
       .list({ scope: 'initiative:init_onboarding' })
       .catch((e: unknown) => e);
-    expect(isPermissionDeniedError(widened)).toBe(true);
+    expect(apiErrors.isPermissionDeniedError(widened)).toBe(true);
     const outside = (await member.sessions.list({ scope: 'initiative:init_onboarding', limit: 1 })).data[0];
-    expect(isNotFoundError(await embed.sessions.get(outside?.id as string).catch((e: unknown) => e))).toBe(
-      true,
-    );
+    expect(
+      apiErrors.isNotFoundError(await embed.sessions.get(outside?.id as string).catch((e: unknown) => e)),
+    ).toBe(true);
     const me = await embed.me.get();
     expect(me.principal).toBe('embed');
   });
 
   it('maps each status the server produces to its error class', async () => {
     const bad = await member.sessions.list({ limit: 1000 }).catch((e: unknown) => e);
-    expect(isBadRequestError(bad) && bad.status).toBe(400);
-    expect(isAPIError(bad) && bad.problem?.errors?.[0]?.path).toContain('limit');
+    expect(apiErrors.isBadRequestError(bad) && bad.status).toBe(400);
+    expect(apiErrors.isAPIError(bad) && bad.problem?.errors?.[0]?.path).toContain('limit');
 
     const unauth = await client('sl_nope')
       .sessions.list()
       .catch((e: unknown) => e);
-    expect(isAuthenticationError(unauth) && unauth.status).toBe(401);
+    expect(apiErrors.isAuthenticationError(unauth) && unauth.status).toBe(401);
 
     const noSpend = client(tokens.memberNoSpend);
     const [flow] = (await noSpend.sessions.list({ kind: ['flow'], limit: 1 })).data;
     expect(flow?.cost).toBeUndefined();
     const forbidden = await noSpend.sessions.cost(flow?.id as string).catch((e: unknown) => e);
-    expect(isPermissionDeniedError(forbidden) && forbidden.status).toBe(403);
+    expect(apiErrors.isPermissionDeniedError(forbidden) && forbidden.status).toBe(403);
 
     const missing = await member.sessions.get('ses_does_not_exist').catch((e: unknown) => e);
-    expect(isNotFoundError(missing) && missing.status).toBe(404);
+    expect(apiErrors.isNotFoundError(missing) && missing.status).toBe(404);
 
     const emptySummary = await member.sessions
       .submit(flow?.id as string, { summary: '   ' })
       .catch((e: unknown) => e);
-    expect(isBadRequestError(emptySummary)).toBe(true);
+    expect(apiErrors.isBadRequestError(emptySummary)).toBe(true);
   });
 
   it('refreshes an embed token through getToken on 401', async () => {
@@ -343,7 +335,7 @@ describe('real server: writes, tools and errors', () => {
     await server.lens.close();
     await server.db.close();
     const failed = await member.sessions.list().catch((e: unknown) => e);
-    expect(isInternalServerError(failed) && failed.status).toBeGreaterThanOrEqual(500);
+    expect(apiErrors.isInternalServerError(failed) && failed.status).toBeGreaterThanOrEqual(500);
     const url = server.url;
     await server.stop().catch(() => {});
     const gone = await createClient({ baseUrl: url, token: 't', retry: { limit: 1, initialDelayMs: 5 } })
