@@ -36,6 +36,12 @@ type Subscriber = {
   filters: SessionFilters;
   /** While replaying from the log, live events wait here. */
   queue: { seq: number; frame: Uint8Array }[] | undefined;
+  /**
+   * Events at or below this position are never written: the Last-Event-ID it resumed from. It
+   * may be ahead of this process's tail (it came from another instance), and then the tail
+   * dispatches what the client already has after the replay ended.
+   */
+  seen: number;
 };
 
 const encoder = new TextEncoder();
@@ -93,7 +99,10 @@ function frame(seq: number, event: string, data: unknown): Uint8Array {
  *    back), so consecutive passes cover the line without a hole.
  * 3. Agreement: the positions are stored in the rows, so every tailer on every process delivers
  *    the same rows under the same ids in the same order, and `Last-Event-ID` means the same
- *    point everywhere: a resume replays the positions above it, which are final as in 1.
+ *    point everywhere: a resume replays the positions above it, which are final as in 1. The
+ *    id may come from an instance whose tail is ahead of this one's; the replay then has nothing
+ *    to read, and the subscriber's `seen` floor keeps this tail from sending what lies at or
+ *    below it when it catches up (the property test caught that one too).
  * 4. Per session, versions arrive in order: a change of an existing session first takes a lock
  *    keyed by that session (SessionStore.load) and only then gets its xid; the next change of
  *    the same session gets the lock after this one ended, so its xid, hence its positions, are
@@ -236,6 +245,7 @@ export class StreamHub {
   #dispatch(event: PreparedEvent): void {
     const now = Date.now();
     for (const subscriber of this.#subscribers) {
+      if (event.row.seq <= subscriber.seen) continue;
       const bytes = this.#frameFor(subscriber, event, now);
       if (!bytes) continue;
       if (subscriber.queue) subscriber.queue.push({ seq: event.row.seq, frame: bytes });
@@ -285,6 +295,7 @@ export class StreamHub {
       viewer,
       filters,
       queue: lastEventId === undefined ? undefined : [],
+      seen: lastEventId ?? 0,
     };
     const upTo = this.#dispatchedThrough;
     this.#subscribers.add(subscriber);
