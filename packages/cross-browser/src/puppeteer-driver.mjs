@@ -20,7 +20,7 @@ export async function puppeteerDriver(options, { fixedColorScheme } = {}) {
     // ignore Enter (no activation without a focused document).
     const page = await browser.newPage();
     await page.bringToFront();
-    await page.setViewport({ width: 1100, height: 800 });
+    await setViewport(page, { width: 1100, height: 800 });
     return {
       goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
       call: (name, ...args) =>
@@ -45,6 +45,24 @@ export async function puppeteerDriver(options, { fixedColorScheme } = {}) {
     await browser.close().catch(() => {});
     killGroup(pid);
     throw error;
+  }
+}
+
+/**
+ * Sizes the page. Over BiDi, Puppeteer 25 sets the viewport and then the screen orientation;
+ * Firefox ESR 140 (what Debian's `firefox-esr` may install) has no orientation command, so that
+ * second step fails after the viewport was set. The failure is accepted only for that command and
+ * only when the page really has the size asked for.
+ * @param {import('puppeteer-core').Page} page
+ * @param {{ width: number, height: number }} size
+ */
+async function setViewport(page, size) {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('emulation.setScreenOrientationOverride')) throw error;
+    const [width, height] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+    if (width !== size.width || height !== size.height) throw error;
   }
 }
 
