@@ -19,40 +19,34 @@ export type TurnsByPricing = z.infer<typeof TurnsByPricing>;
  * The cost summary carried on a session (S4). Absent from the payload unless the caller may see
  * spend and the workspace tracks it.
  */
-export const CostSummary = z
-  .object({
-    amountUsd: Money,
-    credits: z.optional(Count),
-    turns: TurnsByPricing,
-  })
-  .register(z.globalRegistry, { id: 'CostSummary' });
+export const CostSummary = z.object({
+  amountUsd: Money,
+  credits: z.optional(Count),
+  turns: TurnsByPricing,
+});
 export type CostSummary = z.infer<typeof CostSummary>;
 
 /** One priced, estimated or unpriced turn of a session (S5). */
-export const CostTurn = z
-  .object({
-    turn: z.int().check(z.minimum(1)),
-    model: z.string(),
-    pricing: Pricing,
-    /** Null when the turn is unpriced. */
-    amountUsd: z.nullable(Money),
-    tokens: Count,
-  })
-  .register(z.globalRegistry, { id: 'CostTurn' });
+export const CostTurn = z.object({
+  turn: z.int().check(z.minimum(1)),
+  model: z.string(),
+  pricing: Pricing,
+  /** Null when the turn is unpriced. */
+  amountUsd: z.nullable(Money),
+  tokens: Count,
+});
 export type CostTurn = z.infer<typeof CostTurn>;
 
 /** Full cost detail of one session (S5): `GET /v1/sessions/{id}/cost`. */
-export const CostDetail = z
-  .object({
-    totals: z.object({
-      amountUsd: Money,
-      turns: TurnsByPricing,
-      events: Count,
-      credits: Count,
-      tokens: Count,
-      toolCalls: Count,
-    }),
-    turns: z.array(CostTurn),
-  })
-  .register(z.globalRegistry, { id: 'CostDetail' });
+export const CostDetail = z.object({
+  totals: z.object({
+    amountUsd: Money,
+    turns: TurnsByPricing,
+    events: Count,
+    credits: Count,
+    tokens: Count,
+    toolCalls: Count,
+  }),
+  turns: z.array(CostTurn),
+});
 export type CostDetail = z.infer<typeof CostDetail>;

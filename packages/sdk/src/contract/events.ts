@@ -2,13 +2,11 @@ import * as z from 'zod/mini';
 import { Session } from './session.js';
 
 /** Data of a `session.removed` event: the session left the caller's view (A8). */
-export const SessionRemovedData = z
-  .object({ id: z.string().check(z.minLength(1)) })
-  .register(z.globalRegistry, { id: 'SessionRemovedData' });
+export const SessionRemovedData = z.object({ id: z.string().check(z.minLength(1)) });
 export type SessionRemovedData = z.infer<typeof SessionRemovedData>;
 
 /** Data of a `reset` event: the requested id is older than the retained log; refetch. */
-export const ResetData = z.object({ reason: z.string() }).register(z.globalRegistry, { id: 'ResetData' });
+export const ResetData = z.object({ reason: z.string() });
 export type ResetData = z.infer<typeof ResetData>;
 
 /** The event names the stream sends, with the schema of each one's data. */
@@ -22,11 +20,9 @@ export const STREAM_EVENTS = {
  * A decoded stream event. `id` is the global sequence number the server gave the event (absent
  * on `reset`); pass the last one back as `Last-Event-ID` to resume.
  */
-export const StreamEvent = z
-  .discriminatedUnion('type', [
-    z.object({ type: z.literal('session'), id: z.string(), data: Session }),
-    z.object({ type: z.literal('session.removed'), id: z.string(), data: SessionRemovedData }),
-    z.object({ type: z.literal('reset'), id: z.optional(z.string()), data: ResetData }),
-  ])
-  .register(z.globalRegistry, { id: 'StreamEvent' });
+export const StreamEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session'), id: z.string(), data: Session }),
+  z.object({ type: z.literal('session.removed'), id: z.string(), data: SessionRemovedData }),
+  z.object({ type: z.literal('reset'), id: z.optional(z.string()), data: ResetData }),
+]);
 export type StreamEvent = z.infer<typeof StreamEvent>;

@@ -12,12 +12,7 @@ export const Money = z
       /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/,
       'Expected a decimal string with at most 6 fractional digits',
     ),
-  )
-  .register(z.globalRegistry, {
-    id: 'Money',
-    description: 'US dollars as a decimal string (≤ 6 fractional digits).',
-    examples: ['0.84'],
-  });
+  );
 export type Money = z.infer<typeof Money>;
 
 /** The largest amount one reported turn may carry: $999,999,999.999999 (A19). */
@@ -38,10 +33,5 @@ export const TurnAmount = z
       /^(0|[1-9]\d{0,8})(\.\d{1,6})?$/,
       'Expected a non-negative decimal string below 1000000000 with at most 6 fractional digits',
     ),
-  )
-  .register(z.globalRegistry, {
-    id: 'TurnAmount',
-    description: `US dollars as a decimal string (≤ 6 fractional digits), from 0 to ${MAX_TURN_USD}.`,
-    examples: ['0.84'],
-  });
+  );
 export type TurnAmount = z.infer<typeof TurnAmount>;

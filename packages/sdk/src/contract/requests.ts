@@ -20,84 +20,72 @@ export const MAX_STORED_INT = 2_147_483_647;
 const StoredCount = () => z.int().check(z.minimum(0), z.maximum(MAX_STORED_INT));
 
 /** Filters of `GET /v1/sessions` and `GET /v1/stream`. Repeatable filters are arrays. */
-export const SessionFilters = z
-  .object({
-    kind: z.optional(z.array(SessionKind).check(z.maxLength(4))),
-    owner: z.optional(z.array(Id()).check(z.maxLength(200))),
-    status: z.optional(z.array(SessionStatus).check(z.maxLength(50))),
-    scope: z.optional(RecordScope),
-    agent: z.optional(Id()),
-    hostname: z.optional(ShortText()),
-    playbook: z.optional(ShortText()),
-    /**
-     * Free text: every whitespace-separated word must occur, case-insensitively, in the title,
-     * description, hostname, playbook or owner name.
-     */
-    q: z.optional(ShortText()),
-    active: z.optional(z.boolean()),
-  })
-  .register(z.globalRegistry, { id: 'SessionFilters' });
+export const SessionFilters = z.object({
+  kind: z.optional(z.array(SessionKind).check(z.maxLength(4))),
+  owner: z.optional(z.array(Id()).check(z.maxLength(200))),
+  status: z.optional(z.array(SessionStatus).check(z.maxLength(50))),
+  scope: z.optional(RecordScope),
+  agent: z.optional(Id()),
+  hostname: z.optional(ShortText()),
+  playbook: z.optional(ShortText()),
+  /**
+   * Free text: every whitespace-separated word must occur, case-insensitively, in the title,
+   * description, hostname, playbook or owner name.
+   */
+  q: z.optional(ShortText()),
+  active: z.optional(z.boolean()),
+});
 export type SessionFilters = z.infer<typeof SessionFilters>;
 
 /** Which query parameters of the list and stream endpoints may repeat. */
 export const REPEATABLE_FILTERS = ['kind', 'owner', 'status'] as const;
 
 /** The query string of `GET /v1/sessions`: the filters plus `limit` and `cursor`. */
-export const ListSessionsQuery = z
-  .extend(SessionFilters, {
-    limit: z._default(z.int().check(z.minimum(1), z.maximum(200)), 50),
-    cursor: z.optional(z.string().check(z.maxLength(512))),
-  })
-  .register(z.globalRegistry, { id: 'ListSessionsQuery' });
+export const ListSessionsQuery = z.extend(SessionFilters, {
+  limit: z._default(z.int().check(z.minimum(1), z.maximum(200)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
 /** Query of `GET /v1/sessions/{id}/transcript`. */
-export const TranscriptQuery = z
-  .object({
-    limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200),
-    cursor: z.optional(z.string().check(z.maxLength(512))),
-  })
-  .register(z.globalRegistry, { id: 'TranscriptQuery' });
+export const TranscriptQuery = z.object({
+  limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
 export type TranscriptQuery = z.input<typeof TranscriptQuery>;
 
 /** Body of `POST /v1/sessions`. */
-export const StartSession = z
-  .object({
-    kind: SessionKind,
-    /** Defaults to the playbook name for assessments, else "Untitled session". */
-    title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-    description: z.optional(z.string().check(z.maxLength(10_000))),
-    agentId: z.optional(Id()),
-    playbook: z.optional(ShortText()),
-    links: z.optional(SessionLinks),
-    chatMode: z.optional(ChatMode),
-    metadata: z.optional(SessionMetadata),
-    /** Defaults from where the session came from. */
-    visibility: z.optional(Visibility),
-  })
-  .register(z.globalRegistry, { id: 'StartSession' });
+export const StartSession = z.object({
+  kind: SessionKind,
+  /** Defaults to the playbook name for assessments, else "Untitled session". */
+  title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  description: z.optional(z.string().check(z.maxLength(10_000))),
+  agentId: z.optional(Id()),
+  playbook: z.optional(ShortText()),
+  links: z.optional(SessionLinks),
+  chatMode: z.optional(ChatMode),
+  metadata: z.optional(SessionMetadata),
+  /** Defaults from where the session came from. */
+  visibility: z.optional(Visibility),
+});
 export type StartSession = z.infer<typeof StartSession>;
 
 /** One turn's cost as a runtime reports it. */
-export const TurnInput = z
-  .object({
-    model: z.string().check(z.minLength(1), z.maxLength(200)),
-    pricing: Pricing,
-    amountUsd: z.optional(z.nullable(TurnAmount)),
-    tokens: StoredCount(),
-    credits: z.optional(StoredCount()),
-  })
-  .register(z.globalRegistry, { id: 'TurnInput' });
+export const TurnInput = z.object({
+  model: z.string().check(z.minLength(1), z.maxLength(200)),
+  pricing: Pricing,
+  amountUsd: z.optional(z.nullable(TurnAmount)),
+  tokens: StoredCount(),
+  credits: z.optional(StoredCount()),
+});
 export type TurnInput = z.infer<typeof TurnInput>;
 
 /** An execution as an agent runtime reports it; the server assigns the id. */
-export const ExecutionInput = z
-  .omit(Execution, { id: true })
-  .register(z.globalRegistry, { id: 'ExecutionInput' });
+export const ExecutionInput = z.omit(Execution, { id: true });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
 /** An insight as an agent runtime reports it; the server assigns the id. */
-export const InsightInput = z.omit(Insight, { id: true }).register(z.globalRegistry, { id: 'InsightInput' });
+export const InsightInput = z.omit(Insight, { id: true });
 export type InsightInput = z.infer<typeof InsightInput>;
 
 /** Longest step name a runtime may report, in characters. */
@@ -107,48 +95,42 @@ export const MAX_STEP_NAME_LENGTH = 200;
 export const MAX_STEPS_PER_SESSION = 500;
 
 /** One step as a runtime reports it: a {@link Step} whose name is bounded. */
-export const StepInput = z
-  .extend(Step, { name: z.string().check(z.minLength(1), z.maxLength(MAX_STEP_NAME_LENGTH)) })
-  .register(z.globalRegistry, { id: 'StepInput' });
+export const StepInput = z.extend(Step, {
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_STEP_NAME_LENGTH)),
+});
 export type StepInput = z.infer<typeof StepInput>;
 
 /**
  * Body of `POST /v1/sessions/{id}/activity`: one batch applied atomically. With an
  * `Idempotency-Key` header a retried batch is applied once.
  */
-export const ActivityBatch = z
-  .object({
-    transcript: z.optional(z.array(TranscriptEntryInput).check(z.maxLength(500))),
-    steps: z.optional(z.array(StepInput).check(z.maxLength(200))),
-    turns: z.optional(z.array(TurnInput).check(z.maxLength(500))),
-    executions: z.optional(z.array(ExecutionInput).check(z.maxLength(500))),
-    insights: z.optional(z.array(InsightInput).check(z.maxLength(500))),
-    status: z.optional(SessionStatus),
-    error: z.optional(
-      z.object({
-        code: z.string().check(z.maxLength(100)),
-        message: z.string().check(z.maxLength(2000)),
-      }),
-    ),
-  })
-  .register(z.globalRegistry, { id: 'ActivityBatch' });
+export const ActivityBatch = z.object({
+  transcript: z.optional(z.array(TranscriptEntryInput).check(z.maxLength(500))),
+  steps: z.optional(z.array(StepInput).check(z.maxLength(200))),
+  turns: z.optional(z.array(TurnInput).check(z.maxLength(500))),
+  executions: z.optional(z.array(ExecutionInput).check(z.maxLength(500))),
+  insights: z.optional(z.array(InsightInput).check(z.maxLength(500))),
+  status: z.optional(SessionStatus),
+  error: z.optional(
+    z.object({
+      code: z.string().check(z.maxLength(100)),
+      message: z.string().check(z.maxLength(2000)),
+    }),
+  ),
+});
 export type ActivityBatch = z.infer<typeof ActivityBatch>;
 
 /** Body of `POST /v1/sessions/{id}/submit`. */
-export const SubmitSession = z
-  .object({
-    summary: z.string().check(z.trim(), z.minLength(1, 'A summary is required'), z.maxLength(20_000)),
-  })
-  .register(z.globalRegistry, { id: 'SubmitSession' });
+export const SubmitSession = z.object({
+  summary: z.string().check(z.trim(), z.minLength(1, 'A summary is required'), z.maxLength(20_000)),
+});
 export type SubmitSession = z.infer<typeof SubmitSession>;
 
 /** Body of `POST /v1/sessions/{id}/review`. */
-export const ReviewSession = z
-  .object({
-    decision: z.enum(['completed', 'rejected']),
-    comment: z.optional(z.string().check(z.maxLength(20_000))),
-  })
-  .register(z.globalRegistry, { id: 'ReviewSession' });
+export const ReviewSession = z.object({
+  decision: z.enum(['completed', 'rejected']),
+  comment: z.optional(z.string().check(z.maxLength(20_000))),
+});
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
 /**
@@ -163,23 +145,20 @@ export const WebOrigin = z
       /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/,
       'Expected an origin such as https://app.example.com (scheme, host and port only, lowercase)',
     ),
-  )
-  .register(z.globalRegistry, { id: 'WebOrigin', examples: ['https://app.example.com'] });
+  );
 export type WebOrigin = z.infer<typeof WebOrigin>;
 
 /** Body of `POST /v1/embed-tokens`. */
-export const MintEmbedToken = z
-  .object({
-    scope: RecordScope,
-    /** Default 900 (15 minutes), at most 86,400 (24 hours). */
-    ttlSeconds: z.optional(z.int().check(z.minimum(30), z.maximum(86_400))),
-    /** A subset of the caller's read scopes; defaults to all of them. */
-    scopes: z.optional(z.array(Scope)),
-    /**
-     * Binds the token to these host pages' origins (1–20): a request made with it whose `Origin`
-     * header is present and not listed is 403. Absent: any origin.
-     */
-    origins: z.optional(z.array(WebOrigin).check(z.minLength(1), z.maxLength(20))),
-  })
-  .register(z.globalRegistry, { id: 'MintEmbedToken' });
+export const MintEmbedToken = z.object({
+  scope: RecordScope,
+  /** Default 900 (15 minutes), at most 86,400 (24 hours). */
+  ttlSeconds: z.optional(z.int().check(z.minimum(30), z.maximum(86_400))),
+  /** A subset of the caller's read scopes; defaults to all of them. */
+  scopes: z.optional(z.array(Scope)),
+  /**
+   * Binds the token to these host pages' origins (1–20): a request made with it whose `Origin`
+   * header is present and not listed is 403. Absent: any origin.
+   */
+  origins: z.optional(z.array(WebOrigin).check(z.minLength(1), z.maxLength(20))),
+});
 export type MintEmbedToken = z.infer<typeof MintEmbedToken>;

@@ -31,12 +31,8 @@ export const KNOWN_STATUSES: readonly KnownStatus[] = Object.values(STATUSES_BY_
  */
 // `string & {}` keeps the known literals visible in completion while accepting any string.
 
-export const SessionStatus = z
-  .string()
-  .check(z.minLength(1), z.maxLength(64))
-  .register(z.globalRegistry, {
-    id: 'SessionStatus',
-    description: `Known values: ${KNOWN_STATUSES.join(', ')}. Clients must accept any other value.`,
-    examples: ['running'],
-  }) as unknown as z.ZodMiniType<KnownStatus | (string & {}), KnownStatus | (string & {})>;
+export const SessionStatus = z.string().check(z.minLength(1), z.maxLength(64)) as unknown as z.ZodMiniType<
+  KnownStatus | (string & {}),
+  KnownStatus | (string & {})
+>;
 export type SessionStatus = z.infer<typeof SessionStatus>;

@@ -22,11 +22,7 @@ export function withinJsonDepth(value: unknown, limit: number = MAX_JSON_VALUE_D
 /** A JSON value, as tool-call arguments and results carry: nested at most 64 levels deep. */
 export const JsonValue: z.ZodMiniType<unknown> = z
   .unknown()
-  .check(z.refine((value) => withinJsonDepth(value), `Nested deeper than ${MAX_JSON_VALUE_DEPTH} levels`))
-  .register(z.globalRegistry, {
-    id: 'JsonValue',
-    description: `Any JSON value, nested at most ${MAX_JSON_VALUE_DEPTH} levels of objects and arrays.`,
-  });
+  .check(z.refine((value) => withinJsonDepth(value), `Nested deeper than ${MAX_JSON_VALUE_DEPTH} levels`));
 
 const NonEmpty = () => z.string().check(z.minLength(1));
 
@@ -59,23 +55,19 @@ const StepBody = {
 const Stored = { seq: z.int().check(z.minimum(1)), at: Timestamp };
 
 /** One stored transcript entry (S6), redacted before it was stored (X4). */
-export const TranscriptEntry = z
-  .discriminatedUnion('type', [
-    z.object({ ...MessageBody, ...Stored }),
-    z.object({ ...ToolCallBody, ...Stored }),
-    z.object({ ...FileEditBody, ...Stored }),
-    z.object({ ...StepBody, ...Stored }),
-  ])
-  .register(z.globalRegistry, { id: 'TranscriptEntry' });
+export const TranscriptEntry = z.discriminatedUnion('type', [
+  z.object({ ...MessageBody, ...Stored }),
+  z.object({ ...ToolCallBody, ...Stored }),
+  z.object({ ...FileEditBody, ...Stored }),
+  z.object({ ...StepBody, ...Stored }),
+]);
 export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
 
 /** A transcript entry as an agent runtime sends it (A4): the server assigns `seq`, `at` defaults to now. */
-export const TranscriptEntryInput = z
-  .discriminatedUnion('type', [
-    z.object({ ...MessageBody, at: z.optional(Timestamp) }),
-    z.object({ ...ToolCallBody, at: z.optional(Timestamp) }),
-    z.object({ ...FileEditBody, at: z.optional(Timestamp) }),
-    z.object({ ...StepBody, at: z.optional(Timestamp) }),
-  ])
-  .register(z.globalRegistry, { id: 'TranscriptEntryInput' });
+export const TranscriptEntryInput = z.discriminatedUnion('type', [
+  z.object({ ...MessageBody, at: z.optional(Timestamp) }),
+  z.object({ ...ToolCallBody, at: z.optional(Timestamp) }),
+  z.object({ ...FileEditBody, at: z.optional(Timestamp) }),
+  z.object({ ...StepBody, at: z.optional(Timestamp) }),
+]);
 export type TranscriptEntryInput = z.infer<typeof TranscriptEntryInput>;

@@ -3,6 +3,8 @@ import { $ZodType } from 'zod/v4/core';
 import * as contract from '../contract/index.js';
 import { routes, type Route, type RouteName } from '../contract/routes.js';
 import { operations } from './operations.js';
+// Names the contract's schemas (components) in zod's global registry, which idOf reads.
+import './components.js';
 
 export { operations, type OperationText } from './operations.js';
 
