@@ -224,14 +224,14 @@ describe('demo host app in Chromium', () => {
 
   it('maps each user of the switcher to real tokens with the matching scopes', async () => {
     const expected = {
-      admin: { member: 'm_admin', has: ['sessions:admin', 'spend:read'], lacks: ['embed:mint'] },
+      admin: { member: 'm_ana', has: ['sessions:admin', 'spend:read'], lacks: ['embed:mint'] },
       member: {
         member: 'm_ben',
         has: ['sessions:write'],
         lacks: ['spend:read', 'sessions:admin', 'embed:mint'],
       },
       reviewer: {
-        member: 'm_elena',
+        member: 'm_dev',
         has: ['sessions:review'],
         lacks: ['spend:read', 'sessions:write', 'sessions:admin', 'embed:mint'],
       },

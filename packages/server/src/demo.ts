@@ -8,5 +8,6 @@
  */
 export { seedDemo, type SeedDemoOptions } from './seed/demo.js';
 export { demoToken, ensureDemoTokens, type DemoTokens } from './seed/demo-tokens.js';
+export { DEMO_PERSONAS } from './seed/workspace-data.js';
 export { Simulator, type SimulatorOptions } from './simulator/simulator.js';
 export { indexPage, type IndexPageOptions } from './page/index-page.js';

@@ -1,6 +1,6 @@
 import { Scope } from '@session-lens/sdk';
 import { upsertToken, type RunningServer } from '@session-lens/server';
-import { demoToken } from '@session-lens/server/demo';
+import { DEMO_PERSONAS, demoToken } from '@session-lens/server/demo';
 import type { DemoUserId, HostSession } from '../shared/records.js';
 
 /** A demo user as the host's server knows it: the real tokens stay here, on the server. */
@@ -21,44 +21,34 @@ const ALL: Scope[] = [...Scope.options];
 const MEMBER_NO_SPEND = ALL.filter((scope) => scope !== 'sessions:admin' && scope !== 'spend:read');
 
 /**
- * Maps the three users of the switcher to real tokens of the reference server. The admin uses the
- * bootstrap admin token and the member without spend the seed's token; the reviewer, whom the
- * seed lacks, gets a token registered here. Each user's browser token is registered here too,
- * derived from the workspace secret (the same data directory keeps the same tokens), with the
- * user's scopes minus `embed:mint`: only the host's server mints.
+ * Maps the three users of the switcher to real members of the demo workspace, who own sessions
+ * there (so "Mine" in the Command Center is full): Ana Ruiz as the admin, Ben Okafor as a member
+ * without spend and Dev Patel as a reviewer. Each gets a server token registered here, and a
+ * browser token with the same scopes minus `embed:mint` (only the host's server mints), both
+ * derived from the workspace secret (the same data directory keeps the same tokens).
  */
 export async function demoUsers(server: RunningServer): Promise<DemoUser[]> {
-  const demo = server.tokens.demo;
-  if (!demo) throw new Error('The demo host needs the reference server started with seed: "demo".');
+  if (!server.tokens.demo)
+    throw new Error('The demo host needs the reference server started with seed: "demo".');
   const { settings } = server.lens;
-  const reviewerToken = demoToken(settings, 'host_reviewer');
-  await upsertToken(server.db, reviewerToken, {
-    label: 'demo host reviewer',
-    principal: 'member',
-    memberId: 'm_elena',
-    scopes: [...READ, 'sessions:review', 'embed:mint'],
-  });
-  const users: Omit<DemoUser, 'browserToken' | 'browserScopes'>[] = [
+  const users: Omit<DemoUser, 'serverToken' | 'browserToken' | 'browserScopes'>[] = [
     {
       id: 'admin',
       label: 'Admin',
-      name: 'Workspace Admin',
-      description: 'Every scope: sees every session and its cost.',
-      serverToken: server.tokens.admin,
+      name: 'Ana Ruiz',
+      description: 'Every scope: sees every session and its cost, and manages who sees what.',
     },
     {
       id: 'member',
       label: 'Member without spend',
       name: 'Ben Okafor',
       description: 'Starts and manages work, but cost is hidden everywhere.',
-      serverToken: demo.memberNoSpend,
     },
     {
       id: 'reviewer',
       label: 'Reviewer',
-      name: 'Elena Petrova',
-      description: 'Reads and reviews assessments (Security, Platform); no spend.',
-      serverToken: reviewerToken,
+      name: 'Dev Patel',
+      description: 'Reads and reviews assessments (Security, SRE); no spend.',
     },
   ];
   const scopesOf: Record<DemoUserId, Scope[]> = {
@@ -66,18 +56,25 @@ export async function demoUsers(server: RunningServer): Promise<DemoUser[]> {
     member: MEMBER_NO_SPEND,
     reviewer: [...READ, 'sessions:review', 'embed:mint'],
   };
-  const memberOf: Record<DemoUserId, string> = { admin: 'm_admin', member: 'm_ben', reviewer: 'm_elena' };
   const result: DemoUser[] = [];
   for (const user of users) {
+    const memberId = DEMO_PERSONAS[user.id];
+    const serverToken = demoToken(settings, `host_server_${user.id}`);
+    await upsertToken(server.db, serverToken, {
+      label: `demo host server (${user.id})`,
+      principal: 'member',
+      memberId,
+      scopes: scopesOf[user.id],
+    });
     const browserScopes = scopesOf[user.id].filter((scope) => scope !== 'embed:mint');
     const browserToken = demoToken(settings, `host_browser_${user.id}`);
     await upsertToken(server.db, browserToken, {
       label: `demo host browser (${user.id})`,
       principal: 'member',
-      memberId: memberOf[user.id],
+      memberId,
       scopes: browserScopes,
     });
-    result.push({ ...user, browserToken, browserScopes });
+    result.push({ ...user, serverToken, browserToken, browserScopes });
   }
   return result;
 }

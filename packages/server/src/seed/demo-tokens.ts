@@ -27,6 +27,9 @@ const AGENT_OWNERS: readonly [string, string][] = [
   ['m_tomas', 'ag_api2'],
   ['m_priya', 'ag_worker3'],
   ['m_omar', 'ag_k8snode1'],
+  // The demo host's admin and member (DEMO_PERSONAS) get live work of their own too.
+  ['m_ana', 'ag_web2'],
+  ['m_ben', 'ag_api1'],
 ];
 
 /** Registers the demo tokens (idempotent) and returns them. */

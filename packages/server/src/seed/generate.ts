@@ -10,6 +10,7 @@ import { fromMicros } from '@session-lens/sdk';
 import { isTerminal } from '../sessions/lifecycle.js';
 import type { Random } from './random.js';
 import * as data from './workspace-data.js';
+import { DEMO_FILE_EDITS } from './file-edits.js';
 
 /** One generated session with everything stored beside it. */
 export type Row = {
@@ -177,12 +178,9 @@ function drawTranscript(random: Random, basics: Basics) {
     });
   }
   if ((kind === 'flow' || kind === 'task') && random.chance(0.7)) {
-    push({
-      type: 'file_edit',
-      path: random.pick(data.FILES),
-      before: 'const retries = 3;\n',
-      after: 'const retries = Number(process.env.RETRIES ?? 5);\n',
-    });
+    const path = random.pick(data.FILES);
+    const edit = DEMO_FILE_EDITS[path] ?? { before: null, after: '' };
+    push({ type: 'file_edit', path, before: edit.before, after: edit.after });
   }
   const messages = kind === 'chat' ? random.int(2, 24) : 0;
   for (let message = 1; message < Math.min(messages, 6); message += 1) {

@@ -38,6 +38,13 @@ export const DEMO_MEMBERS: readonly (readonly [string, string, readonly string[]
   ['m_oscar', 'Oscar Lindqvist', ['g_platform']],
 ];
 
+/**
+ * The members a demo host lets you switch between, by role: the demo host app (packages/demo)
+ * signs in as them. Each is among the seed's most frequent owners, so each has work in flight
+ * and something that needs them (a paused flow, a waiting task, a review).
+ */
+export const DEMO_PERSONAS = { admin: 'm_ana', member: 'm_ben', reviewer: 'm_dev' } as const;
+
 /** Initiatives and their plans. */
 export const DEMO_INITIATIVES = [
   {
