@@ -35,4 +35,10 @@ export {
   type LiveStatus,
   type LiveStats,
 } from './store/live-sessions.js';
-export { matchesFilters, searchWords, sessionSearchText, withinScope } from './store/match-filters.js';
+export {
+  matchesFilters,
+  nextFilterChange,
+  searchWords,
+  sessionSearchText,
+  withinScope,
+} from './store/match-filters.js';

@@ -10,6 +10,8 @@ export * from './transcript.js';
 export * from './assessment.js';
 export * from './member.js';
 export * from './problem.js';
+export * from './time-range.js';
+export * from './time-range-validation.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './events.js';

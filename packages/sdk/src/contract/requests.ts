@@ -11,6 +11,7 @@ import { RecordScope, Scope } from './member.js';
 import { ChatMode, SessionKind, SessionLinks, SessionMetadata, Step, Visibility } from './session.js';
 import { SessionStatus } from './status.js';
 import { TranscriptEntryInput } from './transcript.js';
+import { INSTANT_HINT, isSince, isUntil } from './time-range-validation.js';
 
 const Id = () => z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = () => z.string().check(z.maxLength(200));
@@ -34,6 +35,20 @@ export const SessionFilters = z.object({
    */
   q: z.optional(ShortText()),
   active: z.optional(z.boolean()),
+  /**
+   * Sessions whose `updatedAt` is at or after this instant (inclusive), or within this
+   * ISO-8601 duration back from now (`PT1H`, `P7D`; at most 3,660 days).
+   */
+  since: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(40),
+        z.refine(isSince, `Expected ${INSTANT_HINT}, or a duration back from now such as PT24H or P7D`),
+      ),
+  ),
+  /** Sessions whose `updatedAt` is before this instant (exclusive). */
+  until: z.optional(z.string().check(z.maxLength(40), z.refine(isUntil, `Expected ${INSTANT_HINT}`))),
 });
 export type SessionFilters = z.infer<typeof SessionFilters>;
 

@@ -185,6 +185,43 @@ describe('live store', () => {
     store.dispose();
   });
 
+  it('drops a session when it ages out of a since duration, with no event; an update brings it back', async () => {
+    const older = s({ status: 'completed', updatedAt: iso(T0 - 45 * 60_000) });
+    const newer = s({ status: 'completed', updatedAt: iso(T0 - 10 * 60_000) });
+    // An active chat whose window lapses before it ages out: both deadlines count, in turn.
+    const at = iso(T0 - 20 * 60_000);
+    const chat = s({ kind: 'chat', status: 'waiting', lastMessageAt: at, updatedAt: at });
+    const fake = fakeClient({ sessions: [older, newer, chat] });
+    const store = createLiveSessions(fake.client, { since: 'PT1H' });
+    await settle();
+    expect(ids(store)).toEqual([chat.id, newer.id, older.id]);
+    await vi.advanceTimersByTimeAsync(10 * 60_000 + 10);
+    expect(ids(store)).toEqual([newer.id, chat.id, older.id]);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(ids(store)).toEqual([newer.id, chat.id]);
+    await vi.advanceTimersByTimeAsync(25 * 60_000);
+    expect(ids(store)).toEqual([newer.id]);
+    fake.push(ev({ ...older, version: older.version + 1, updatedAt: iso(T0 + 40 * 60_000) }));
+    await settle();
+    expect(ids(store)).toEqual([older.id, newer.id]);
+    await vi.advanceTimersByTimeAsync(11 * 60_000);
+    expect(ids(store)).toEqual([older.id]);
+    store.dispose();
+  });
+
+  it('keeps a fixed since and until: an update past until leaves', async () => {
+    const a = s({ status: 'completed', updatedAt: iso(T0 - 5000) });
+    const fake = fakeClient({ sessions: [a] });
+    const store = createLiveSessions(fake.client, { since: iso(T0 - 60_000), until: iso(T0) });
+    await settle();
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(ids(store)).toEqual([a.id]);
+    fake.push(ev({ ...a, version: a.version + 1, updatedAt: iso(T0) }));
+    await settle();
+    expect(ids(store)).toEqual([]);
+    store.dispose();
+  });
+
   it('buffers while paused and applies on resume', async () => {
     const a = s();
     const fake = fakeClient({ sessions: [a] });

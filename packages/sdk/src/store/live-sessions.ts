@@ -4,11 +4,11 @@ import type { SessionFilters } from '../contract/requests.js';
 import type { Page } from '../contract/responses.js';
 import type { Session } from '../contract/session.js';
 import { SessionLensError, isSessionLensError } from '../errors/session-lens-error.js';
-import { activeUntil, isActive } from '../helpers/active.js';
+import { isActive } from '../helpers/active.js';
 import { compareOrderKeys } from '../helpers/order.js';
 import type { StreamState } from '../stream/session-stream.js';
 import { DeadlineQueue } from '../internal/deadline-queue.js';
-import { matchesFilters } from './match-filters.js';
+import { matchesFilters, nextFilterChange } from './match-filters.js';
 import { SortedSessions } from './sorted-sessions.js';
 
 /** The connection state of a live store. */
@@ -96,8 +96,15 @@ type Fetch = { generation: number };
  * update (or the clock) moves beyond it leaves until then. With every page loaded there is no
  * boundary. Sessions that stop matching `status`, `active`, `kind` or `owner` filters leave.
  *
- * **Clock.** A chat leaves the active group 30 minutes after its last message with no event to
- * say so; the store sets a timer for the next such instant and re-sorts then.
+ * **Clock.** A chat leaves the active group 30 minutes after its last message, and with a `since`
+ * duration (`P1D`: the last day) a session leaves the range that long after its `updatedAt`,
+ * with no event to say so; the store sets a timer for the next such instant and re-sorts or
+ * drops then.
+ *
+ * **Content search.** `content` is checked by the server alone (the store holds no
+ * transcripts): the first page and the stream carry only matching sessions, and since
+ * transcripts only grow, a session that matched keeps matching; the store re-checks every
+ * other filter on each event and on the clock.
  *
  * **Notifications** are batched: at most one per animation frame in browsers. Call
  * {@link dispose} when done; it closes the stream and clears every timer.
@@ -110,7 +117,10 @@ export class LiveSessions {
   readonly #controller = new AbortController();
   readonly #listeners = new Set<LiveSessionsListener>();
   readonly #byId = new Map<string, Session>();
-  /** Chats in the store that are active now, by the instant they stop being so. */
+  /**
+   * Sessions the clock alone will move, by the instant it does: an active chat's 30 minutes
+   * running out, or a session ageing out of a `since` duration.
+   */
   readonly #deadlines = new DeadlineQueue();
   readonly #list: SortedSessions;
   #snapshot: readonly Session[] | undefined;
@@ -417,8 +427,8 @@ export class LiveSessions {
   #insert(session: Session): void {
     this.#byId.set(session.id, session);
     this.#list.insert(session);
-    const until = activeUntil(session);
-    if (until !== undefined && until > this.#list.clock) this.#deadlines.set(session.id, until);
+    const at = nextFilterChange(session, this.#filters, this.#list.clock);
+    if (at !== undefined) this.#deadlines.set(session.id, at);
   }
 
   #remove(session: Session, count = true): void {
@@ -448,8 +458,7 @@ export class LiveSessions {
     this.#list.setClock(now);
     for (const session of expired) {
       if (this.#belongs(session)) {
-        this.#byId.set(session.id, session);
-        this.#list.insert(session);
+        this.#insert(session);
       } else {
         this.#stats.removed++;
       }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilters, searchWords, sessionSearchText, withinScope } from '../index.js';
+import {
+  leavesRangeAt,
+  matchesFilters,
+  MAX_SINCE_DURATION_MS,
+  nextFilterChange,
+  parseDuration,
+  parseInstant,
+  resolveTimeRange,
+  searchWords,
+  sessionSearchText,
+  timeRangeError,
+  withinRange,
+  withinScope,
+} from '../index.js';
 import { wireSession } from '../test/fixtures.js';
 
 const NOW = Date.parse('2026-11-21T12:00:00.000Z');
@@ -10,6 +23,7 @@ const flow = wireSession({
   owner: { id: 'mem_sarah', name: 'Sarah Chen' },
   agent: { id: 'ag_web1', hostname: 'web-1.acme.test' },
   playbook: 'cis-benchmark',
+  updatedAt: '2026-11-21T11:00:00.000Z',
   links: {
     initiative: { id: 'init_checkout', title: 'Checkout v2' },
     plan: { id: 'plan_pay', title: 'Pay' },
@@ -39,6 +53,13 @@ describe('matchesFilters', () => {
       [{ q: 'payment refund' }, false],
       [{ active: true }, true],
       [{ active: false }, false],
+      [{ since: '2026-11-21T11:00:00.000Z' }, true],
+      [{ since: '2026-11-21T11:00:00.001Z' }, false],
+      [{ since: '2026-11-21T12:00:00+01:00' }, true],
+      [{ until: '2026-11-21T11:00:00.001Z' }, true],
+      [{ until: '2026-11-21T11:00:00Z' }, false],
+      [{ since: 'PT1H' }, true],
+      [{ since: 'PT59M59S' }, false],
     ];
     for (const [filters, expected] of cases) {
       expect(matchesFilters(flow, filters, NOW), JSON.stringify(filters)).toBe(expected);
@@ -54,6 +75,73 @@ describe('matchesFilters', () => {
     });
     expect(matchesFilters(chat, { active: true }, NOW)).toBe(true);
     expect(matchesFilters(chat, { active: true }, NOW + 11 * 60_000)).toBe(false);
+  });
+});
+
+describe('since and until', () => {
+  it('reads instants with a zone and millisecond precision, refusing what rolls over', () => {
+    expect(parseInstant('2026-11-21T12:00:00Z')).toBe(NOW);
+    expect(parseInstant('2026-11-21T13:30:00.500+01:30')).toBe(NOW + 500);
+    expect(parseInstant('0099-12-31T23:59:59Z')).toBe(-59_011_459_201_000);
+    expect(parseInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseInstant('2026-11-21T07:00:00-05:00')).toBe(NOW);
+    for (const bad of [
+      '2026-11-21',
+      '2026-11-21T12:00',
+      '2026-11-21T12:00:00',
+      '2026-11-21T12:00:00.1234Z',
+      '2026-11-21T12:00:00.5Z',
+      '2024-02-30T12:00:00Z',
+      '2026-02-30T12:00:00Z',
+      '2026-11-21T24:00:00Z',
+      '2026-11-21T12:00:00+24:00',
+      'yesterday',
+      '1700000000000',
+    ]) {
+      expect(parseInstant(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('reads durations of weeks to seconds, up to 3,660 days', () => {
+    expect(parseDuration('PT1H')).toBe(3_600_000);
+    expect(parseDuration('P1W')).toBe(7 * 86_400_000);
+    expect(parseDuration('P1DT12H30M15S')).toBe(((36 * 60 + 30) * 60 + 15) * 1000);
+    expect(parseDuration('P3660D')).toBe(MAX_SINCE_DURATION_MS);
+    for (const bad of ['P', 'PT', 'P1DT', 'P0D', 'P3661D', 'P1Y', 'P1M', '-PT1H', 'PT1.5H', '1h']) {
+      expect(parseDuration(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('resolves a duration against the given instant; since is inclusive, until exclusive', () => {
+    const range = resolveTimeRange({ since: 'PT1H', until: '2026-11-21T12:00:00Z' }, NOW);
+    expect(range).toEqual({ since: NOW - 3_600_000, until: NOW });
+    expect(withinRange(NOW - 3_600_000, range)).toBe(true);
+    expect(withinRange(NOW, range)).toBe(false);
+    expect(leavesRangeAt(NOW, 'PT1H')).toBe(NOW + 3_600_001);
+    expect(leavesRangeAt(NOW, '2026-11-21T12:00:00Z')).toBeUndefined();
+  });
+
+  it('says when the clock alone moves a session next: a chat lapsing or a since running out', () => {
+    const chat = wireSession({ kind: 'chat', status: 'waiting', updatedAt: '2026-11-21T11:50:00.000Z' });
+    const lastMessageAt = '2026-11-21T11:40:00.000Z';
+    const withChat = { ...chat, lastMessageAt, progress: { messages: 1 } };
+    expect(nextFilterChange(withChat, {}, NOW)).toBe(Date.parse(lastMessageAt) + 30 * 60_000);
+    expect(nextFilterChange(withChat, { since: 'PT15M' }, NOW)).toBe(Date.parse('2026-11-21T12:05:00.001Z'));
+    expect(nextFilterChange(flow, { since: 'P1D' }, NOW)).toBe(Date.parse('2026-11-22T11:00:00.001Z'));
+    expect(nextFilterChange(flow, {}, NOW)).toBeUndefined();
+  });
+
+  it('names an empty range of two instants, and nothing else', () => {
+    expect(timeRangeError({ since: '2026-11-21T12:00:00Z', until: '2026-11-21T12:00:00Z' }, 'query')).toEqual(
+      {
+        path: 'query.until',
+        message: 'until must be later than since',
+      },
+    );
+    expect(
+      timeRangeError({ since: '2026-11-21T11:00:00Z', until: '2026-11-21T12:00:00Z' }, 'query'),
+    ).toBeUndefined();
+    expect(timeRangeError({ since: 'P1D', until: '2020-01-01T00:00:00Z' }, 'query')).toBeUndefined();
   });
 });
 

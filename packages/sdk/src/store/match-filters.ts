@@ -1,6 +1,7 @@
 import type { SessionFilters } from '../contract/requests.js';
 import type { Session } from '../contract/session.js';
-import { isActive } from '../helpers/active.js';
+import { leavesRangeAt, resolveTimeRange, withinRange } from '../contract/time-range.js';
+import { activeUntil, isActive } from '../helpers/active.js';
 
 /** At most this many words of a `q` filter count; the rest are ignored. */
 const MAX_SEARCH_WORDS = 16;
@@ -40,10 +41,11 @@ export function withinScope(scope: string, session: Session): boolean {
 }
 
 /**
- * Whether a session matches list and stream filters at the instant `now` (activeness depends on
- * the clock). The reference server filters its stream with this very function, and its list
- * queries follow the same rules, so a client that applies it to an updated session — or to one
- * the clock moved out of the active set, which no event announces — agrees with the server.
+ * Whether a session matches list and stream filters at the instant `now` (activeness and a
+ * `since` duration depend on the clock). The reference server filters its stream with this very
+ * function, and its list queries follow the same rules, so a client that applies it to an
+ * updated session — or to one the clock moved out of the active set or out of a `since`
+ * duration, which no event announces — agrees with the server.
  */
 export function matchesFilters(session: Session, filters: SessionFilters, now: number): boolean {
   if (filters.kind?.length && !filters.kind.includes(session.kind)) return false;
@@ -59,5 +61,18 @@ export function matchesFilters(session: Session, filters: SessionFilters, now: n
     if (!words.every((word) => text.includes(word))) return false;
   }
   if (filters.active !== undefined && isActive(session, now) !== filters.active) return false;
-  return true;
+  return withinRange(Date.parse(session.updatedAt), resolveTimeRange(filters, now));
+}
+
+/**
+ * The next instant after `now` at which the clock alone changes how `session` sorts or whether
+ * it matches `filters`: an active chat's window lapsing (S8), or the session ageing out of a
+ * `since` duration. Undefined when no clock moves it; an update is an event.
+ */
+export function nextFilterChange(session: Session, filters: SessionFilters, now: number): number | undefined {
+  let next: number | undefined;
+  for (const at of [activeUntil(session), leavesRangeAt(Date.parse(session.updatedAt), filters.since)]) {
+    if (at !== undefined && at > now && !(at > next!)) next = at;
+  }
+  return next;
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Route } from '@session-lens/sdk/contract';
+import { timeRangeError, type Route } from '@session-lens/sdk/contract';
 import type { LensEnv } from '../routes/context.js';
 import { rejectBadJson, rejectBadRequestText } from './input-guards.js';
 import { forbidden, invalid } from './problem.js';
@@ -18,6 +18,10 @@ function parseQuery(route: Route, searchParams: URLSearchParams): unknown {
   const { input, errors } = coerceQuery(route.query, searchParams);
   const parsed = route.query.safeParse(input);
   const all = [...errors, ...(parsed.success ? [] : fieldErrors('query', parsed.error.issues))];
+  const range = parsed.success
+    ? timeRangeError(parsed.data as { since?: string; until?: string }, 'query')
+    : undefined;
+  if (range) all.push(range);
   if (all.length > 0 || !parsed.success) throw invalid(all);
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { searchWords, type Session, type SessionFilters } from '@session-lens/sdk';
+import { resolveTimeRange, searchWords, type Session, type SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
 import { MustRunAlone, type GroupedQueryable } from '../db/group-commit.js';
 import { SESSION_LOCK_CLASS } from '../db/session-locks.js';
@@ -27,8 +27,11 @@ function param(parts: SqlParts, value: unknown): string {
   return `$${parts.params.length}`;
 }
 
-/** SQL conditions for the filters and the viewer's visibility; mirrors `matchesFilters`. */
-function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): void {
+/**
+ * SQL conditions for the filters and the viewer's visibility; mirrors `matchesFilters`. `now`
+ * is the instant a `since` duration counts back from (the one the list's cursor froze).
+ */
+function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer, now: number): void {
   for (const [column, values] of [
     ['kind', filters.kind],
     ['owner_id', filters.owner],
@@ -52,6 +55,14 @@ function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer): vo
   // strpos rather than LIKE: the words are matched literally, so `%` or `_` in a query mean
   // themselves and need no escaping.
   for (const word of searchWords(filters.q)) parts.where.push(`strpos(search, ${param(parts, word)}) > 0`);
+  // Resolved in JavaScript, so the list, the stream and the live store share one parser.
+  const range = resolveTimeRange(filters, now);
+  if (range.since !== undefined) {
+    parts.where.push(`updated_at >= ${param(parts, new Date(range.since).toISOString())}::timestamptz`);
+  }
+  if (range.until !== undefined) {
+    parts.where.push(`updated_at < ${param(parts, new Date(range.until).toISOString())}::timestamptz`);
+  }
   if (!viewer.admin) {
     const me = param(parts, viewer.memberId);
     parts.where.push(
@@ -131,7 +142,7 @@ export class SessionStore {
   ): Promise<{ id: string; updatedAt: string; json: string }[]> {
     const parts: SqlParts = { where: [], params: [] };
     const at = param(parts, new Date(now).toISOString());
-    filterSql(parts, filters, viewer);
+    filterSql(parts, filters, viewer, now);
     if (position?.updatedAt && position.id) {
       parts.where.push(
         `(updated_at, id) < (${param(parts, position.updatedAt)}::timestamptz, ${param(parts, position.id)})`,
@@ -165,7 +176,7 @@ export class SessionStore {
   async get(viewer: Viewer, id: string): Promise<Session | undefined> {
     const parts: SqlParts = { where: [], params: [] };
     parts.where.push(`id = ${param(parts, id)}`);
-    filterSql(parts, {}, viewer);
+    filterSql(parts, {}, viewer, Date.now());
     const rows = await this.db.query<{ doc: Session }>(
       `select doc from sessions where ${parts.where.join(' and ')}`,
       parts.params,
