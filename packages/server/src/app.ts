@@ -26,7 +26,7 @@ import { sessionHandlers } from './routes/sessions.js';
 import { sessionDetailHandlers } from './routes/session-details.js';
 import { memberHandlers } from './routes/members.js';
 import { embedTokenHandlers } from './routes/embed-tokens.js';
-import { mountStream } from './routes/stream.js';
+import { mountFollow, mountStream } from './routes/stream.js';
 import { mountServiceRoutes } from './routes/service.js';
 
 /** Options of {@link createApp}. */
@@ -106,7 +106,13 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   };
 
   const app = new Hono();
-  app.use(requestOps({ ...ops, writes: writeRouteLabels(), streamPath: routes.stream.path }));
+  app.use(
+    requestOps({
+      ...ops,
+      writes: writeRouteLabels(),
+      streamPaths: [routes.stream.path, routes.followSession.path],
+    }),
+  );
   if (options.allowedOrigins && options.allowedOrigins.length > 0)
     app.use('/v1/*', cors(options.allowedOrigins));
   app.use(compression());
@@ -131,6 +137,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
     deps,
   );
   mountStream(api, deps);
+  mountFollow(api, deps);
   app.route('/', api);
   mountServiceRoutes(app, {
     db,

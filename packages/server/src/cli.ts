@@ -21,7 +21,7 @@ Options:
   --rate-limit <r>  requests per token: <perSecond>[:<burst>] or off (default 100:1000)
   --auth-failure-limit <r>   failed authentications per client address: <perSecond>[:<burst>]
                     or off (default 2:100)
-  --max-streams <n> concurrent /v1/stream connections per token, or off (default 100)
+  --max-streams <n> concurrent stream connections (both streams) per token, or off (default 100)
   --max-body-bytes <n>       largest request body in bytes (default 5242880)
   --log-level <l>   trace, debug, info (default), warn, error, fatal or silent; JSON
                     lines on stdout, one per request at info

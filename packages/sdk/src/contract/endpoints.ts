@@ -55,6 +55,7 @@ export const endpoints = {
     response: { status: 200, schema: Session },
   },
   stream: { method: 'get', path: '/v1/stream', response: { status: 200, stream: true } },
+  followSession: { method: 'get', path: '/v1/sessions/{id}/stream', response: { status: 200, stream: true } },
   listMembers: get('/v1/members', MemberList),
   getMe: get('/v1/me', Me),
   mintEmbedToken: { method: 'post', path: '/v1/embed-tokens', response: { status: 201, schema: EmbedToken } },

@@ -16,6 +16,11 @@ import { Visibility } from './session.js';
 /** The path parameter every session-scoped endpoint takes. */
 export const SessionIdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
 
+/** `lastEventId`: the query form of `Last-Event-ID`, for clients that cannot set headers. */
+const ResumeId = z.optional(z.string().check(z.maxLength(32)));
+/** `access_token`: the token of a native `EventSource`, accepted on the streams only. */
+const AccessToken = z.optional(z.string().check(z.maxLength(4096)));
+
 /** The status codes an endpoint may answer with a problem document, besides 400 and 401. */
 type ProblemStatus = 403 | 404 | 409 | 429 | 503;
 
@@ -69,10 +74,17 @@ export const routes = {
     ...endpoints.stream,
     scopes: READ,
     query: z.extend(SessionFilters, {
-      lastEventId: z.optional(z.string().check(z.maxLength(32))),
-      access_token: z.optional(z.string().check(z.maxLength(4096))),
+      lastEventId: ResumeId,
+      access_token: AccessToken,
     }),
     problems: [403],
+  },
+  followSession: {
+    ...endpoints.followSession,
+    scopes: READ,
+    ...ID,
+    query: z.object({ lastEventId: ResumeId, access_token: AccessToken }),
+    problems: [404],
   },
   listMembers: { ...endpoints.listMembers, scopes: READ, problems: [] },
   getMe: { ...endpoints.getMe, scopes: [], problems: [] },

@@ -94,6 +94,13 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
       'Events: `session` (data: Session; id: global sequence), `session.removed` (data: SessionRemovedData), `reset` (data: ResetData; refetch). A `: ping` comment every 15 s and a `retry:` hint on connect. Resume with `Last-Event-ID` (or the `lastEventId` query parameter). Browsers using the native `EventSource` may pass the token as the `access_token` query parameter, on this endpoint only.',
     tag: 'Stream',
   },
+  followSession: {
+    operationId: 'followSession',
+    summary: 'Live stream of one session: its new transcript entries and its changes (Server-Sent Events)',
+    description:
+      "Events: `entry` (data: TranscriptEntry; id: its `seq`), `session` (data: Session; id: the `seq` of the last entry sent before it), `session.removed` (the session left the caller's view; the stream ends), `reset` (data: ResetData; the id is past the transcript's end: refetch). Without `Last-Event-ID` the stream starts at the transcript's current end with the session as it is; with `Last-Event-ID: N` (or the `lastEventId` query parameter) it first sends every entry after N. Authorized like `GET /v1/sessions/{id}`: a session the caller may not see is 404, and an embed token follows only sessions within its scope. A `: ping` comment every 15 s, a `retry:` hint on connect, and `access_token` accepted as on `/v1/stream`.",
+    tag: 'Stream',
+  },
   listMembers: {
     operationId: 'listMembers',
     summary: 'List every workspace member and group',

@@ -19,7 +19,7 @@ export type LimitsOptions = {
    * token or not, so guessing learns nothing. Default 2/s, burst 100.
    */
   failedAuthPerAddress?: RateOptions | false;
-  /** Concurrent `/v1/stream` connections per token. Default 100. */
+  /** Concurrent stream connections (`/v1/stream`, `/v1/sessions/{id}/stream`) per token. Default 100. */
   streamsPerToken?: number | false;
 };
 

@@ -29,8 +29,8 @@ export type RequestOpsOptions = {
   drain: DrainState;
   /** `METHOD /path/{param}` of every route whose 2xx answer means a committed write. */
   writes: ReadonlySet<string>;
-  /** The live stream's path: refused with 503 while draining, so the client resumes elsewhere. */
-  streamPath: string;
+  /** The streams' path templates: refused with 503 while draining, so the client resumes elsewhere. */
+  streamPaths: readonly string[];
 };
 
 /** The request id the middleware gave this request. */
@@ -52,7 +52,8 @@ const alreadySent = (c: Context) => c.res.headers.has('x-hono-already-sent');
  * draining asks clients to close their connections and refuses new streams.
  */
 export function requestOps(options: RequestOpsOptions): MiddlewareHandler {
-  const { logger, metrics, drain, writes, streamPath } = options;
+  const { logger, metrics, drain, writes } = options;
+  const streams = options.streamPaths.map((path) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`));
   return async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
@@ -60,7 +61,7 @@ export function requestOps(options: RequestOpsOptions): MiddlewareHandler {
     c.set('requestId', requestId);
     // The stream writes its head straight to the node response: the id must be on it already.
     (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing?.setHeader('x-request-id', requestId);
-    if (drain.draining && c.req.path === streamPath) {
+    if (drain.draining && streams.some((stream) => stream.test(c.req.path))) {
       c.res = problemResponse(
         new HttpProblem(
           503,

@@ -1,7 +1,9 @@
 import { matchesFilters, type SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
-import { canSee, present, type Viewer } from '../sessions/model.js';
+import { canSee, type Viewer } from '../sessions/model.js';
 import { EVENT_SLOTS, type EventRow } from '../sessions/store.js';
+import { Follower } from './follow.js';
+import { PING, PreparedEvent, resetFrame, retryFrame } from './frames.js';
 
 /** Where a subscriber's bytes go: a node response, or a web stream when not on node:http. */
 export type StreamSink = {
@@ -44,39 +46,6 @@ type Subscriber = {
   seen: number;
 };
 
-const encoder = new TextEncoder();
-const PING = encoder.encode(': ping\n\n');
-
-/**
- * One event serialized once: the `session` frame with and without cost, and the
- * `session.removed` frame, each built the first time a subscriber needs it and then written as
- * the same bytes to every matching subscriber (TOOLCHAIN.md: per-client writeSSE is the cost).
- */
-class PreparedEvent {
-  readonly row: EventRow;
-  #withCost?: Uint8Array;
-  #withoutCost?: Uint8Array;
-  #removed?: Uint8Array;
-
-  constructor(row: EventRow) {
-    this.row = row;
-  }
-
-  session(spend: boolean): Uint8Array {
-    if (spend)
-      return (this.#withCost ??= frame(this.row.seq, 'session', present({ spend: true }, this.row.doc)));
-    return (this.#withoutCost ??= frame(this.row.seq, 'session', present({ spend: false }, this.row.doc)));
-  }
-
-  removed(): Uint8Array {
-    return (this.#removed ??= frame(this.row.seq, 'session.removed', { id: this.row.doc.id }));
-  }
-}
-
-function frame(seq: number, event: string, data: unknown): Uint8Array {
-  return encoder.encode(`id: ${seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
 /**
  * The live stream (A8). Tails the event log, which every committed change appends to in its own
  * transaction, and fans each event out to the subscribers whose filters and visibility it
@@ -118,6 +87,8 @@ export class StreamHub {
   readonly #db: Database;
   readonly #options: Required<StreamHubOptions>;
   readonly #subscribers = new Set<Subscriber>();
+  /** Subscribers of one session's stream (A16), by session id. */
+  readonly #followers = new Map<string, Set<Follower>>();
   #dispatchedThrough = 0;
   /** The highest position this process committed (PostgreSQL); read again soon until reached. */
   #committedThrough = 0;
@@ -146,9 +117,11 @@ export class StreamHub {
     return this.#dispatchedThrough;
   }
 
-  /** Number of connected subscribers. */
+  /** Number of connected subscribers, of both streams. */
   get size(): number {
-    return this.#subscribers.size;
+    let followers = 0;
+    for (const set of this.#followers.values()) followers += set.size;
+    return this.#subscribers.size + followers;
   }
 
   /** Starts tailing from the current end of the log. */
@@ -251,6 +224,8 @@ export class StreamHub {
       if (subscriber.queue) subscriber.queue.push({ seq: event.row.seq, frame: bytes });
       else if (this.#write(subscriber, bytes)) this.stats.delivered += 1;
     }
+    const followers = this.#followers.get(event.row.doc.id);
+    if (followers) for (const follower of followers) follower.offer(event.row.doc);
   }
 
   /** What one subscriber gets for an event: the session, its removal from view, or nothing. */
@@ -277,6 +252,30 @@ export class StreamHub {
 
   #broadcast(bytes: Uint8Array): void {
     for (const subscriber of this.#subscribers) if (!subscriber.queue) this.#write(subscriber, bytes);
+    for (const followers of this.#followers.values()) for (const follower of followers) follower.write(bytes);
+  }
+
+  /**
+   * Adds a subscriber of one session's stream (A16; see {@link Follower}): sends the `retry:`
+   * hint, then the entries after `after` and the session, then follows it live. The caller has
+   * checked that the viewer may see the session. Returns the unsubscribe function.
+   */
+  follow(sink: StreamSink, viewer: Viewer, sessionId: string, after: number | undefined): () => void {
+    const follower = new Follower(this.#db, sink, viewer, sessionId, {
+      maxBufferedBytes: this.#options.maxBufferedBytes,
+      stats: this.stats,
+      onEnd: () => {
+        const set = this.#followers.get(sessionId);
+        set?.delete(follower);
+        if (set?.size === 0) this.#followers.delete(sessionId);
+      },
+    });
+    let set = this.#followers.get(sessionId);
+    if (!set) this.#followers.set(sessionId, (set = new Set()));
+    set.add(follower);
+    sink.write(retryFrame(this.#options.retryMs));
+    follower.start(after);
+    return () => follower.end();
   }
 
   /**
@@ -302,16 +301,12 @@ export class StreamHub {
     const unsubscribe = () => {
       this.#subscribers.delete(subscriber);
     };
-    sink.write(encoder.encode(`retry: ${this.#options.retryMs}\n\n`));
+    sink.write(retryFrame(this.#options.retryMs));
     if (lastEventId === undefined) return unsubscribe;
     try {
       if (await this.#isTooOld(lastEventId, upTo)) {
         this.stats.resets += 1;
-        sink.write(
-          encoder.encode(
-            `event: reset\ndata: ${JSON.stringify({ reason: 'Last-Event-ID is no longer retained; refetch.' })}\n\n`,
-          ),
-        );
+        sink.write(resetFrame('Last-Event-ID is no longer retained; refetch.'));
       } else {
         this.stats.replays += 1;
         const now = Date.now();
@@ -385,10 +380,15 @@ export class StreamHub {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     clearTimeout(this.#soon);
+    const bye = farewell && new TextEncoder().encode(farewell());
     for (const subscriber of this.#subscribers) {
-      if (farewell) subscriber.sink.write(encoder.encode(farewell()));
+      if (bye) subscriber.sink.write(bye);
       subscriber.sink.close();
     }
     this.#subscribers.clear();
+    for (const follower of [...this.#followers.values()].flatMap((set) => [...set])) {
+      if (bye) follower.sink.write(bye);
+      follower.end();
+    }
   }
 }
