@@ -23,8 +23,18 @@ export { Sessions, type SessionListParams } from './client/sessions.js';
 export { Members } from './client/members.js';
 export { MeResource } from './client/me.js';
 export { EmbedTokens } from './client/embed-tokens.js';
-export { SessionStream, type WatchOptions, type StreamState } from './stream/session-stream.js';
-export { createEventDecoder, type EventDecoder, type EventDecoderCallbacks } from './stream/event-decoder.js';
+export {
+  SessionStream,
+  type WatchOptions,
+  type StreamState,
+  type StreamSource,
+} from './stream/session-stream.js';
+export {
+  createEventDecoder,
+  type EventDecoder,
+  type EventDecoderCallbacks,
+  type EventTable,
+} from './stream/event-decoder.js';
 export {
   createLiveSessions,
   LiveSessions,

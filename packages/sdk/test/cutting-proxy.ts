@@ -1,9 +1,13 @@
 // A TCP proxy for the stream resilience tests (X7). It forwards bytes between the client and the
-// real server untouched, except on connections whose request is `GET /v1/stream`: those it cuts
+// real server untouched, except on connections whose request is a stream's (`GET /v1/stream`, `GET
+// /v1/sessions/{id}/stream`): those it cuts
 // after a random number of response bytes — usually in the middle of a frame — or, in stall
 // mode, stops forwarding while keeping both sockets open.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+
+/** The request line of either stream: the list's (A8) or one session's (A16). */
+const STREAM_REQUEST = /^GET \/v1\/(stream|sessions\/[^/ ]+\/stream)[ ?]/;
 
 export type CuttingProxy = {
   url: string;
@@ -55,7 +59,7 @@ export async function startCuttingProxy(
       // Connections are kept alive and reused: a stream request may follow a list request on
       // the same socket (and, never ending, is the last one on it).
       if (!isStream) {
-        isStream = chunk.subarray(0, 32).toString('latin1').startsWith('GET /v1/stream');
+        isStream = STREAM_REQUEST.test(chunk.subarray(0, 256).toString('latin1'));
         if (isStream) {
           streamConnections++;
           budget = 1 + Math.floor(random() * options.maxBytesBeforeCut);

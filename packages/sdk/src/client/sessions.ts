@@ -12,6 +12,8 @@ import { endpoints } from '../contract/endpoints.js';
 import type { ExecutionList, InsightList } from '../contract/responses.js';
 import type { Session, Visibility } from '../contract/session.js';
 import type { TranscriptEntry } from '../contract/transcript.js';
+import { FOLLOW_EVENTS, STREAM_EVENTS, type FollowEvent } from '../contract/events.js';
+import { fillPath } from '../internal/path.js';
 import { SessionStream, type WatchOptions } from '../stream/session-stream.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 import { PagePromise } from './page-promise.js';
@@ -123,6 +125,27 @@ export class Sessions {
    * resumes and detects stalls on its own. Iterate it once; abort its signal or `break` to stop.
    */
   watch(filters: SessionFilters = {}, options: WatchOptions = {}): SessionStream {
-    return new SessionStream(this.#client, filters, options);
+    return new SessionStream(
+      this.#client,
+      { path: endpoints.stream.path, query: filters, events: STREAM_EVENTS },
+      options,
+    );
+  }
+
+  /**
+   * Follows one session live (A16): an async iterable of its new transcript entries (`entry`)
+   * and its changes (`session`), with the reconnects, resumption and stall detection of
+   * {@link watch}. Every event id is a transcript position: pass the `seq` of the last entry you
+   * hold as `lastEventId` to get every later one first; without it the stream starts at the
+   * transcript's current end, with the session as it is. `session.removed` (the session left the
+   * caller's view) is the last event. A session the caller may not see throws `NotFoundError`.
+   */
+  follow(id: string, options: WatchOptions = {}): SessionStream<FollowEvent> {
+    const path = fillPath(endpoints.followSession.path, { id });
+    return new SessionStream(
+      this.#client,
+      { path, query: {}, events: FOLLOW_EVENTS, final: 'session.removed' },
+      options,
+    );
   }
 }

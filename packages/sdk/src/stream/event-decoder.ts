@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import type * as z from 'zod/mini';
 import { STREAM_EVENTS, type StreamEvent } from '../contract/events.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import type { SessionLensError } from '../errors/session-lens-error.js';
@@ -117,10 +118,13 @@ export function createFrameDecoder(
   };
 }
 
+/** The event names a stream sends, with the schema of each one's data (`STREAM_EVENTS`, `FOLLOW_EVENTS`). */
+export type EventTable = Readonly<Record<string, z.ZodMiniType>>;
+
 /** Callbacks of {@link createEventDecoder}. */
-export type EventDecoderCallbacks = {
+export type EventDecoderCallbacks<E = StreamEvent> = {
   /** A valid, typed event. */
-  onEvent: (event: StreamEvent) => void;
+  onEvent: (event: E) => void;
   /**
    * A frame that was skipped: data that is not JSON or does not match the contract
    * (`ResponseValidationError`), an event type this client does not know, or a frame over the
@@ -139,14 +143,19 @@ export type EventDecoderCallbacks = {
 export type EventDecoder = FrameDecoder;
 
 /**
- * Turns the bytes of an event stream into typed {@link StreamEvent}s: frames as
- * {@link createFrameDecoder} reads them (WHATWG framing over `eventsource-parser`), each payload
- * validated against the contract. A bad one is reported and skipped, never thrown.
+ * Turns the bytes of an event stream into typed events — {@link StreamEvent}s of the list stream
+ * unless another table of `events` is given — from frames as {@link createFrameDecoder} reads
+ * them (WHATWG framing over `eventsource-parser`), each payload validated against the contract.
+ * A bad one is reported and skipped, never thrown.
  */
-export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId?: string): EventDecoder {
+export function createEventDecoder<E = StreamEvent>(
+  callbacks: EventDecoderCallbacks<E>,
+  lastEventId?: string,
+  events: EventTable = STREAM_EVENTS,
+): EventDecoder {
   return createFrameDecoder(
     {
-      onFrame: (frame) => decode(frame, callbacks),
+      onFrame: (frame) => decode(frame, callbacks, events),
       onOverflow: callbacks.onError,
       onId: callbacks.onId,
       onRetry: callbacks.onRetry,
@@ -156,13 +165,13 @@ export function createEventDecoder(callbacks: EventDecoderCallbacks, lastEventId
   );
 }
 
-function decode(frame: Frame, callbacks: EventDecoderCallbacks): void {
+function decode<E>(frame: Frame, callbacks: EventDecoderCallbacks<E>, events: EventTable): void {
   const { type, data } = frame;
-  if (!Object.hasOwn(STREAM_EVENTS, type)) {
+  const schema = Object.hasOwn(events, type) ? events[type] : undefined;
+  if (!schema) {
     callbacks.onError(new StreamParseError(`Unknown stream event type "${type}"; skipped`, type, data));
     return;
   }
-  const known = type as keyof typeof STREAM_EVENTS;
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -172,11 +181,11 @@ function decode(frame: Frame, callbacks: EventDecoderCallbacks): void {
     );
     return;
   }
-  const parsed = STREAM_EVENTS[known].safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     callbacks.onError(new ResponseValidationError(`stream:${type}`, parsed.error.issues));
     return;
   }
   // The union is rebuilt by hand: the data is already validated, and this is the hot path.
-  callbacks.onEvent({ type: known, id: frame.lastEventId, data: parsed.data } as StreamEvent);
+  callbacks.onEvent({ type, id: frame.lastEventId, data: parsed.data } as E);
 }

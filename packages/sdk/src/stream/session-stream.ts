@@ -1,6 +1,4 @@
 import type { StreamEvent } from '../contract/events.js';
-import type { SessionFilters } from '../contract/requests.js';
-import { endpoints } from '../contract/endpoints.js';
 import type { SessionLensClient } from '../client/client.js';
 import { isAPIError } from '../errors/api-error.js';
 import { APIConnectionError, isAPIUserAbortError } from '../errors/connection-error.js';
@@ -9,13 +7,27 @@ import { StreamParseError } from '../errors/stream-parse-error.js';
 import { isStreamResponseError } from '../errors/stream-response-error.js';
 import { backoffDelay, retryAfterMs, sleep } from '../internal/backoff.js';
 import { isRetryableStatus } from '../internal/retry-policy.js';
-import { createEventDecoder, type EventDecoder } from './event-decoder.js';
+import type { QueryValue } from '../internal/query.js';
+import { createEventDecoder, type EventDecoder, type EventTable } from './event-decoder.js';
 import { assertEventStream, lastEventIdHeader } from './stream-response.js';
 
 /** Where a watch is in its connection lifecycle. */
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
-/** Options of {@link SessionStream} (`client.sessions.watch`). */
+/**
+ * What a stream connects to: the list stream (`client.sessions.watch`) or one session's stream
+ * (`client.sessions.follow`).
+ */
+export type StreamSource = {
+  readonly path: string;
+  readonly query: Readonly<Record<string, QueryValue>>;
+  /** The events it sends, with the schema of each one's data. */
+  readonly events: EventTable;
+  /** An event after which the server ends the stream for good: iteration ends once it is yielded. */
+  readonly final?: string;
+};
+
+/** Options of {@link SessionStream} (`client.sessions.watch`, `client.sessions.follow`). */
 export type WatchOptions = {
   /** Stops the stream: the request is closed and iteration ends without an error. */
   signal?: AbortSignal;
@@ -44,7 +56,8 @@ export type WatchOptions = {
 };
 
 /**
- * A live feed of session changes: an async iterable of typed {@link StreamEvent}s over
+ * A live feed of session changes: an async iterable of typed {@link StreamEvent}s (or, from
+ * `client.sessions.follow`, of one session's `FollowEvent`s) over
  * fetch and `eventsource-parser` (not `EventSource`, which cannot send an Authorization header).
  * It behaves like the WHATWG `EventSource` where the spec speaks, with the differences the
  * package README lists.
@@ -61,9 +74,9 @@ export type WatchOptions = {
  * thrown from the iterator, and so is a response that is not an event stream (a 204, another
  * 2xx, another Content-Type: `StreamResponseError`). A stream may be iterated once.
  */
-export class SessionStream implements AsyncIterable<StreamEvent> {
+export class SessionStream<E extends { type: string } = StreamEvent> implements AsyncIterable<E> {
   readonly #client: SessionLensClient;
-  readonly #filters: SessionFilters;
+  readonly #source: StreamSource;
   readonly #options: WatchOptions;
   readonly #controller = new AbortController();
   #lastEventId: string | undefined;
@@ -71,10 +84,10 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
   #resumeHeader: string | undefined;
   #iterated = false;
 
-  /** @internal Created by `client.sessions.watch`. */
-  constructor(client: SessionLensClient, filters: SessionFilters, options: WatchOptions) {
+  /** @internal Created by `client.sessions.watch` and `client.sessions.follow`. */
+  constructor(client: SessionLensClient, source: StreamSource, options: WatchOptions) {
     this.#client = client;
-    this.#filters = filters;
+    this.#source = source;
     this.#options = options;
     this.#lastEventId = options.lastEventId;
     this.#resumeHeader = lastEventIdHeader(options.lastEventId);
@@ -94,7 +107,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
   }
 
   /** Iterates the events. Throws if the stream was iterated before. */
-  [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
+  [Symbol.asyncIterator](): AsyncIterator<E> {
     if (this.#iterated) {
       throw new SessionLensError('This stream was already iterated; call watch() again for a new one');
     }
@@ -102,13 +115,13 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     return this.#run();
   }
 
-  async *#run(): AsyncGenerator<StreamEvent, void, undefined> {
+  async *#run(): AsyncGenerator<E, void, undefined> {
     const options = this.#options;
     const stop = this.#controller.signal;
     const maxDelayMs = options.maxReconnectDelayMs ?? 30_000;
     const backoff = { failures: 0, initialDelayMs: options.reconnectDelayMs ?? 1_000 };
-    const pending: StreamEvent[] = [];
-    const decoder = createEventDecoder(
+    const pending: E[] = [];
+    const decoder = createEventDecoder<E>(
       {
         onEvent: (event) => {
           pending.push(event);
@@ -120,6 +133,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
         onId: (id) => this.#onId(id),
       },
       this.#lastEventId,
+      this.#source.events,
     );
 
     options.onStateChange?.('connecting', 0);
@@ -127,7 +141,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
       while (!stop.aborted) {
         const retryAfter = yield* this.#connect(decoder, pending);
         // Events decoded before the cut are still good: deliver them unless we are stopping.
-        while (pending.length > 0 && !stop.aborted) yield pending.shift() as StreamEvent;
+        yield* this.#drain(pending);
         if (stop.aborted) return;
         backoff.failures++;
         options.onStateChange?.('reconnecting', backoff.failures);
@@ -149,10 +163,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
    * Returns the server's `Retry-After` in milliseconds when it sent one; throws what must end
    * the stream.
    */
-  async *#connect(
-    decoder: EventDecoder,
-    pending: StreamEvent[],
-  ): AsyncGenerator<StreamEvent, number | undefined, undefined> {
+  async *#connect(decoder: EventDecoder, pending: E[]): AsyncGenerator<E, number | undefined, undefined> {
     const stop = this.#controller.signal;
     const pingMs = this.#options.pingIntervalMs ?? 15_000;
     const connection = new AbortController();
@@ -181,8 +192,8 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
       const headers: Record<string, string> = {};
       if (this.#resumeHeader !== undefined) headers['last-event-id'] = this.#resumeHeader;
       const response = await this.#client.openStream(
-        endpoints.stream.path,
-        this.#filters,
+        this.#source.path,
+        this.#source.query,
         headers,
         connection.signal,
       );
@@ -199,7 +210,7 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
         decoder.feed(value);
         // Yield outside the read: a slow consumer leaves bytes in the socket, and the stall
         // timer only runs while we wait on the network.
-        while (pending.length > 0) yield pending.shift() as StreamEvent;
+        yield* this.#drain(pending);
         if (stop.aborted) return undefined;
       }
     } catch (error) {
@@ -218,6 +229,15 @@ export class SessionStream implements AsyncIterable<StreamEvent> {
     if (failure) return this.#recover(failure.error);
     this.#report(new APIConnectionError('The stream was closed by the server'));
     return undefined;
+  }
+
+  /** Yields the decoded events, and ends the stream after its source's final event. */
+  *#drain(pending: E[]): Generator<E, void, undefined> {
+    while (pending.length > 0 && !this.#controller.signal.aborted) {
+      const event = pending.shift() as E;
+      yield event;
+      if (event.type === this.#source.final) this.#controller.abort();
+    }
   }
 
   /**
