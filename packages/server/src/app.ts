@@ -27,6 +27,8 @@ import { sessionDetailHandlers } from './routes/session-details.js';
 import { memberHandlers } from './routes/members.js';
 import { embedTokenHandlers } from './routes/embed-tokens.js';
 import { mountFollow, mountStream } from './routes/stream.js';
+import { mountExport } from './routes/export.js';
+import { bulkHandlers } from './routes/bulk.js';
 import { mountServiceRoutes } from './routes/service.js';
 
 /** Options of {@link createApp}. */
@@ -126,10 +128,12 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
   );
 
   const api = new Hono<LensEnv>();
+  mountExport(api, deps);
   mountJsonRoutes(
     api,
     {
       ...sessionHandlers(deps),
+      ...bulkHandlers(deps),
       ...sessionDetailHandlers(deps),
       ...memberHandlers(deps),
       ...embedTokenHandlers(deps),

@@ -24,8 +24,14 @@ export type Endpoint = {
   path: string;
   /** Whether an `Idempotency-Key` header is honoured. */
   idempotent?: boolean;
-  /** The success status and body; `stream` for `text/event-stream`. */
-  response: { status: 200 | 201 | 202; schema: z.ZodMiniType } | { status: 200; stream: true };
+  /**
+   * The success status and body: JSON with a schema; `stream` for `text/event-stream`; `media`
+   * for a body in one of these media types, streamed as a file (the export).
+   */
+  response:
+    | { status: 200 | 201 | 202; schema: z.ZodMiniType }
+    | { status: 200; stream: true }
+    | { status: 200; media: readonly string[] };
 };
 
 const get = <S extends z.ZodMiniType>(path: string, schema: S) =>
@@ -63,5 +69,5 @@ export const endpoints = {
   ready: get('/readyz', Readiness),
 } as const satisfies Record<string, Endpoint>;
 
-/** The name of a route, e.g. `listSessions`. */
-export type RouteName = keyof typeof endpoints;
+/** The name of an endpoint the client calls, e.g. `listSessions` (see `RouteName` for all routes). */
+export type EndpointName = keyof typeof endpoints;

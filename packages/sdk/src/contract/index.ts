@@ -14,6 +14,8 @@ export * from './time-range.js';
 export * from './time-range-validation.js';
 export * from './requests.js';
 export * from './responses.js';
+export * from './bulk-result.js';
+export * from './export-columns.js';
 export * from './events.js';
 export * from './endpoints.js';
 export * from './routes.js';

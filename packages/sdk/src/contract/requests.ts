@@ -62,6 +62,52 @@ export const ListSessionsQuery = z.extend(SessionFilters, {
 });
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
+/** The formats of `GET /v1/sessions/export` (A14): CSV (RFC 4180) or JSON Lines. */
+export const ExportFormat = z.enum(['csv', 'jsonl']).register(z.globalRegistry, { id: 'ExportFormat' });
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The query string of `GET /v1/sessions/export`: the list's filters plus the format. */
+export const ExportQuery = z
+  .extend(SessionFilters, { format: ExportFormat })
+  .register(z.globalRegistry, { id: 'ExportQuery' });
+export type ExportQuery = z.input<typeof ExportQuery>;
+
+/**
+ * The most sessions one `POST /v1/sessions/bulk` call acts on (A15): the most `ids` it takes,
+ * and the most sessions matching its `filters` it takes per call (the rest through `cursor`).
+ */
+export const MAX_BULK_SESSIONS = 1000;
+
+/** The actions a bulk call takes: each is the single action of the same name (A5). */
+export const BulkAction = z.enum(['cancel', 'end']).register(z.globalRegistry, { id: 'BulkAction' });
+export type BulkAction = z.infer<typeof BulkAction>;
+
+/**
+ * Body of `POST /v1/sessions/bulk`: an action and the sessions to take it on, either `ids`
+ * (1 to {@link MAX_BULK_SESSIONS}, duplicates counted once) or `filters` (the list's filters;
+ * the first {@link MAX_BULK_SESSIONS} matches in S9 order, and `cursor` — the `nextCursor` of
+ * the call before — for the next ones).
+ */
+export const BulkRequest = z
+  .object({
+    action: BulkAction,
+    ids: z.optional(z.array(Id()).check(z.minLength(1), z.maxLength(MAX_BULK_SESSIONS))),
+    filters: z.optional(SessionFilters),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  })
+  .check(
+    z.refine((body) => (body.ids === undefined) !== (body.filters === undefined), {
+      message: 'Give either ids or filters',
+      path: ['ids'],
+    }),
+    z.refine((body) => body.cursor === undefined || body.filters !== undefined, {
+      message: 'A cursor continues a selection by filters',
+      path: ['cursor'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'BulkRequest' });
+export type BulkRequest = z.infer<typeof BulkRequest>;
+
 /** Query of `GET /v1/sessions/{id}/transcript`. */
 export const TranscriptQuery = z.object({
   limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200),

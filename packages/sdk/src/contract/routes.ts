@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
-import { endpoints, type Endpoint, type RouteName } from './endpoints.js';
+import { endpoints, type Endpoint, type EndpointName } from './endpoints.js';
 import type { Scope } from './member.js';
+import { BulkResult } from './bulk-result.js';
 import {
   ActivityBatch,
+  BulkRequest,
+  ExportQuery,
   ListSessionsQuery,
   MintEmbedToken,
   ReviewSession,
@@ -50,8 +53,19 @@ const ID = { params: SessionIdParams } as const;
 /** A route on one session: its id in the path; refused with 403, 404 or 409. */
 const onSession = (scopes: readonly Scope[]) => ({ scopes, ...ID, problems: [403, 404, 409] }) as const;
 
+/** The media types of the export, CSV first (`format=csv`, `format=jsonl`). */
+export const EXPORT_MEDIA_TYPES = ['text/csv', 'application/x-ndjson'] as const;
+
 export const routes = {
   listSessions: { ...endpoints.listSessions, scopes: READ, query: ListSessionsQuery, problems: [403] },
+  exportSessions: {
+    method: 'get',
+    path: '/v1/sessions/export',
+    response: { status: 200, media: EXPORT_MEDIA_TYPES },
+    scopes: READ,
+    query: ExportQuery,
+    problems: [403],
+  },
   getSession: { ...endpoints.getSession, scopes: READ, ...ID, problems: [404] },
   getTranscript: { ...endpoints.getTranscript, scopes: READ, ...ID, query: TranscriptQuery, problems: [404] },
   listExecutions: { ...endpoints.listExecutions, scopes: READ, ...ID, problems: [404] },
@@ -61,6 +75,18 @@ export const routes = {
   ingestActivity: { ...endpoints.ingestActivity, ...onSession(WRITE), body: ActivityBatch },
   cancelSession: { ...endpoints.cancelSession, ...onSession(['sessions:cancel-any']) },
   endSession: { ...endpoints.endSession, ...onSession(['conversations:manage']) },
+  // Each session is authorized as its single action is (cancel or end above); the call needs
+  // one of their scopes, and the action named in the body needs its own.
+  bulkSessions: {
+    method: 'post',
+    path: '/v1/sessions/bulk',
+    idempotent: true,
+    response: { status: 200, schema: BulkResult },
+    scopes: ['sessions:cancel-any', 'conversations:manage'],
+    anyScope: true,
+    body: BulkRequest,
+    problems: [403, 409],
+  },
   submitSession: { ...endpoints.submitSession, ...onSession(WRITE), body: SubmitSession },
   reviewSession: { ...endpoints.reviewSession, ...onSession(['sessions:review']), body: ReviewSession },
   setVisibility: {
@@ -96,6 +122,11 @@ export const routes = {
   },
   health: { ...endpoints.health, scopes: [], auth: false, problems: [] },
   ready: { ...endpoints.ready, scopes: [], auth: false, problems: [503] },
-} as const satisfies Record<RouteName, Route>;
+} as const satisfies Record<EndpointName, Route> & Record<string, Route>;
 
-export type { RouteName } from './endpoints.js';
+/**
+ * The name of a route, e.g. `listSessions`: every endpoint the client calls, plus the ones only
+ * the server and the OpenAPI document read (the export and bulk endpoints, whose client half
+ * would weigh on the browser bundle until the client calls them).
+ */
+export type RouteName = keyof typeof routes;

@@ -190,6 +190,16 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
         description: 'A Server-Sent Events stream (see the operation description for its events).',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       };
+    } else if ('media' in route.response) {
+      responses['200'] = {
+        description: 'A file, streamed (see the operation description for its format).',
+        headers: {
+          'Content-Disposition': { schema: { type: 'string' }, description: 'attachment, with a file name' },
+        },
+        content: Object.fromEntries(
+          route.response.media.map((type) => [type, { schema: { type: 'string' } }]),
+        ),
+      };
     } else {
       responses[String(route.response.status)] = {
         description: text.summary,

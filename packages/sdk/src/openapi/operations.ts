@@ -1,4 +1,4 @@
-import type { RouteName } from '../contract/endpoints.js';
+import type { RouteName } from '../contract/routes.js';
 
 /**
  * What the OpenAPI document says about each route besides its wire shape: the operationId, the
@@ -61,6 +61,13 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
     description: 'Applied atomically. With an `Idempotency-Key` header, a retried batch is applied once.',
     tag: 'Sessions',
   },
+  exportSessions: {
+    operationId: 'exportSessions',
+    summary: 'Export every matching session as CSV or JSON Lines',
+    description:
+      'Streams every session the caller may see that matches the filters, in S9 order (active first, then most recently updated, then by id), as an attachment: `format=csv` is RFC 4180 with a header row and the columns of `EXPORT_COLUMNS` (cost columns only with spend visibility; a text field that a spreadsheet would read as a formula starts with an apostrophe), `format=jsonl` one Session document per line, as the list presents it. The server pages through the store by keyset and writes as fast as the client reads: memory stays constant at any size.',
+    tag: 'Sessions',
+  },
   cancelSession: {
     operationId: 'cancelSession',
     summary: 'Cancel a flow or task',
@@ -69,6 +76,13 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
   endSession: {
     operationId: 'endSession',
     summary: 'End a chat',
+    tag: 'Sessions',
+  },
+  bulkSessions: {
+    operationId: 'bulkSessions',
+    summary: 'Cancel or end many sessions at once',
+    description:
+      'Takes `action` on each session named by `ids` (at most 1,000) or matching `filters` (the first 1,000 in S9 order per call; pass `nextCursor` back as `cursor` for the next ones). Each session is authorized and checked exactly as its single action is, in a change of its own: the result lists each one as `done`, `refused` (with the problem the single action would answer: 403, or 409 with the current status) or `unknown` (no such session, or one the caller may not see). The call needs the scope of the action it names. With an `Idempotency-Key` header a retried call is answered from the first one and changes nothing more.',
     tag: 'Sessions',
   },
   submitSession: {

@@ -12,13 +12,18 @@ export function bearerToken(header: string | undefined): string | undefined {
   return /^Bearer\s+(.+)$/i.exec(header.trim())?.[1]?.trim();
 }
 
-/** Whether the principal holds the route's scopes (all of them, or one with `anyScope`). */
-function missingScopes(route: Route, principal: Principal): string[] | undefined {
+/**
+ * 403 unless the principal holds the route's scopes (all of them, or one with `anyScope`): the
+ * check of every route, and of each action a bulk call takes as that action's route.
+ */
+export function assertScopes(route: Pick<Route, 'scopes' | 'anyScope'>, principal: Principal): void {
   const missing = route.scopes.filter((scope) => !principal.scopes.has(scope));
   const refused = route.anyScope
     ? missing.length === route.scopes.length && route.scopes.length > 0
     : missing.length > 0;
-  return refused ? missing : undefined;
+  if (refused) {
+    throw forbidden(`This needs the ${missing.join(', ')} scope${missing.length > 1 ? 's' : ''}.`);
+  }
 }
 
 /**
@@ -48,10 +53,7 @@ export function authenticateRequest(
     deps.limits.takeRequest(token);
     const refused = refusedOrigin(principal.embed, c.req.header('origin'));
     if (refused) throw forbidden(refused);
-    const missing = missingScopes(route, principal);
-    if (missing) {
-      throw forbidden(`This needs the ${missing.join(', ')} scope${missing.length > 1 ? 's' : ''}.`);
-    }
+    assertScopes(route, principal);
     c.set('caller', { principal, token, viewer: viewerOf(principal, deps.settings) });
     await next();
   };

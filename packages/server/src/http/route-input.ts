@@ -26,8 +26,11 @@ function parseQuery(route: Route, searchParams: URLSearchParams): unknown {
   return parsed.data;
 }
 
-/** Refuses filters that would widen an embed token's record lock (403, not an empty page). */
-function assertWithinLock(lock: string | undefined, query: unknown): void {
+/**
+ * Refuses filters that would widen an embed token's record lock (403, not an empty page): the
+ * query of every route, and the filters of a bulk call's body.
+ */
+export function assertWithinLock(lock: string | undefined, query: unknown): void {
   if (!lock || !query || typeof query !== 'object') return;
   const filters = query as { scope?: string; agent?: string };
   if (filters.scope !== undefined && filters.scope !== lock) {

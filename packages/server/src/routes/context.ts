@@ -54,8 +54,11 @@ export type HandlerContext<R extends Route> = {
 
 type RouteTable = typeof routes;
 
-/** The JSON routes: all but the stream and the unauthenticated service endpoints. */
-export type JsonRouteName = Exclude<RouteName, 'stream' | 'followSession' | 'health' | 'ready'>;
+/** The JSON routes: all but the two streams, the export and the unauthenticated service endpoints. */
+export type JsonRouteName = Exclude<
+  RouteName,
+  'stream' | 'followSession' | 'exportSessions' | 'health' | 'ready'
+>;
 
 /** One handler per JSON route; `tx` is the transaction of a write (the database for a read). */
 export type Handlers = {

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { routes, type Route, type RouteName } from '@session-lens/sdk/contract';
 import type { Queryable } from '../db/index.js';
 import { authenticateRequest } from '../http/authenticate.js';
-import { runIdempotent } from '../http/idempotency.js';
+import { runIdempotent, runIdempotentBatch } from '../http/idempotency.js';
 import { respond } from '../http/respond.js';
 import { readJsonBody, validateInput } from '../http/route-input.js';
 import {
@@ -25,10 +25,18 @@ export const WRITE_ROUTES: ReadonlySet<RouteName> = new Set([
   'setVisibility',
 ]);
 
+/**
+ * Routes whose handler makes many changes, each in a transaction of its own (the bulk call):
+ * run idempotently around them, the record written once they have all run.
+ */
+export const BATCH_WRITE_ROUTES: ReadonlySet<RouteName> = new Set(['bulkSessions']);
+
 /** `METHOD /path/{param}` of every write route, as the request metrics label them. */
 export function writeRouteLabels(): Set<string> {
   return new Set(
-    [...WRITE_ROUTES].map((name) => `${routes[name].method.toUpperCase()} ${routes[name].path}`),
+    [...WRITE_ROUTES, ...BATCH_WRITE_ROUTES].map(
+      (name) => `${routes[name].method.toUpperCase()} ${routes[name].path}`,
+    ),
   );
 }
 
@@ -51,11 +59,15 @@ export function mountJsonRoutes(app: Hono<LensEnv>, handlers: Handlers, deps: Ap
         const { principal, viewer } = c.var.caller;
         const { body, text } = await readJsonBody(c, route, deps.maxBodyBytes);
         const ctx = { c, principal, viewer, ...c.var.input, body, now: Date.now() } as HandlerContext<Route>;
-        if (!WRITE_ROUTES.has(name))
+        const request = { c, route, name, text, principal, viewer };
+        let outcome;
+        if (WRITE_ROUTES.has(name)) {
+          outcome = await runIdempotent(deps.store, request, (tx) => handler(ctx, tx));
+        } else if (BATCH_WRITE_ROUTES.has(name)) {
+          outcome = await runIdempotentBatch(deps.store, request, () => handler(ctx, deps.db));
+        } else {
           return respond(c, route, route.response.status, await handler(ctx, deps.db), check);
-        const outcome = await runIdempotent(deps.store, { c, route, name, text, principal, viewer }, (tx) =>
-          handler(ctx, tx),
-        );
+        }
         if (outcome.replayed) c.header('idempotent-replayed', 'true');
         return respond(c, route, outcome.status, outcome.body, check);
       },
