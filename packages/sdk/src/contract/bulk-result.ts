@@ -10,26 +10,22 @@ import { Problem } from './problem.js';
  * single action would have answered `problem`: 403 or 409, with the current status), or
  * `unknown` (no such session, or one the caller may not see: the single action's 404).
  */
-export const BulkOutcome = z
-  .object({
-    id: z.string(),
-    status: z.enum(['done', 'refused', 'unknown']),
-    problem: z.optional(Problem),
-  })
-  .register(z.globalRegistry, { id: 'BulkOutcome' });
+export const BulkOutcome = z.object({
+  id: z.string(),
+  status: z.enum(['done', 'refused', 'unknown']),
+  problem: z.optional(Problem),
+});
 export type BulkOutcome = z.infer<typeof BulkOutcome>;
 
 /**
  * One outcome per session (ids in the order given, matches in S9 order), the count of each,
  * and `nextCursor` when a selection by filters matched more than one call takes (else null).
  */
-export const BulkResult = z
-  .object({
-    results: z.array(BulkOutcome),
-    done: z.number(),
-    refused: z.number(),
-    unknown: z.number(),
-    nextCursor: z.nullable(z.string()),
-  })
-  .register(z.globalRegistry, { id: 'BulkResult' });
+export const BulkResult = z.object({
+  results: z.array(BulkOutcome),
+  done: z.number(),
+  refused: z.number(),
+  unknown: z.number(),
+  nextCursor: z.nullable(z.string()),
+});
 export type BulkResult = z.infer<typeof BulkResult>;

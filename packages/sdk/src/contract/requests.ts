@@ -63,13 +63,11 @@ export const ListSessionsQuery = z.extend(SessionFilters, {
 export type ListSessionsQuery = z.input<typeof ListSessionsQuery>;
 
 /** The formats of `GET /v1/sessions/export` (A14): CSV (RFC 4180) or JSON Lines. */
-export const ExportFormat = z.enum(['csv', 'jsonl']).register(z.globalRegistry, { id: 'ExportFormat' });
+export const ExportFormat = z.enum(['csv', 'jsonl']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The query string of `GET /v1/sessions/export`: the list's filters plus the format. */
-export const ExportQuery = z
-  .extend(SessionFilters, { format: ExportFormat })
-  .register(z.globalRegistry, { id: 'ExportQuery' });
+export const ExportQuery = z.extend(SessionFilters, { format: ExportFormat });
 export type ExportQuery = z.input<typeof ExportQuery>;
 
 /**
@@ -79,7 +77,7 @@ export type ExportQuery = z.input<typeof ExportQuery>;
 export const MAX_BULK_SESSIONS = 1000;
 
 /** The actions a bulk call takes: each is the single action of the same name (A5). */
-export const BulkAction = z.enum(['cancel', 'end']).register(z.globalRegistry, { id: 'BulkAction' });
+export const BulkAction = z.enum(['cancel', 'end']);
 export type BulkAction = z.infer<typeof BulkAction>;
 
 /**
@@ -104,8 +102,7 @@ export const BulkRequest = z
       message: 'A cursor continues a selection by filters',
       path: ['cursor'],
     }),
-  )
-  .register(z.globalRegistry, { id: 'BulkRequest' });
+  );
 export type BulkRequest = z.infer<typeof BulkRequest>;
 
 /** Query of `GET /v1/sessions/{id}/transcript`. */

@@ -74,6 +74,10 @@ const COMPONENTS: Partial<Record<keyof typeof contract, ComponentText>> = {
   ReviewSession: {},
   WebOrigin: { examples: ['https://app.example.com'] },
   MintEmbedToken: {},
+  ExportFormat: {},
+  ExportQuery: {},
+  BulkAction: {},
+  BulkRequest: {},
   // responses.ts, events.ts
   SessionPage: {},
   TranscriptPage: {},
@@ -82,6 +86,9 @@ const COMPONENTS: Partial<Record<keyof typeof contract, ComponentText>> = {
   EmbedToken: {},
   Health: {},
   Readiness: {},
+  // bulk-result.ts
+  BulkOutcome: {},
+  BulkResult: {},
   SessionRemovedData: {},
   ResetData: {},
   StreamEvent: {},
