@@ -47,7 +47,9 @@ async function runParent() {
     const lens = await createApp({ db });
     const started = performance.now();
     await seedDemo(db, lens.settings, { sessions: Number(values.sessions), details: false });
-    console.log(`loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     await lens.close();
     await db.close();
   }
@@ -65,8 +67,10 @@ async function runParent() {
     const base = results['list walk (baseline)'];
     const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(
-      `  ${name.padEnd(24)} ${String(r.rows).padStart(8)} rows  ${(r.seconds).toFixed(1).padStart(6)} s  ` +
-        `${Math.round(r.rows / r.seconds).toLocaleString('en').padStart(8)} rows/s` +
+      `  ${name.padEnd(24)} ${String(r.rows).padStart(8)} rows  ${r.seconds.toFixed(1).padStart(6)} s  ` +
+        `${Math.round(r.rows / r.seconds)
+          .toLocaleString('en')
+          .padStart(8)} rows/s` +
         `${base && base !== r ? ` (${(r.rows / r.seconds / (base.rows / base.seconds)).toFixed(2)}× baseline)` : ''}  ` +
         `peak RSS ${mb(r.peakRss)} (at start ${mb(r.startRss)}, growth ${mb(r.peakRss - r.startRss)}; maxRSS ${mb(r.maxRss)})` +
         `  ${mb(r.bytes)} sent; load ${r.load}`,
