@@ -154,6 +154,11 @@ describe('bad bulk requests', () => {
       [{ action: 'cancel', ids: [flow], cursor: 'abc' }, 'body.cursor'],
       [{ action: 'cancel', filters: { kind: ['meeting'] } }, 'body.filters.kind.0'],
       [{ action: 'cancel', filters: {}, cursor: 'forged.cursor' }, 'body.cursor'],
+      [{ action: 'cancel', filters: { since: 'yesterday' } }, 'body.filters.since'],
+      [
+        { action: 'cancel', filters: { since: '2026-12-02T00:00:00Z', until: '2026-12-01T00:00:00Z' } },
+        'body.filters.until',
+      ],
     ];
     for (const [body, path] of cases) {
       const problem = expectProblem(await bulk(member, body), 400);

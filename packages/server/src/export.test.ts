@@ -178,6 +178,8 @@ describe('GET /v1/sessions/export', () => {
       ['format=csv&active=maybe', 'query.active'],
       ['format=csv&limit=5', 'query.limit'],
       ['format=csv&scope=team:x', 'query.scope'],
+      ['format=csv&since=yesterday', 'query.since'],
+      ['format=jsonl&since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z', 'query.until'],
     ];
     for (const [query, path] of cases) {
       const res = await server.api('GET', `/v1/sessions/export?${query}`, ADMIN);

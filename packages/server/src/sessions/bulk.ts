@@ -1,6 +1,7 @@
 import {
   MAX_BULK_SESSIONS,
   routes,
+  timeRangeError,
   type BulkOutcome,
   type BulkRequest,
   type BulkResult,
@@ -64,6 +65,9 @@ async function selection(
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   if (body.ids) return { ids: [...new Set(body.ids)], nextCursor: null };
   const filters = body.filters ?? {};
+  // The checks the list's query gets beyond its schema: an empty time range, the embed lock.
+  const range = timeRangeError(filters, 'body.filters');
+  if (range) throw invalid([range]);
   assertWithinLock(principal.embed?.scope, filters);
   try {
     const cursor = body.cursor === undefined ? undefined : cursors.open(body.cursor);
