@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem, type Session } from '@session-lens/sdk';
 import { ADMIN, SseClient, sleep, startTestServer, type TestServer } from './test/harness.js';
 
-// Find at scale (issue 15), against the real server: the time range (A11).
+// Find at scale (issue 15), against the real server: the time range (A11) and content search (A12).
 
 let server: TestServer;
 let member: string;
@@ -122,5 +122,131 @@ describe('since / until (A11)', () => {
     expect(bounded.data().some((s) => s.id === id)).toBe(false);
     await recent.until(() => recent.data().some((s) => s.id === id), 10_000, 'recent update');
     expect(old.events.filter((e) => e.data.includes(id))).toEqual([]);
+  });
+});
+
+/** Starts a session and ingests a transcript; returns its id. */
+async function sessionWith(
+  transcript: unknown[],
+  token = member,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const started = await server.api('POST', '/v1/sessions', token, {
+    kind: 'flow',
+    title: 'Content',
+    ...extra,
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const id = started.body.id as string;
+  const res = await server.api('POST', `/v1/sessions/${id}/activity`, token, { transcript });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return id;
+}
+
+const say = (text: string) => ({ type: 'message', role: 'assistant', text });
+const found = async (content: string, token = member, more = '') =>
+  (await walk(`content=${encodeURIComponent(content)}${more}`, token)).map((s) => s.id);
+
+describe('content search (A12)', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await sessionWith([
+      say('The Zebracorn migration stalls at 50%_off'),
+      {
+        type: 'tool_call',
+        name: 'read_file',
+        arguments: { path: 'src/kumquat.ts' },
+        result: 'resultonly',
+        status: 'succeeded',
+      },
+      { type: 'file_edit', path: 'docs/flamingo.md', before: 'beforeonly', after: 'afteronly' },
+      { type: 'step', name: 'steponly', status: 'running' },
+    ]);
+  });
+
+  it('finds every word anywhere in the transcript, case-insensitively and literally', async () => {
+    expect(await found('zebracorn')).toEqual([id]);
+    expect(await found('ZEBRACORN KUMQUAT flamingo.md')).toEqual([id]);
+    expect(await found('read_file src/kumquat')).toEqual([id]);
+    expect(await found('50%_off')).toEqual([id]);
+    expect(await found('50%xoff')).toEqual([]);
+    expect(await found('zebracorn nowhereword')).toEqual([]);
+    // Tool results, file contents and step names are not searched.
+    for (const word of ['resultonly', 'beforeonly', 'afteronly', 'steponly'])
+      expect(await found(word)).toEqual([]);
+  });
+
+  it('combines with the other filters', async () => {
+    expect(await found('zebracorn', member, '&kind=flow')).toEqual([id]);
+    expect(await found('zebracorn', member, '&kind=chat')).toEqual([]);
+    expect(await found('zebracorn', member, '&since=PT1H')).toEqual([id]);
+    expect(await found('zebracorn', member, `&until=${encodeURIComponent(all.at(-1)!.updatedAt)}`)).toEqual(
+      [],
+    );
+  });
+
+  it('never matches a redacted secret, nor the marker that replaced it', async () => {
+    const key = 'AKIA' + 'Q3M7ZP2X9K4TN6WB';
+    const secret = await sessionWith([
+      say(`deploy the okapiword build with AWS_ACCESS_KEY_ID=${key} please`),
+      {
+        type: 'tool_call',
+        name: 'psql',
+        arguments: { url: 'postgres://app:hunter2hunter2@db/x' },
+        status: 'succeeded',
+      },
+    ]);
+    const stored = JSON.stringify(
+      (await server.api('GET', `/v1/sessions/${secret}/transcript`, member)).body,
+    );
+    const kinds = [...stored.matchAll(/\[REDACTED:([a-z0-9-]+)\]/g)].map((match) => match[1]!);
+    expect(kinds.length).toBeGreaterThanOrEqual(2);
+    expect(await found('okapiword')).toEqual([secret]);
+    for (const word of [key, key.slice(4, 12), 'hunter2hunter2', 'redacted', ...kinds]) {
+      expect(await found(word, ADMIN), word).not.toContain(secret);
+    }
+  });
+
+  it('searches only sessions the caller may see, and an embed token only inside its lock', async () => {
+    const hidden = await sessionWith([say('capybara in private')], ADMIN);
+    const put = await server.api('PUT', `/v1/sessions/${hidden}/visibility`, ADMIN, {
+      type: 'list',
+      members: [],
+      groups: [],
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const initiative = { id: 'init_checkout', title: 'Checkout' };
+    const inside = await sessionWith([say('capybara inside')], member, { links: { initiative } });
+    const outside = await sessionWith([say('capybara outside')]);
+    expect((await found('capybara', ADMIN)).sort()).toEqual([hidden, inside, outside].sort());
+    expect((await found('capybara')).sort()).toEqual([inside, outside].sort());
+    const minted = await server.api('POST', '/v1/embed-tokens', member, {
+      scope: 'initiative:init_checkout',
+    });
+    expect(minted.status).toBe(201);
+    expect(await found('capybara', minted.body.token)).toEqual([inside]);
+  });
+
+  it('answers a malformed content with a 400 naming query.content', async () => {
+    const many = Array.from({ length: 9 }, (_, i) => `word${i}`).join(' ');
+    for (const bad of ['ab', '   ', '---', 'a.b.c', many, 'x'.repeat(201)]) {
+      const res = await server.api('GET', `/v1/sessions?content=${encodeURIComponent(bad)}`, member);
+      expect(problemPaths(res), bad).toEqual(['query.content']);
+    }
+    expect(problemPaths(await server.api('GET', '/v1/stream?content=ab', member))).toEqual(['query.content']);
+  });
+
+  it('streams a session once its transcript starts to match, and keeps it', async () => {
+    const watcher = subscribe('content=narwhal', member);
+    await watcher.until(() => watcher.retry !== undefined);
+    const other = await sessionWith([say('nothing to see')]);
+    const target = await sessionWith([say('still nothing')]);
+    const post = (sid: string, text: string) =>
+      server.api('POST', `/v1/sessions/${sid}/activity`, member, { transcript: [say(text)] });
+    expect((await post(target, 'a NARWHAL appears')).status).toBe(200);
+    await watcher.until(() => watcher.data().some((s) => s.id === target), 10_000, 'the match');
+    expect((await post(target, 'and it swims on')).status).toBe(200);
+    await watcher.until(() => watcher.data().filter((s) => s.id === target).length === 2, 10_000, 'the next');
+    expect(watcher.events.filter((e) => e.data.includes(other))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export * from './member.js';
 export * from './problem.js';
 export * from './time-range.js';
 export * from './time-range-validation.js';
+export * from './content-search.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './bulk-result.js';

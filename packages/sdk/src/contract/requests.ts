@@ -12,6 +12,7 @@ import { ChatMode, SessionKind, SessionLinks, SessionMetadata, Step, Visibility 
 import { SessionStatus } from './status.js';
 import { TranscriptEntryInput } from './transcript.js';
 import { INSTANT_HINT, isSince, isUntil } from './time-range-validation.js';
+import { contentQueryError } from './content-search.js';
 
 const Id = () => z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = () => z.string().check(z.maxLength(200));
@@ -49,6 +50,19 @@ export const SessionFilters = z.object({
   ),
   /** Sessions whose `updatedAt` is before this instant (exclusive). */
   until: z.optional(z.string().check(z.maxLength(40), z.refine(isUntil, `Expected ${INSTANT_HINT}`))),
+  /**
+   * Search inside the work: every whitespace-separated word (1–8, each with three letters or
+   * digits in a row) occurs in the session's redacted transcript (see `content-search.ts`).
+   */
+  content: z.optional(
+    z.string().check(
+      z.maxLength(200),
+      z.superRefine((value, ctx) => {
+        const message = contentQueryError(value);
+        if (message) ctx.addIssue({ code: 'custom', message, input: value });
+      }),
+    ),
+  ),
 });
 export type SessionFilters = z.infer<typeof SessionFilters>;
 

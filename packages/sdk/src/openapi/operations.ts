@@ -19,7 +19,7 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
     operationId: 'listSessions',
     summary: 'List sessions',
     description:
-      'Sessions the caller may see, active first, then most recently updated, then by id (S9). Keyset-paginated: pass `nextCursor` back as `cursor`. No total count. `since` (inclusive) and `until` (exclusive) bound `updatedAt`: ISO-8601 instants with a zone, and for `since` also a duration back from now (`PT1H`, `P7D`, at most 3,660 days), counted from the instant the first page froze.',
+      "Sessions the caller may see, active first, then most recently updated, then by id (S9). Keyset-paginated: pass `nextCursor` back as `cursor`. No total count. `since` (inclusive) and `until` (exclusive) bound `updatedAt`: ISO-8601 instants with a zone, and for `since` also a duration back from now (`PT1H`, `P7D`, at most 3,660 days), counted from the instant the first page froze. `content` searches inside the work: every word (1–8, each with three letters or digits in a row) occurs in the session's redacted transcript (message text, tool names and arguments, file paths), literally and case-insensitively; redaction markers are never matched.",
     tag: 'Sessions',
   },
   getSession: {

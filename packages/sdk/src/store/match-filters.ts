@@ -45,7 +45,8 @@ export function withinScope(scope: string, session: Session): boolean {
  * `since` duration depend on the clock). The reference server filters its stream with this very
  * function, and its list queries follow the same rules, so a client that applies it to an
  * updated session — or to one the clock moved out of the active set or out of a `since`
- * duration, which no event announces — agrees with the server.
+ * duration, which no event announces — agrees with the server. `content` is not checked here: a
+ * session document holds no transcript; the server checks it (see `contract/content-search.ts`).
  */
 export function matchesFilters(session: Session, filters: SessionFilters, now: number): boolean {
   if (filters.kind?.length && !filters.kind.includes(session.kind)) return false;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import { GroupCommit, type GroupedQueryable } from './group-commit.js';
 import { lockSessions } from './session-locks.js';
@@ -11,7 +12,21 @@ export type Queryable = {
    * strings, numbers, booleans, nulls or string arrays; JSON travels as text and is cast in SQL
    * (`$1::text::jsonb`), because the two drivers disagree on how to encode a JSON parameter.
    */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
+};
+
+/** How one statement is sent. */
+export type QueryOptions = {
+  /**
+   * Plan it with its parameters, every time (an unnamed statement on PostgreSQL; PGlite always
+   * does): for a statement whose best plan depends on the values, such as a `content` search,
+   * whose trigram index a generic plan cannot cost. Default: a named prepared statement.
+   */
+  oneShot?: boolean;
 };
 
 /**
@@ -131,6 +146,8 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
     ...(dataDir ? { dataDir } : {}),
     relaxedDurability: false,
     startParams: pgliteStartParams(fsync),
+    // The trigram index of `content` search (migration 005) needs pg_trgm on every open.
+    extensions: { pg_trgm },
   });
   await pg.waitReady;
   const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
@@ -169,9 +186,14 @@ async function openPostgres(url: string, max: number, writeGroups: number): Prom
   type Reserved = Unsafe & { release: () => void };
   // Named prepared statements: every query comes in a bounded set of shapes, and planning is a
   // large share of a short statement's cost.
-  const run = async <Row>(target: Unsafe, query: string, params?: readonly unknown[]) =>
+  const run = async <Row>(
+    target: Unsafe,
+    query: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ) =>
     (await target.unsafe(query, params ? [...(params as unknown[])] : [], {
-      prepare: true,
+      prepare: options?.oneShot !== true,
     })) as unknown as Row[];
   /**
    * One transaction on a reserved connection. BEGIN is not awaited: it is pipelined with the
@@ -209,7 +231,7 @@ async function openPostgres(url: string, max: number, writeGroups: number): Prom
   return {
     kind: 'postgres',
     poolSize: max,
-    query: (query, params) => run(sql as unknown as Unsafe, query, params),
+    query: (query, params, options) => run(sql as unknown as Unsafe, query, params, options),
     transaction: (fn, onCommit, sessions) =>
       sessions ? group.run(fn, onCommit, sessions) : alone(fn, onCommit),
     exec: async (script) => {

@@ -29,7 +29,7 @@ export function instrumentDatabase(db: Database): { db: Database; stats: () => P
   // Spread first: whatever else a driver offers passes through unchanged.
   const instrumented: Database = {
     ...db,
-    query: (sql, params) => track(() => db.query(sql, params)),
+    query: (sql, params, options) => track(() => db.query(sql, params, options)),
     transaction: (fn, onCommit, sessions) => track(() => db.transaction(fn, onCommit, sessions)),
     exec: (script) => track(() => db.exec(script)),
   };

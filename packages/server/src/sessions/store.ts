@@ -4,6 +4,7 @@ import { MustRunAlone, type GroupedQueryable } from '../db/group-commit.js';
 import { SESSION_LOCK_CLASS } from '../db/session-locks.js';
 import { presentedDocSql, sessionColumnValues, type Viewer } from './model.js';
 import { decodeCursor, encodeCursor, queryKey, type Cursor } from './cursor.js';
+import { planContent, plannedContentSql, type ContentPlan } from './content-search.js';
 
 /** A session row loaded for a change, with the bookkeeping that is not part of the document. */
 export type StoredSession = {
@@ -31,7 +32,13 @@ function param(parts: SqlParts, value: unknown): string {
  * SQL conditions for the filters and the viewer's visibility; mirrors `matchesFilters`. `now`
  * is the instant a `since` duration counts back from (the one the list's cursor froze).
  */
-function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer, now: number): void {
+function filterSql(
+  parts: SqlParts,
+  filters: SessionFilters,
+  viewer: Viewer,
+  now: number,
+  content?: ContentPlan,
+): void {
   for (const [column, values] of [
     ['kind', filters.kind],
     ['owner_id', filters.owner],
@@ -55,6 +62,9 @@ function filterSql(parts: SqlParts, filters: SessionFilters, viewer: Viewer, now
   // strpos rather than LIKE: the words are matched literally, so `%` or `_` in a query mean
   // themselves and need no escaping.
   for (const word of searchWords(filters.q)) parts.where.push(`strpos(search, ${param(parts, word)}) > 0`);
+  if (filters.content !== undefined && !content)
+    throw new Error('A content search needs its plan (planContent)');
+  if (content) parts.where.push(...plannedContentSql(content, (value) => param(parts, value)));
   // Resolved in JavaScript, so the list, the stream and the live store share one parser.
   const range = resolveTimeRange(filters, now);
   if (range.since !== undefined) {
@@ -115,11 +125,14 @@ export class SessionStore {
       : { now: Date.now(), phase: 0, query: key };
     const phases: (0 | 1)[] = filters.active === true ? [0] : filters.active === false ? [1] : [0, 1];
     const json: string[] = [];
+    const content = await planContent(this.db, filters.content);
+    // No session holds every word: nothing to read.
+    if (content?.ids?.length === 0) return { json, nextCursor: null };
     for (const phase of phases) {
       if (phase < cursor.phase) continue;
       const need = limit - json.length;
       const position = phase === cursor.phase ? cursor : undefined;
-      const rows = await this.#phaseRows(viewer, filters, cursor.now, phase, position, need + 1);
+      const rows = await this.#phaseRows(viewer, filters, content, cursor.now, phase, position, need + 1);
       json.push(...rows.slice(0, need).map((row) => row.json));
       if (rows.length > need) {
         const last = need > 0 ? rows[need - 1] : undefined;
@@ -135,6 +148,7 @@ export class SessionStore {
   async #phaseRows(
     viewer: Viewer,
     filters: SessionFilters,
+    content: ContentPlan | undefined,
     now: number,
     phase: 0 | 1,
     position: { updatedAt?: string | undefined; id?: string | undefined } | undefined,
@@ -142,7 +156,7 @@ export class SessionStore {
   ): Promise<{ id: string; updatedAt: string; json: string }[]> {
     const parts: SqlParts = { where: [], params: [] };
     const at = param(parts, new Date(now).toISOString());
-    filterSql(parts, filters, viewer, now);
+    filterSql(parts, filters, viewer, now, content);
     if (position?.updatedAt && position.id) {
       parts.where.push(
         `(updated_at, id) < (${param(parts, position.updatedAt)}::timestamptz, ${param(parts, position.id)})`,
@@ -169,7 +183,10 @@ export class SessionStore {
         : `select ${output} from sessions
            where not active_static and (active_until is null or active_until <= ${at}::timestamptz)${common}
            order by updated_at desc, id desc limit ${limit}`;
-    return this.db.query<{ id: string; updatedAt: string; json: string }>(sql, parts.params);
+    // With `content`, the plan depends on the words (see content-search.ts): planned each time.
+    return this.db.query<{ id: string; updatedAt: string; json: string }>(sql, parts.params, {
+      oneShot: content !== undefined,
+    });
   }
 
   /** One session if the viewer may see it. */

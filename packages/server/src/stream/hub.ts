@@ -1,5 +1,6 @@
 import { matchesFilters, type SessionFilters } from '@session-lens/sdk';
 import type { Database } from '../db/index.js';
+import { ContentMatcher } from '../sessions/content-search.js';
 import { canSee, type Viewer } from '../sessions/model.js';
 import { EVENT_SLOTS, type EventRow } from '../sessions/store.js';
 import { Follower } from './follow.js';
@@ -44,6 +45,11 @@ type Subscriber = {
    * dispatches what the client already has after the replay ended.
    */
   seen: number;
+  /**
+   * With a `content` filter: its matcher, and the chain its events are delivered through, one
+   * at a time and in order, since each may wait for the database (see {@link ContentMatcher}).
+   */
+  content?: { matcher: ContentMatcher; chain: Promise<void> } | undefined;
 };
 
 /**
@@ -219,6 +225,10 @@ export class StreamHub {
     const now = Date.now();
     for (const subscriber of this.#subscribers) {
       if (event.row.seq <= subscriber.seen) continue;
+      if (subscriber.content) {
+        this.#dispatchContent(subscriber, subscriber.content, event, now);
+        continue;
+      }
       const bytes = this.#frameFor(subscriber, event, now);
       if (!bytes) continue;
       if (subscriber.queue) subscriber.queue.push({ seq: event.row.seq, frame: bytes });
@@ -235,6 +245,41 @@ export class StreamHub {
     if (canSee(viewer, doc) && matchesFilters(doc, filters, now)) return event.session(viewer.spend);
     if (prev && canSee(viewer, prev) && matchesFilters(prev, filters, now)) return event.removed();
     return undefined;
+  }
+
+  /** {@link StreamHub.#frameFor} for a subscriber with a `content` filter: asks the database. */
+  async #contentFrame(
+    subscriber: Subscriber,
+    event: PreparedEvent,
+    now: number,
+  ): Promise<Uint8Array | undefined> {
+    const { doc, prev } = event.row;
+    const { viewer, filters } = subscriber;
+    const inView = canSee(viewer, doc) && matchesFilters(doc, filters, now);
+    // A removal may go to a client that never had the session (it matched only now): a no-op.
+    const left = !inView && prev !== null && canSee(viewer, prev) && matchesFilters(prev, filters, now);
+    if (!(inView || left) || !(await subscriber.content!.matcher.matches(doc.id))) return undefined;
+    return inView ? event.session(viewer.spend) : event.removed();
+  }
+
+  #dispatchContent(
+    subscriber: Subscriber,
+    content: NonNullable<Subscriber['content']>,
+    event: PreparedEvent,
+    now: number,
+  ): void {
+    content.chain = content.chain
+      .then(async () => {
+        const bytes = await this.#contentFrame(subscriber, event, now);
+        if (!bytes || !this.#subscribers.has(subscriber)) return;
+        if (subscriber.queue) subscriber.queue.push({ seq: event.row.seq, frame: bytes });
+        else if (this.#write(subscriber, bytes)) this.stats.delivered += 1;
+      })
+      .catch(() => {
+        // The database could not answer: cut the subscriber off; it resumes by Last-Event-ID.
+        this.#subscribers.delete(subscriber);
+        subscriber.sink.close();
+      });
   }
 
   /** Writes to one subscriber; false when it was too far behind and got cut off instead. */
@@ -295,6 +340,9 @@ export class StreamHub {
       filters,
       queue: lastEventId === undefined ? undefined : [],
       seen: lastEventId ?? 0,
+      content: filters.content
+        ? { matcher: new ContentMatcher(this.#db, filters.content), chain: Promise.resolve() }
+        : undefined,
     };
     const upTo = this.#dispatchedThrough;
     this.#subscribers.add(subscriber);
@@ -314,7 +362,10 @@ export class StreamHub {
         for (;;) {
           const rows = await this.#read(after, upTo, 500);
           for (const row of rows) {
-            const bytes = this.#frameFor(subscriber, new PreparedEvent(row), now);
+            const event = new PreparedEvent(row);
+            const bytes = subscriber.content
+              ? await this.#contentFrame(subscriber, event, now)
+              : this.#frameFor(subscriber, event, now);
             if (bytes) {
               sink.write(bytes);
               this.stats.delivered += 1;
