@@ -123,7 +123,9 @@ describe('real server: reads and filters', () => {
   });
 
   it('get, transcript, executions, insights and cost', async () => {
-    const [chat] = (await member.sessions.list({ kind: ['chat'], limit: 1 })).data;
+    // The newest chat may be one the simulator has just started, with no message yet.
+    const chats = (await member.sessions.list({ kind: ['chat'], limit: 20 })).data;
+    const chat = chats.find((s) => (s.progress?.messages ?? 0) > 0);
     const got = await member.sessions.get(chat?.id as string);
     expect(got.id).toBe(chat?.id);
     const entries = [];
