@@ -22,6 +22,13 @@ export type GroupCommitOptions = {
    */
   pipeline: boolean;
   /**
+   * Run each group first with no savepoints at all (two statements fewer per change); if any
+   * change throws, roll the whole group back and run it again with savepoints. Meant for PGlite,
+   * where every statement is a call into the engine; after a group that had a failing change, the
+   * next group goes straight to savepoints.
+   */
+  optimistic?: boolean;
+  /**
    * Runs first in every shared transaction with the sessions its changes declared (PostgreSQL
    * takes their locks there, in one order, before the transaction has an id); changes then see
    * those sessions as `lockedSessions`. Without it changes see no `lockedSessions`.
@@ -57,13 +64,17 @@ export class MustRunAlone extends Error {
  * the shared transaction itself fails (its COMMIT, the locks, or a savepoint command), nothing of
  * it was committed, so each change that had succeeded is run again in a transaction of its own
  * and acknowledged by that one. A change that throws {@link MustRunAlone} is run again alone
- * once its group committed.
+ * once its group committed. With `optimistic`, a group first runs with no savepoints; one change
+ * throwing rolls all of it back (nothing committed, nothing acknowledged) and the group runs again
+ * as above, so each change still lands or fails on its own.
  */
 export class GroupCommit {
   readonly #runTransaction: RunTransaction;
   readonly #options: GroupCommitOptions;
   #waiting: Pending[] = [];
   #running = 0;
+  /** A change of the last group failed: the next group skips the optimistic attempt. */
+  #lastGroupFailed = false;
 
   constructor(runTransaction: RunTransaction, options: GroupCommitOptions) {
     this.#runTransaction = runTransaction;
@@ -111,23 +122,35 @@ export class GroupCommit {
     change.resolve(result);
   }
 
-  async #together(group: Pending[]): Promise<void> {
-    const outcomes: Outcome[] = [];
+  /**
+   * The whole group in one transaction without savepoints. Resolves false, with nothing committed
+   * and nothing acknowledged, when a change (or the commit) threw.
+   */
+  async #optimistic(group: Pending[]): Promise<boolean> {
+    const values: unknown[] = [];
     try {
       await this.#runTransaction(async (tx) => {
         const { shared, locked } = this.#prepare(tx, group);
-        if (!this.#options.pipeline) await locked;
-        let released: Promise<unknown> = Promise.resolve();
-        for (const change of group) {
-          const { outcome, release } = await this.#inSavepoint(shared, change);
-          outcomes.push(outcome);
-          released = release;
-        }
-        // The last release has nothing behind it to fail in its place: COMMIT would not.
         await locked;
-        await released;
+        for (const change of group) values.push(await change.fn(shared));
       });
     } catch {
+      return false;
+    }
+    for (const change of group) change.onCommit?.();
+    for (const [index, change] of group.entries()) change.resolve(values[index]);
+    return true;
+  }
+
+  async #together(group: Pending[]): Promise<void> {
+    if (this.#options.optimistic && !this.#lastGroupFailed) {
+      if (await this.#optimistic(group)) return;
+    }
+    const outcomes: Outcome[] = [];
+    try {
+      await this.#inSavepoints(group, outcomes);
+    } catch {
+      this.#lastGroupFailed = true;
       // Nothing of the group was committed: each change that had worked runs again alone.
       for (const [index, change] of group.entries()) {
         const outcome = outcomes[index];
@@ -136,6 +159,7 @@ export class GroupCommit {
       }
       return;
     }
+    this.#lastGroupFailed = outcomes.some((outcome) => outcome.ok !== true);
     // Committed: acknowledge in the order the changes ran, hooks first (the stream hub relies on it).
     for (const [index, change] of group.entries()) {
       if (outcomes[index]!.ok === true) change.onCommit?.();
@@ -148,6 +172,23 @@ export class GroupCommit {
     for (const [index, change] of group.entries()) {
       if (outcomes[index]!.ok === 'alone') await this.#alone(change);
     }
+  }
+
+  /** The group in one shared transaction, each change in its savepoint; outcomes in run order. */
+  async #inSavepoints(group: Pending[], outcomes: Outcome[]): Promise<void> {
+    await this.#runTransaction(async (tx) => {
+      const { shared, locked } = this.#prepare(tx, group);
+      if (!this.#options.pipeline) await locked;
+      let released: Promise<unknown> = Promise.resolve();
+      for (const change of group) {
+        const { outcome, release } = await this.#inSavepoint(shared, change);
+        outcomes.push(outcome);
+        released = release;
+      }
+      // The last release has nothing behind it to fail in its place: COMMIT would not.
+      await locked;
+      await released;
+    });
   }
 
   /**

@@ -155,7 +155,8 @@ async function openPglite(dataDir: string | undefined, fsync: boolean): Promise<
   const group = new GroupCommit(
     (fn) => pg.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
     // One transaction at a time, so no session lock is ever waited for: nothing to take first.
-    { concurrency: 1, maxGroup: MAX_GROUP, pipeline: false },
+    // Savepoints only once a change of a group failed: each is a call into the engine.
+    { concurrency: 1, maxGroup: MAX_GROUP, pipeline: false, optimistic: true },
   );
   return {
     kind: 'pglite',

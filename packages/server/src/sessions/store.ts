@@ -239,12 +239,18 @@ export class SessionStore {
    * earlier change of the group, so the lock must have been taken before that: the group takes
    * the locks of every session its changes named first (db/session-locks.ts), and a change that
    * loads a session it did not name is sent to run alone ({@link MustRunAlone}).
+   *
+   * On PGlite neither lock is taken: one process owns the database and runs one transaction at a
+   * time (db/index.ts), so nothing can change the row between this read and the commit, and ids
+   * follow commits anyway. The locks would only cost: the row lock is a write of its own.
    */
   async load(tx: GroupedQueryable, id: string): Promise<StoredSession | undefined> {
     if (tx.lockedSessions && !tx.lockedSessions.has(id)) throw new MustRunAlone(id);
     // The join yields the row only after the CTE ran, and FOR UPDATE locks joined rows only.
     const rows = await tx.query<{ doc: Session; transcript_seq: number }>(
-      `with serialized as materialized (select pg_advisory_xact_lock(${SESSION_LOCK_CLASS}, hashtext($1)))
+      this.db.kind === 'pglite'
+        ? 'select doc, transcript_seq from sessions where id = $1'
+        : `with serialized as materialized (select pg_advisory_xact_lock(${SESSION_LOCK_CLASS}, hashtext($1)))
        select doc, transcript_seq from sessions, serialized where id = $1 for update of sessions`,
       [id],
     );
