@@ -18,10 +18,21 @@ export function respond(
 ): Response {
   if (body instanceof RawJson) {
     if (check.validate) assertMatchesContract(route, JSON.parse(body.text), check);
-    return c.body(body.text, status as 200, { 'content-type': 'application/json' });
+    return jsonText(c, body.text, status);
   }
   if (check.validate) assertMatchesContract(route, body, check);
-  return c.json(body as object, status as 200);
+  return jsonText(c, JSON.stringify(body), status);
+}
+
+/**
+ * JSON text with its `Content-Length`, so the compression middleware can leave a small body
+ * alone without reading it (ops/compress.ts).
+ */
+function jsonText(c: Context, text: string, status: number): Response {
+  return c.body(text, status as 200, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
 }
 
 function assertMatchesContract(route: Route, body: unknown, check: { logger: Logger; name: string }): void {

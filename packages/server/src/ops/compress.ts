@@ -63,9 +63,10 @@ export function compression(): MiddlewareHandler {
     const res = c.res;
     const type = res.headers.get('content-type');
     if (
-      !res.body ||
       !type ||
       !COMPRESSIBLE.test(type) ||
+      res.status === 204 ||
+      res.status === 304 ||
       c.req.method === 'HEAD' ||
       res.headers.has('content-encoding') ||
       /(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('cache-control') ?? '')
@@ -78,6 +79,11 @@ export function compression(): MiddlewareHandler {
       res.headers.set('vary', `${vary}, Accept-Encoding`);
     const coding = chooseEncoding(c.req.header('accept-encoding'));
     if (!coding) return;
+    // A body known to be small is not touched: reading `res.body` of @hono/node-server's
+    // lightweight Response builds a full web Response whose body is then streamed out the slow
+    // way (a write's answer is small, and is the most frequent response).
+    const length = Number(res.headers.get('content-length') ?? NaN);
+    if (length < COMPRESS_THRESHOLD_BYTES || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     let out = body;
