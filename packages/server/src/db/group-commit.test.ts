@@ -37,20 +37,24 @@ class FakeDatabase {
 }
 
 /** A change that inserts `name`, and fails after that when `fail`. */
-const change = (name: string, fail = false) => async (tx: Queryable) => {
-  await tx.query(`insert ${name}`);
-  if (fail) throw new Error(`${name} failed`);
-  return name;
-};
+const change =
+  (name: string, fail = false) =>
+  async (tx: Queryable) => {
+    await tx.query(`insert ${name}`);
+    if (fail) throw new Error(`${name} failed`);
+    return name;
+  };
 
 /** Runs a first change alone, so that `names` queue behind it and form one group. */
 function runGroup(group: GroupCommit, names: string[], failing: ReadonlySet<string>, acks: string[]) {
   const first = group.run(change('first'));
   const rest = names.map((name) =>
-    group.run(change(name, failing.has(name)), () => acks.push(name)).then(
-      (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: (error as Error).message }),
-    ),
+    group
+      .run(change(name, failing.has(name)), () => acks.push(name))
+      .then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: (error as Error).message }),
+      ),
   );
   return Promise.all([first, ...rest]);
 }
