@@ -157,10 +157,10 @@ export const Paused: Story = {
   },
 };
 
-/** Scrolls the list away from the top, once the virtualizer has laid out enough rows to. */
+/** Scrolls the list away from the top, once the list has laid out enough rows to. */
 async function scrollAway(scroller: HTMLElement): Promise<void> {
-  // The virtualizer measures its rows over a few frames and may reset an early scroll position:
-  // scroll again until the position holds across frames.
+  // The list measures its rows and viewport over a frame or two and may clamp an early scroll
+  // position: scroll again until the position holds across frames.
   await waitFor(async () => {
     if (scroller.scrollTop < 100) scroller.scrollTop = 600;
     await frames();
@@ -368,7 +368,7 @@ export const RightToLeft: Story = {
 export const Phone: Story = {
   render: (args) => html`<div style="width: 375px; max-width: 100%">${meta.render(args)}</div>`,
   play: async ({ canvasElement }) => {
-    // Taller rows: fewer of them fit the virtualized window.
+    // Taller rows: fewer of them fit the rendered window.
     await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(3));
     const row = rowsOf(canvasElement)[0]!;
     const box = row.getBoundingClientRect();

@@ -61,25 +61,24 @@ export const RowOpenInline: Story = {
     canvasElement.addEventListener('session-open', (event) =>
       opened.push((event as CustomEvent).detail.session.id),
     );
-    const row = await waitFor(() => {
-      const found = rowsOf(canvasElement).find((candidate) => candidate.session?.id === sessions.openChat.id);
-      expect(found).toBeTruthy();
-      return found!;
-    });
+    // The row's item is rendered anew as it expands and collapses: find it by its session.
+    const row = () =>
+      rowsOf(canvasElement).find((candidate) => candidate.session?.id === sessions.openChat.id);
+    await waitFor(() => expect(row()).toBeTruthy());
     const detail = () => shadow(list(canvasElement)).querySelector('session-detail');
     await step('Escape closes an open detail and returns focus to its row', async () => {
-      await userEvent.click(inShadow(row, '[part~=open]'));
+      await userEvent.click(inShadow(row()!, '[part~=open]'));
       await waitFor(() => expect(detail()).not.toBeNull());
       await waitFor(() => expect(detail()!.shadowRoot?.querySelectorAll('[part~=entry]').length).toBe(7));
       await userEvent.keyboard('{Escape}');
       await waitFor(() => expect(detail()).toBeNull());
-      await waitFor(() => expect(shadow(list(canvasElement)).activeElement).toBe(row));
+      await waitFor(() => expect(shadow(list(canvasElement)).activeElement).toBe(row()));
     });
     await step('Open it again: the story rests with the detail open', async () => {
-      await userEvent.click(inShadow(row, '[part~=open]'));
+      await userEvent.click(inShadow(row()!, '[part~=open]'));
       await waitFor(() => expect(detail()?.shadowRoot?.querySelectorAll('[part~=entry]').length).toBe(7));
       await expect(opened).toEqual([sessions.openChat.id, sessions.openChat.id]);
-      await expect(row.expanded).toBe(true);
+      await expect(row()!.expanded).toBe(true);
     });
   },
 };

@@ -149,7 +149,7 @@ export function storeFactory(
   };
 }
 
-/** Resolves after the next two animation frames (the virtualizer lays out in one). */
+/** Resolves after the next two animation frames (the list lays out its rows in one). */
 export function frames(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }

@@ -18,7 +18,7 @@
     return active;
   }
 
-  /** The list's visible rows in order, by position on screen (the virtualizer positions them). */
+  /** The list's visible rows in order, by position on screen (the list windows them). */
   function rowsInOrder() {
     return rows().sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
   }

@@ -8,12 +8,6 @@
  */
 import { defineElements, listElements } from './tags.js';
 import { lazyElements } from './lazy.js';
-import { rowsLoader } from './session-list/rows-loader.js';
-import * as virtualRows from './session-list/virtual-rows.js';
-
-// Every element is bundled here, so the list's virtualizer is too: no chunk of its own to wait
-// for (the embed, which keeps its first chunk small, fetches it beside the first page).
-rowsLoader.provide(virtualRows);
 
 /** Every tag this package defines, with its class; the provider first. */
 export const elements = { ...listElements, ...lazyElements } as const;

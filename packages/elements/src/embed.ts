@@ -10,10 +10,6 @@
  */
 import { defineElements, listElements } from './tags.js';
 import { loadLazyElements } from './internal/load-lazy.js';
-import { rowsLoader } from './session-list/rows-loader.js';
-
-// The list's virtualizer is its own chunk, fetched now: beside the token and the first page.
-rowsLoader.fetch(() => import('./session-list/virtual-rows.js'));
 
 defineElements(listElements);
 

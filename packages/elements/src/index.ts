@@ -10,10 +10,6 @@ export { SessionRow } from './session-row/session-row.js';
 export { CostSummary } from './cost-summary/cost-summary.js';
 export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
 export { SessionList, type KindTab } from './session-list/session-list.js';
-import { rowsLoader } from './session-list/rows-loader.js';
-import * as virtualRows from './session-list/virtual-rows.js';
-// Whoever registers the classes from here gets the list's virtualizer with them.
-rowsLoader.provide(virtualRows);
 export { SessionTab } from './session-tab/session-tab.js';
 export { CommandCenter } from './command-center/command-center.js';
 export { SessionOwnerFacet } from './session-list/owner-facet.js';

@@ -8,7 +8,7 @@ import { fakeStoreFactory } from '../test/fake-store.js';
 import { sessions } from '../test/fixtures.js';
 import { mount, recordEvents, textOf } from '../test/mount.js';
 
-// The virtualizer resizes rows inside a ResizeObserver callback; Chromium reports the benign
+// The list measures rows in a ResizeObserver callback and may render again; Chromium reports the benign
 // "loop completed with undelivered notifications" as a window error, which mocha would count.
 window.addEventListener('error', (event) => {
   if (String(event.message).includes('ResizeObserver loop')) {

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '@session-lens/sdk';
 import type { SessionRow } from '../session-row/session-row.js';
-import { rowsLoader } from './rows-loader.js';
 
 /** The keys that move between rows. */
 const ROW_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
@@ -32,6 +31,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class RowFocus implements ReactiveController {
   readonly #host: Host;
   readonly #scroller: () => HTMLElement | undefined;
+  readonly #reveal: (index: number) => void;
   #rows: readonly Session[] = [];
   /** The session whose row is the tab stop; the first row's when unset. */
   #currentId: string | undefined;
@@ -40,9 +40,14 @@ export class RowFocus implements ReactiveController {
   /** True while the list renders rows: focus dropped meanwhile was dropped by the render. */
   #rendering = false;
 
-  constructor(host: Host, scroller: () => HTMLElement | undefined) {
+  /**
+   * @param scroller The element the rows scroll in.
+   * @param reveal Scrolls row `index` into view (it renders once the list has rendered again).
+   */
+  constructor(host: Host, scroller: () => HTMLElement | undefined, reveal: (index: number) => void) {
     this.#host = host;
     this.#scroller = scroller;
+    this.#reveal = reveal;
     host.addController(this);
   }
 
@@ -70,13 +75,18 @@ export class RowFocus implements ReactiveController {
     this.#afterRender();
   }
 
-  /** The virtualizer renders a new range right after its `rangeChanged` event: check after it. */
-  onRangeChanged(): void {
+  /**
+   * Runs `render`, a render of the rows outside the host's update (the list scrolled): focus it
+   * drops is put back with its session, as after the host's own renders.
+   */
+  during(render: () => void): void {
     this.#rendering = true;
-    queueMicrotask(() => {
+    try {
+      render();
+    } finally {
       this.#rendering = false;
-      this.#afterRender();
-    });
+    }
+    this.#afterRender();
   }
 
   onFocusIn(event: FocusEvent): void {
@@ -163,7 +173,8 @@ export class RowFocus implements ReactiveController {
     const scroller = this.#scroller();
     if (!scroller) return;
     const hasStop = this.#renderedRows().some((row) => !row.skipTab);
-    scroller.tabIndex = hasStop ? -1 : 0;
+    const tabIndex = hasStop ? -1 : 0;
+    if (scroller.tabIndex !== tabIndex) scroller.tabIndex = tabIndex;
   }
 
   #renderedRows(): SessionRow[] {
@@ -171,7 +182,7 @@ export class RowFocus implements ReactiveController {
   }
 
   /**
-   * Focuses the row at `index`. A row outside the virtualized window is scrolled to first and
+   * Focuses the row at `index`. A row outside the rendered window is scrolled to first and
    * focused once it renders, unless focus has left the list meanwhile (`fromKey`: it was in it).
    */
   async #focusIndex(index: number, fromKey: boolean): Promise<boolean> {
@@ -184,9 +195,7 @@ export class RowFocus implements ReactiveController {
         row.focus({ preventScroll: true });
         return true;
       }
-      if (frame === 0) {
-        rowsLoader.handle(this.#scroller())?.element(index)?.scrollIntoView({ block: 'nearest' });
-      }
+      if (frame === 0) this.#reveal(index);
       await new Promise(requestAnimationFrame);
     }
     return false;

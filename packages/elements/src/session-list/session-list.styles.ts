@@ -82,17 +82,32 @@ export const sessionListStyles = css`
     flex: 1;
     min-height: 0;
   }
+  /*
+   * The rows are windowed (row-window.ts): the spacer is as tall as every row together, the window
+   * holds the rendered rows in order and is placed over it. Strict containment keeps a scroll's
+   * re-render from reaching outside the scroller; the list anchors its own scroll position.
+   */
   .scroller {
+    position: relative;
     height: 100%;
+    overflow: auto;
+    overflow-anchor: none;
+    contain: strict;
     background: var(--_surface);
     background-attachment: local;
   }
+  .spacer {
+    width: 1px;
+    visibility: hidden;
+  }
+  .window {
+    position: absolute;
+    inset-inline: 0;
+  }
   .scroller session-row,
   .scroller .item {
-    width: 100%;
-  }
-  .item session-row {
     display: block;
+    width: 100%;
   }
   .expansion {
     padding: var(--_space-s) var(--_space-m) var(--_space-m);

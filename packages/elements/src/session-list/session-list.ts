@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { type Member, type Session, type SessionFilters, type SessionKind } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -16,7 +15,7 @@ import { renderBanner, renderToolbar } from './list-header.js';
 import { SeenSessions } from './new-sessions.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
-import { rowsLoader } from './rows-loader.js';
+import { RowWindow } from './row-window.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
@@ -134,7 +133,7 @@ export class SessionList extends LensElement {
   /**
    * Renders content under the expanded row (an extension point, e.g. `<session-tab>`'s inline
    * detail). When set, each row is wrapped in a list item so the expansion scrolls and is measured
-   * with its row; the virtualizer keeps working.
+   * with its row.
    */
   @property({ attribute: false }) renderExpansion?: (session: Session) => unknown;
 
@@ -157,10 +156,20 @@ export class SessionList extends LensElement {
   /** What the reader has seen: new sessions wait behind "N new" while they are scrolled away. */
   readonly #seen = new SeenSessions();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The index of the first rendered row: rows are keyed by their position in the rendered range. */
-  #first = 0;
+  /** Only the rows near the viewport are rendered. */
+  readonly #window = new RowWindow(this, {
+    scroller: () => this.scroller,
+    paint: (paint) => this.#focus.during(paint),
+    painted: () => this.#loadAhead(),
+  });
+  /** How many rows the list shows (for loading ahead). */
+  #rowCount = 0;
   /** The rows as one tab stop, and focus kept with its session as rows are reused. */
-  readonly #focus = new RowFocus(this, () => this.scroller);
+  readonly #focus = new RowFocus(
+    this,
+    () => this.scroller,
+    (index) => this.#window.reveal(index),
+  );
 
   /** The live source currently feeding the list. */
   get store(): LiveSessionSource | undefined {
@@ -224,6 +233,7 @@ export class SessionList extends LensElement {
   }
 
   #onScroll(): void {
+    this.#window.onScroll();
     const top = (this.scroller?.scrollTop ?? 0) < 8;
     if (top !== this.atTop) this.atTop = top;
   }
@@ -236,10 +246,9 @@ export class SessionList extends LensElement {
     );
   }
 
-  #onRangeChanged(event: RangeChangedEvent, count: number): void {
-    this.#first = event.first;
-    this.#focus.onRangeChanged();
-    if (event.last >= count - LOAD_AHEAD) this.#live.loadMore();
+  /** The rendered rows reach near the end of what is loaded: the next page. */
+  #loadAhead(): void {
+    if (this.#rowCount > 0 && this.#window.last >= this.#rowCount - LOAD_AHEAD) this.#live.loadMore();
   }
 
   readonly #togglePause = (): void => this.#live.togglePause();
@@ -268,6 +277,7 @@ export class SessionList extends LensElement {
     if (!store.loaded) return renderFirstLoad(store, words, { rows: 5, onRetry: this.#retry });
     const { rows, withheld } = this.#seen.visible(store.sessions, this.atTop);
     this.#focus.rows = rows;
+    this.#rowCount = rows.length;
     if (rows.length === 0 && withheld === 0) return this.#renderEmpty(words);
     return html`${
         withheld > 0
@@ -287,14 +297,10 @@ export class SessionList extends LensElement {
         @focusin=${(event: FocusEvent) => this.#focus.onFocusIn(event)}
         @focusout=${(event: FocusEvent) => this.#focus.onFocusOut(event)}
         @keydown=${(event: KeyboardEvent) => this.#focus.onKey(event)}
-        @rangeChanged=${(event: RangeChangedEvent) => this.#onRangeChanged(event, rows.length)}
       >
-        ${rowsLoader.render(this, {
-          rows,
-          keyBy: this.renderExpansion ? 'session' : 'position',
-          first: () => this.#first,
-          renderItem: (session: Session, index: number) => this.#renderItem(session, index),
-        })}
+        ${this.#window.render(rows, this.renderExpansion ? this.expandedId : undefined, (session, index) =>
+          this.#renderItem(session, index),
+        )}
       </div>
       ${
         store.hasMore
@@ -327,13 +333,14 @@ export class SessionList extends LensElement {
         .skipTab=${!this.#focus.isCurrent(session)}
       ></session-row>`;
     if (!expansion) return row('listitem');
-    return html`<div class="item" role="listitem">
+    return html`<div class="item" role="listitem" data-index=${index}>
       ${row(nothing)}
       ${expanded ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
     </div>`;
   }
 
   override render() {
+    this.#rowCount = 0;
     const store = this.#live.store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
     const words = messagesForLocale(this.locale.lang);

@@ -10,7 +10,7 @@ import { fakeStoreFactory } from '../test/fake-store.js';
 import { members, sessions } from '../test/fixtures.js';
 import { mount, textOf } from '../test/mount.js';
 
-// The virtualizer's benign ResizeObserver loop notice must not count as a test failure.
+// The list's benign ResizeObserver loop notice must not count as a test failure.
 window.addEventListener('error', (event) => {
   if (String(event.message).includes('ResizeObserver loop')) {
     event.stopImmediatePropagation();
@@ -22,6 +22,8 @@ const listOf = (el: SessionTab) => el.shadowRoot!.querySelector<SessionList>('se
 const maybeList = (el: SessionTab) => el.shadowRoot!.querySelector<SessionList>('session-list');
 const rows = (el: SessionTab) => [...listOf(el).shadowRoot!.querySelectorAll<SessionRow>('session-row')];
 const detail = (el: SessionTab) => listOf(el).shadowRoot!.querySelector('session-detail');
+/** The row of session `id` (a row's item is rendered anew when it expands or collapses). */
+const rowOf = (el: SessionTab, id: string) => rows(el).find((row) => row.session?.id === id);
 
 async function tab(scope = 'initiative:ini_csv') {
   const factory = fakeStoreFactory(Object.values(sessions));
@@ -49,11 +51,12 @@ describe('session-tab', () => {
   it('opens the detail inline under the row on click, and closes it on a second click', async () => {
     const { el } = await tab();
     await waitUntil(() => rows(el).length > 0, 'rows rendered');
-    const row = rows(el)[0]!;
-    row.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
+    const id = rows(el)[0]!.session!.id;
+    rows(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!.click();
     await el.updateComplete;
     await listOf(el).updateComplete;
     await waitUntil(() => detail(el), 'detail rendered');
+    const row = rowOf(el, id)!;
     expect(row.expanded).to.equal(true);
     expect(row.shadowRoot!.querySelector('[part~=open]')!.getAttribute('aria-expanded')).to.equal('true');
     // Under its own row, in the same list item.
@@ -64,6 +67,7 @@ describe('session-tab', () => {
     await el.updateComplete;
     await listOf(el).updateComplete;
     expect(detail(el)).to.equal(null);
+    expect(rowOf(el, id)!.expanded).to.equal(false);
   });
 
   it('opens with Enter and closes with Escape, focus back on the row', async () => {
@@ -77,7 +81,10 @@ describe('session-tab', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !detail(el), 'detail closed');
     await el.updateComplete;
-    await waitUntil(() => listOf(el).shadowRoot!.activeElement === row, 'focus back on the row');
+    await waitUntil(
+      () => listOf(el).shadowRoot!.activeElement === rowOf(el, row.session!.id),
+      'focus back on the row',
+    );
   });
 
   it('keeps focus inside the open detail as Tab walks it and the list scrolls, up to its tabs', async () => {
@@ -111,7 +118,7 @@ describe('session-tab', () => {
     expect(detail(el)).to.equal(open);
     await sendKeys({ press: 'ArrowRight' });
     expect(deepActive()?.textContent?.trim()).to.equal('Metadata');
-    // Scrolling the list (the virtualizer re-ranges) keeps focus where it is.
+    // Scrolling the list (the rendered window moves) keeps focus where it is.
     const scroller = listOf(el).shadowRoot!.querySelector<HTMLElement>('.scroller')!;
     scroller.scrollTop += 120;
     await nextFrame();

@@ -56,7 +56,7 @@ describe('devices', () => {
     const list = wrapper.querySelector('session-list')!;
     await waitUntil(() => list.shadowRoot!.querySelectorAll('session-row').length > 3, 'rows rendered');
     await nextFrame();
-    // Text drawn: the virtualizer's hidden sizer (2 px "&nbsp;") is not.
+    // Text drawn (hidden text is not).
     const nodes = textNodes(wrapper).filter((node) =>
       node.parentElement!.checkVisibility({ visibilityProperty: true }),
     );
