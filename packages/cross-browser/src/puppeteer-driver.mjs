@@ -52,7 +52,7 @@ export async function puppeteerDriver(options, { fixedColorScheme } = {}) {
  * Sizes the page. Over BiDi, Puppeteer 25 sets the viewport and then the screen orientation;
  * Firefox ESR 140 (what Debian's `firefox-esr` may install) has no orientation command, so that
  * second step fails after the viewport was set. The failure is accepted only for that command and
- * only when the page really has the size asked for.
+ * only when the page then takes the size asked for.
  * @param {import('puppeteer-core').Page} page
  * @param {{ width: number, height: number }} size
  */
@@ -61,8 +61,17 @@ async function setViewport(page, size) {
     await page.setViewport(size);
   } catch (error) {
     if (!String(error).includes('emulation.setScreenOrientationOverride')) throw error;
-    const [width, height] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-    if (width !== size.width || height !== size.height) throw error;
+    // The page takes the new size a moment later under load.
+    await page
+      .waitForFunction(
+        (w, h) => window.innerWidth === w && window.innerHeight === h,
+        { timeout: 5_000 },
+        size.width,
+        size.height,
+      )
+      .catch(() => {
+        throw error;
+      });
   }
 }
 
