@@ -129,6 +129,12 @@ describe('demo host app in Chromium', () => {
     await page.locator('session-list.assessments session-row').first().waitFor();
     const drawer = page.locator('#command-center-drawer');
     expect(await drawer.isVisible()).toBe(false);
+    // The button shows how many sessions need the user (E7), before the drawer was ever opened.
+    await expect
+      .poll(async () => Number((await page.locator('#command-center-count').textContent()) || 0), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     await page.click('#command-center-toggle');
     await drawer.waitFor({ state: 'visible' });
     const started = await api('POST', '/v1/sessions', { kind: 'chat', title: `Drawer check ${Date.now()}` });

@@ -11,7 +11,11 @@ export { CostSummary } from './cost-summary/cost-summary.js';
 export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
 export { SessionList, type KindTab } from './session-list/session-list.js';
 export { SessionTab } from './session-tab/session-tab.js';
-export { CommandCenter } from './command-center/command-center.js';
+export {
+  CommandCenter,
+  CommandCenterCountEvent,
+  type CommandCenterMode,
+} from './command-center/command-center.js';
 export { SessionOwnerFacet } from './session-list/owner-facet.js';
 export { type LiveSessionSource, type LiveSourceFactory } from './data/live-source.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';

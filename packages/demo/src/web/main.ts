@@ -111,6 +111,8 @@ function header(session: HostSession, current: Route, drawer: Drawer): HTMLEleme
       },
       icon('bolt'),
       'Command Center',
+      // The Needs you count, from the panel's command-center-count event.
+      h('span', { class: 'count-badge', id: 'command-center-count', hidden: true }),
     ),
     h(
       'label',
@@ -194,20 +196,27 @@ function commandCenterDrawer(): Drawer {
         element.close();
         return;
       }
-      // Created on first open; kept afterwards, so it stays live and keeps its scroll.
-      if (body.childElementCount === 0) {
-        body.append(
-          h('command-center', {
-            'recent-limit': 30,
-            'onsession-open': openSession,
-            'onsession-resume': openSession,
-          }),
-        );
-      }
       element.showModal();
       document.getElementById('command-center-toggle')?.setAttribute('aria-expanded', 'true');
     },
   };
+  // Created with the page, so it stays live, keeps its scroll, and counts what needs the user
+  // for the button even while the drawer is closed.
+  body.append(
+    h('command-center', {
+      'recent-limit': 30,
+      'onsession-open': openSession,
+      'onsession-resume': openSession,
+      'oncommand-center-count': (event: Event) => {
+        const count = (event as CustomEvent<{ count: number }>).detail.count;
+        const badge = document.getElementById('command-center-count');
+        if (!badge) return;
+        badge.textContent = String(count);
+        badge.hidden = count === 0;
+        badge.title = `${count} need you`;
+      },
+    }),
+  );
   // Escape closes a modal dialog natively; every way of closing ends here.
   element.addEventListener('close', () =>
     document.getElementById('command-center-toggle')?.setAttribute('aria-expanded', 'false'),

@@ -4,7 +4,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define.js';
 import type { CommandCenter } from './command-center.js';
 import type { SessionRow } from '../session-row/session-row.js';
-import { postActivity, realServer, startSession } from '../test/real-server.js';
+import { api, postActivity, realServer, startSession } from '../test/real-server.js';
+import type { Session } from '@session-lens/sdk';
 
 const idsIn = (el: CommandCenter, section: string) =>
   [...el.shadowRoot!.querySelectorAll<SessionRow>(`[aria-labelledby=${section}] session-row`)].map(
@@ -37,5 +38,43 @@ describe('command-center on the real server', function () {
     setTimeout(() => item.querySelector<HTMLButtonElement>('[part~=resume]')!.click());
     const resumed = await oneEvent(el, 'session-resume');
     expect(resumed.detail.session.id).to.equal(created.id);
+  });
+
+  it("lists the member's own work, the team's after the switch, and their waiting task in Needs you", async () => {
+    const { baseUrl, tokens } = await realServer();
+    const provider = await fixture<HTMLElement>(
+      html`<session-lens-provider base-url=${baseUrl} token=${tokens.member}>
+        <command-center></command-center>
+      </session-lens-provider>`,
+    );
+    const el = provider.querySelector('command-center')!;
+    await waitUntil(() => el.store?.state.status === 'live', 'live', { timeout: 15_000 });
+    const me = await api<{ member: { id: string } }>(tokens.member, 'GET', '/v1/me');
+    // Needs you holds reviews of anyone's; Active now and Recent only the member's own.
+    const own = () => [
+      ...el.shadowRoot!.querySelectorAll<SessionRow>(
+        '[aria-labelledby=active-now] session-row, [aria-labelledby=recent] session-row',
+      ),
+    ];
+    expect(own().length).to.be.greaterThan(0);
+    expect(own().every((row) => row.session!.owner.id === me.member.id)).to.equal(true);
+
+    // Their own task, waiting for them: it lands in Needs you, live, and the count follows.
+    const counted = oneEvent(el, 'command-center-count');
+    const task = await api<Session>(tokens.member, 'POST', '/v1/sessions', {
+      kind: 'task',
+      title: `Needs you ${Date.now()}`,
+    });
+    await api(tokens.member, 'POST', `/v1/sessions/${task.id}/activity`, { status: 'waiting' });
+    await waitUntil(() => idsIn(el, 'needs-you').includes(task.id), 'in Needs you', { timeout: 2_000 });
+    expect(idsIn(el, 'active-now')).not.to.include(task.id);
+    expect((await counted).detail.count).to.equal(el.count);
+    await expect(el).to.be.accessible();
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=mode] button:last-child')!.click();
+    await waitUntil(() => own().some((row) => row.session!.owner.id !== me.member.id), 'the team', {
+      timeout: 15_000,
+    });
+    expect(idsIn(el, 'needs-you')).to.include(task.id);
   });
 });

@@ -19,9 +19,13 @@ export const commandCenterStyles = css`
   }
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--_space-m);
+  }
+  [aria-pressed='true'] {
+    border-color: var(--_accent);
   }
   h2,
   h3 {

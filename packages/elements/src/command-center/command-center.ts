@@ -16,29 +16,63 @@ import { commandCenterStyles } from './command-center.styles.js';
 /** How far back Recent reaches. */
 const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** Whose work the panel lists: the caller's own, or everyone's the caller may see. */
+export type CommandCenterMode = 'mine' | 'team';
+
+/** Fired when the number of sessions in Needs you changes as live data arrives. */
+export class CommandCenterCountEvent extends CustomEvent<{ count: number }> {
+  static readonly eventName = 'command-center-count';
+  constructor(count: number) {
+    super(CommandCenterCountEvent.eventName, { bubbles: true, composed: true, detail: { count } });
+  }
+}
+
+/** A flow paused at a checkpoint or a task waiting: its owner's move. */
+function waitsForOwner(session: Session): boolean {
+  return (
+    (session.kind === 'flow' && session.status === 'paused') ||
+    (session.kind === 'task' && session.status === 'waiting')
+  );
+}
+
+/** Assessments awaiting review: what the reviews store lists. */
+const AWAITING_REVIEW: SessionFilters = { kind: ['assessment'], status: ['pending_review'] };
+
 /**
- * The live hub for work in flight (E7): **Active Now** (sessions that are live: a running or
- * paused flow, a queued or running task, a chat with a message in the last half hour) and
- * **Recent** (sessions that finished or went quiet in the last 24 hours), fed by the SDK's live
- * store through the provider's client, so both update as statuses change and a session moves from
- * one section to the other on its own.
+ * The live hub for work in flight (E7), answering "what am I working on": by default the
+ * caller's own sessions (`mode="mine"`, the owner being the provider identity's member), or with
+ * the Mine / Team switch everyone's the caller may see. Three sections, fed by the SDK's live
+ * store through the provider's client, so sessions move between them on their own:
+ *
+ * - **Needs you**, first: assessments awaiting review when the caller holds `sessions:review`
+ *   (anyone's: reviewing is the reviewer's work), and the caller's own flows paused at a
+ *   checkpoint and tasks waiting for them, whichever mode is shown;
+ * - **Active Now**: the other live sessions (a running flow, a queued or running task, a chat
+ *   with a message in the last half hour);
+ * - **Recent**: sessions that finished or went quiet in the last 24 hours.
  *
  * Each row offers Resume (emits `session-resume`; the host takes the person back to the work);
- * an ended chat, which cannot be resumed, offers View (emits `session-open`) instead. Loading,
- * empty, error-with-retry and reconnecting states are shown as such.
+ * an ended chat, which cannot be resumed, offers View, and an assessment awaiting review offers
+ * Review (both emit `session-open`). Loading, empty, error-with-retry and reconnecting states are
+ * shown as such.
  *
- * @summary Active Now and Recent sessions, live, each resumable.
+ * The Needs you count is `count`; `command-center-count` fires whenever it changes as live data
+ * arrives, so a host can show it on the button that opens the panel, even while it is hidden.
+ *
+ * @summary Needs you, Active Now and Recent, mine or the team's, live, each resumable.
  * @tagname command-center
  *
+ * @fires {CommandCenterCountEvent} command-center-count - The Needs you count changed (live data arrived); `detail.count`.
  * @fires {SessionResumeEvent} session-resume - A person chose Resume on a row.
- * @fires {SessionOpenEvent} session-open - A person opened a session (the row, or View on an ended chat).
+ * @fires {SessionOpenEvent} session-open - A person opened a session (the row, View on an ended chat, or Review).
  * @fires {SessionActionEvent} session-action - From a row: a person chose Cancel or End.
  * @fires {SessionActionErrorEvent} session-action-error - From a row: the server refused an action.
  *
  * @csspart base - The panel.
- * @csspart header - The heading and connection notice.
+ * @csspart header - The heading, the Mine / Team switch and connection notice.
+ * @csspart mode - The Mine / Team switch.
  * @csspart banner - The reconnecting or offline notice.
- * @csspart section - The Active Now and Recent sections.
+ * @csspart section - The Needs you, Active Now and Recent sections.
  * @csspart list - A section's list of sessions.
  * @csspart item - One session: its row and Resume.
  * @csspart row - Each `<session-row>` (style its own parts through it).
@@ -55,8 +89,11 @@ export class CommandCenter extends LensElement {
   /** The panel's heading; "Command Center" in the page's language when unset. */
   @property() heading = '';
 
-  /** Further filters for both sections (e.g. `{ owner: [myId] }` for a person's own work). */
+  /** Further filters for every section (e.g. `{ kind: ['flow'] }`). */
   @property({ attribute: false }) filters: SessionFilters = {};
+
+  /** The caller's own work (`mine`, the default) or everyone's (`team`); the switch sets it. */
+  @property({ reflect: true }) mode: CommandCenterMode = 'mine';
 
   /** At most this many sessions in Recent. */
   @property({ type: Number, attribute: 'recent-limit' }) recentLimit = 50;
@@ -72,22 +109,64 @@ export class CommandCenter extends LensElement {
     granularity: () => 60_000,
   });
   readonly #live = new LiveStoreController(this, {
-    filters: () => this.filters,
+    filters: () => {
+      const me = this.#me();
+      return this.mode === 'mine' && me ? { ...this.filters, owner: [me] } : this.filters;
+    },
+    // Mine waits for the identity: who "me" is.
+    enabled: () => this.mode !== 'mine' || this.#lens.identity?.status !== 'loading',
     client: () => this.#lens.client,
     factory: () => this.storeFactory,
     wantsMore: (store) => this.#wantsMore(store),
   });
+
+  /** Assessments awaiting review, for a caller who may review them (first page only). */
+  readonly #reviews = new LiveStoreController(this, {
+    filters: () => ({ ...this.filters, ...AWAITING_REVIEW }),
+    enabled: () => this.#lens.holds('sessions:review', this.scopes),
+    client: () => this.#lens.client,
+    factory: () => this.storeFactory,
+    provide: false,
+  });
+
+  #lastCount = 0;
+
+  /** The caller's member id, once the identity is known. */
+  #me(): string | undefined {
+    return this.#lens.identity?.me?.member.id;
+  }
 
   /** The live source currently feeding the panel. */
   get store(): LiveSessionSource | undefined {
     return this.#live.store;
   }
 
-  /** Splits the loaded sessions into the two sections. */
-  #partition(sessions: readonly Session[], now: number): { active: Session[]; recent: Session[] } {
+  /** The sessions in Needs you: reviews first, then the caller's own that wait for them. */
+  #needsYou(): Session[] {
+    const me = this.#me();
+    const reviews = this.#reviews.store?.loaded ? this.#reviews.store.sessions : [];
+    const own = (this.#live.store?.sessions ?? []).filter(
+      (session) => session.owner.id === me && waitsForOwner(session),
+    );
+    const seen = new Set(reviews.map((session) => session.id));
+    return [...reviews, ...own.filter((session) => !seen.has(session.id))];
+  }
+
+  /** How many sessions need the caller: what a host shows on the button that opens the panel. */
+  get count(): number {
+    return this.#needsYou().length;
+  }
+
+  /** Splits the loaded sessions into Active Now and Recent, leaving out what is in Needs you. */
+  #partition(
+    sessions: readonly Session[],
+    now: number,
+    skip: ReadonlySet<string> = new Set(),
+  ): { active: Session[]; recent: Session[] } {
     const active: Session[] = [];
     const recent: Session[] = [];
     for (const session of sessions) {
+      if (skip.has(session.id)) continue;
       if (isActive(session, now)) active.push(session);
       else if (recent.length < this.recentLimit && now - Date.parse(session.updatedAt) <= RECENT_WINDOW_MS) {
         recent.push(session);
@@ -111,23 +190,36 @@ export class CommandCenter extends LensElement {
     if (changed.has('recentLimit')) this.#live.page();
   }
 
-  readonly #retry = (): void => this.#live.retry();
+  override updated(): void {
+    const count = this.count;
+    if (count !== this.#lastCount) {
+      this.#lastCount = count;
+      this.dispatchEvent(new CommandCenterCountEvent(count));
+    }
+  }
+
+  readonly #retry = (): void => {
+    this.#live.retry();
+    this.#reviews.retry();
+  };
 
   #renderItem(session: Session, words: DetailMessages): TemplateResult {
     const title = clampText(session.title, 80);
     const endedChat = session.kind === 'chat' && session.status === 'ended';
+    const opens = endedChat || session.status === 'pending_review';
+    const label = endedChat ? words.view : words.review;
     return html`<li part="item">
       <session-row part="row" .session=${session} .scopes=${this.scopes}></session-row>
       ${
-        endedChat
+        opens
           ? html`<button
               part="resume"
               class="button resume"
               type="button"
-              aria-label=${words.actionOn(words.view, title)}
+              aria-label=${words.actionOn(label, title)}
               @click=${() => this.dispatchEvent(new SessionOpenEvent(session))}
             >
-              ${words.view}
+              ${label}
             </button>`
           : html`<button
               part="resume"
@@ -162,11 +254,16 @@ export class CommandCenter extends LensElement {
   }
 
   #renderBody(store: LiveSessionSource | undefined, words: DetailMessages): TemplateResult {
+    if (!store && this.#lens.identity?.status === 'loading') {
+      return html`<div class="skeleton" aria-busy="true"></div>`;
+    }
     if (!store) return html`<p part="empty" class="state">${words.noProviderCenter}</p>`;
     if (!store.loaded) return renderFirstLoad(store, words, { rows: 3, onRetry: this.#retry });
     const now = this.#lens.now;
-    const { active, recent } = this.#partition(store.sessions, now);
-    return html`${this.#renderSection('active-now', words.activeNow, active, words.nothingRunning, words)}
+    const needsYou = this.#needsYou();
+    const { active, recent } = this.#partition(store.sessions, now, new Set(needsYou.map((s) => s.id)));
+    return html`${this.#renderSection('needs-you', words.needsYou, needsYou, words.nothingNeedsYou, words)}
+    ${this.#renderSection('active-now', words.activeNow, active, words.nothingRunning, words)}
     ${this.#renderSection('recent', words.recent, recent, words.nothingRecent, words)}`;
   }
 
@@ -187,13 +284,28 @@ export class CommandCenter extends LensElement {
     return nothing;
   }
 
+  #renderMode(words: DetailMessages): TemplateResult {
+    const button = (mode: CommandCenterMode, label: string) =>
+      html`<button
+        class="button"
+        type="button"
+        aria-pressed=${String(this.mode === mode)}
+        @click=${() => (this.mode = mode)}
+      >
+        ${label}
+      </button>`;
+    return html`<div part="mode" class="mode" role="group" aria-label=${words.whose}>
+      ${button('mine', words.mine)}${button('team', words.team)}
+    </div>`;
+  }
+
   override render() {
     const store = this.#live.store;
     const words = detailMessagesForLocale(this.locale.lang);
     return html`<div part="base" class="center">
       <header part="header">
         <h2>${this.heading || words.commandCenter}</h2>
-        ${this.#renderBanner(store, words)}
+        ${this.#renderBanner(store, words)} ${this.#renderMode(words)}
       </header>
       ${this.#renderBody(store, words)}
     </div>`;
@@ -203,5 +315,8 @@ export class CommandCenter extends LensElement {
 declare global {
   interface HTMLElementTagNameMap {
     'command-center': CommandCenter;
+  }
+  interface HTMLElementEventMap {
+    'command-center-count': CommandCenterCountEvent;
   }
 }

@@ -24,6 +24,10 @@ export type LiveStoreOptions = {
    * true. Without it, pages load only through {@link LiveStoreController.loadMore}.
    */
   wantsMore?: (store: LiveSessionSource) => boolean;
+  /** Whether there should be a store at all now (default yes); read like the filters. */
+  enabled?: () => boolean;
+  /** Whether to provide the store to the elements inside the host (default true; one per host). */
+  provide?: boolean;
 };
 
 /**
@@ -41,7 +45,7 @@ export class LiveStoreController implements ReactiveController {
   readonly #host: Host;
   readonly #options: LiveStoreOptions;
   #store: LiveSessionSource | undefined;
-  readonly #provider: ContextProvider<typeof sessionStoreContext, Host>;
+  readonly #provider: ContextProvider<typeof sessionStoreContext, Host> | undefined;
   #unsubscribe: (() => void) | undefined;
   /** What the current store was made from; undefined while there is none to compare with. */
   #madeFrom: { key: string; factory: LiveSourceFactory | undefined; client: unknown } | undefined;
@@ -49,7 +53,7 @@ export class LiveStoreController implements ReactiveController {
   constructor(host: Host, options: LiveStoreOptions) {
     this.#host = host;
     this.#options = options;
-    this.#provider = new ContextProvider(host, { context: sessionStoreContext });
+    if (options.provide !== false) this.#provider = new ContextProvider(host, { context: sessionStoreContext });
     host.addController(this);
   }
 
@@ -89,8 +93,8 @@ export class LiveStoreController implements ReactiveController {
     const made = own ?? sdkLiveSource(client(), this.#options.pageSize?.() ?? 50);
     this.#teardown();
     this.#madeFrom = { key: this.#key(), factory: own, client: client() };
-    this.#store = made?.({ ...this.#options.filters() });
-    this.#provider.setValue(this.#store);
+    this.#store = this.#options.enabled?.() === false ? undefined : made?.({ ...this.#options.filters() });
+    this.#provider?.setValue(this.#store);
     this.#options.onStoreChange?.(this.#store);
     const store = this.#store;
     if (store) {
@@ -138,7 +142,8 @@ export class LiveStoreController implements ReactiveController {
   }
 
   #key(): string {
-    return `${this.#options.pageSize?.() ?? 50}|${JSON.stringify(this.#options.filters())}`;
+    const on = this.#options.enabled?.() !== false;
+    return `${on}|${this.#options.pageSize?.() ?? 50}|${JSON.stringify(this.#options.filters())}`;
   }
 
   #teardown(): void {
@@ -146,6 +151,6 @@ export class LiveStoreController implements ReactiveController {
     this.#unsubscribe = undefined;
     this.#store?.dispose();
     this.#store = undefined;
-    this.#provider.setValue(undefined);
+    this.#provider?.setValue(undefined);
   }
 }

@@ -20,6 +20,12 @@ const WORDS = {
   // command-center
   commandCenter: ['Command Center', 'Kommandozentrale'],
   activeNow: ['Active now', 'Gerade aktiv'],
+  needsYou: ['Needs you', 'Wartet auf Sie'],
+  nothingNeedsYou: ['Nothing needs you right now.', 'Gerade wartet nichts auf Sie.'],
+  whose: ['Whose work', 'Wessen Arbeit'],
+  mine: ['Mine', 'Meine'],
+  team: ['Team', 'Team'],
+  review: ['Review', 'Prüfen'],
   recent: ['Recent', 'Kürzlich'],
   nothingRunning: ['Nothing is running right now.', 'Gerade läuft nichts.'],
   nothingRecent: [

@@ -2,7 +2,7 @@
  * An in-memory live source for list tests and stories: the test drives what the SDK's live store
  * would do (pages, stream events, connection states) by hand.
  */
-import { compareSessions, type Session, type SessionFilters } from '@session-lens/sdk';
+import { compareSessions, matchesFilters, type Session, type SessionFilters } from '@session-lens/sdk';
 import type { LiveSessionSource } from '../data/live-source.js';
 import { NOW } from './fixtures.js';
 
@@ -103,10 +103,12 @@ export class FakeLiveStore implements LiveSessionSource {
 }
 
 /** A store factory that records every store it made. */
-export function fakeStoreFactory(initial: readonly Session[] = []) {
+export function fakeStoreFactory(initial: readonly Session[] = [], options: { match?: boolean } = {}) {
   const stores: FakeLiveStore[] = [];
   const factory = (filters: SessionFilters) => {
-    const store = new FakeLiveStore(filters, initial);
+    // `match`: each store starts with the sessions its filters select, as the server would answer.
+    const sessions = options.match ? initial.filter((s) => matchesFilters(s, filters, NOW)) : initial;
+    const store = new FakeLiveStore(filters, sessions);
     stores.push(store);
     return store;
   };
