@@ -6,7 +6,7 @@ import type { SessionRow } from '../session-row/session-row.js';
 import { fakeClient } from '../test/fake-client.js';
 import { fakeStoreFactory } from '../test/fake-store.js';
 import { identities, makeSession, minutesAgo, sessions } from '../test/fixtures.js';
-import { identityFromMe } from '../context/lens-context.js';
+import { identityFromMe, type LensIdentity } from '../context/lens-context.js';
 import { mount, textOf } from '../test/mount.js';
 
 const q = <T extends HTMLElement = HTMLElement>(el: CommandCenter, selector: string) =>
@@ -18,7 +18,7 @@ const titlesIn = (el: CommandCenter, section: string) =>
 
 async function center(
   initial = Object.values(sessions),
-  options: { mode?: 'mine' | 'team'; identity?: Parameters<typeof mount>[1]['identity'] } = {},
+  options: { mode?: 'mine' | 'team'; identity?: LensIdentity | null } = {},
 ) {
   const factory = fakeStoreFactory(initial, { match: true });
   const mounted = await mount<CommandCenter>(

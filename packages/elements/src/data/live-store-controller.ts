@@ -53,7 +53,8 @@ export class LiveStoreController implements ReactiveController {
   constructor(host: Host, options: LiveStoreOptions) {
     this.#host = host;
     this.#options = options;
-    if (options.provide !== false) this.#provider = new ContextProvider(host, { context: sessionStoreContext });
+    if (options.provide !== false)
+      this.#provider = new ContextProvider(host, { context: sessionStoreContext });
     host.addController(this);
   }
 
