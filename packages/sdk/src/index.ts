@@ -23,6 +23,7 @@ export { Sessions, type SessionListParams } from './client/sessions.js';
 export { Members } from './client/members.js';
 export { MeResource } from './client/me.js';
 export { EmbedTokens } from './client/embed-tokens.js';
+export { Views } from './client/views.js';
 export {
   SessionStream,
   type WatchOptions,

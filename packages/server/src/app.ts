@@ -29,6 +29,7 @@ import { embedTokenHandlers } from './routes/embed-tokens.js';
 import { mountFollow, mountStream } from './routes/stream.js';
 import { mountExport } from './routes/export.js';
 import { bulkHandlers } from './routes/bulk.js';
+import { viewHandlers } from './routes/views.js';
 import { mountServiceRoutes } from './routes/service.js';
 
 /** Options of {@link createApp}. */
@@ -137,6 +138,7 @@ export async function createApp(options: CreateAppOptions): Promise<SessionLensA
       ...sessionDetailHandlers(deps),
       ...memberHandlers(deps),
       ...embedTokenHandlers(deps),
+      ...viewHandlers(deps),
     },
     deps,
   );

@@ -25,6 +25,7 @@ import { EmbedTokens } from './embed-tokens.js';
 import { MeResource } from './me.js';
 import { Members } from './members.js';
 import { Sessions } from './sessions.js';
+import { Views } from './views.js';
 
 /** How failed requests are retried. */
 export type RetryOptions = {
@@ -127,6 +128,8 @@ export class SessionLensClient {
   readonly me: MeResource;
   /** Short-lived embed tokens for a scoped Sessions tab. */
   readonly embedTokens: EmbedTokens;
+  /** Saved views: named list filters, private or shared. */
+  readonly views: Views;
 
   readonly #options: ClientOptions;
   readonly #retry: Required<RetryOptions>;
@@ -151,6 +154,7 @@ export class SessionLensClient {
     this.members = new Members(this);
     this.me = new MeResource(this);
     this.embedTokens = new EmbedTokens(this);
+    this.views = new Views(this);
   }
 
   /** The base URL this client talks to. */

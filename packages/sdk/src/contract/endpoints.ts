@@ -11,6 +11,7 @@ import {
   TranscriptPage,
 } from './responses.js';
 import { Session } from './session.js';
+import { View, ViewList } from './views.js';
 
 /**
  * How a client calls one endpoint of the Sessions API: its method and path, whether it honours an
@@ -19,7 +20,7 @@ import { Session } from './session.js';
  * request schemas, scopes and problems stay out of the browser bundle.
  */
 export type Endpoint = {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI-style path, `{id}` for parameters. */
   path: string;
   /** Whether an `Idempotency-Key` header is honoured. */
@@ -65,6 +66,11 @@ export const endpoints = {
   listMembers: get('/v1/members', MemberList),
   getMe: get('/v1/me', Me),
   mintEmbedToken: { method: 'post', path: '/v1/embed-tokens', response: { status: 201, schema: EmbedToken } },
+  listViews: get('/v1/views', ViewList),
+  createView: { method: 'post', path: '/v1/views', response: { status: 201, schema: View } },
+  getView: get('/v1/views/{id}', View),
+  updateView: { method: 'patch', path: '/v1/views/{id}', response: { status: 200, schema: View } },
+  deleteView: { method: 'delete', path: '/v1/views/{id}', response: { status: 200, schema: View } },
   health: get('/healthz', Health),
   ready: get('/readyz', Readiness),
 } as const satisfies Record<string, Endpoint>;

@@ -14,6 +14,7 @@ export * from './time-range.js';
 export * from './time-range-validation.js';
 export * from './content-search.js';
 export * from './requests.js';
+export * from './views.js';
 export * from './responses.js';
 export * from './bulk-result.js';
 export * from './export-columns.js';

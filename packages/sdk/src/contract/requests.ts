@@ -54,6 +54,8 @@ export const SessionFilters = z.object({
    * Search inside the work: every whitespace-separated word (1–8, each with three letters or
    * digits in a row) occurs in the session's redacted transcript (see `content-search.ts`).
    */
+  /** A saved view's id: its filters apply, and every filter given here replaces the view's. */
+  view: z.optional(Id()),
   content: z.optional(
     z.string().check(
       z.maxLength(200),
@@ -234,3 +236,30 @@ export const MintEmbedToken = z.object({
   origins: z.optional(z.array(WebOrigin).check(z.minLength(1), z.maxLength(20))),
 });
 export type MintEmbedToken = z.infer<typeof MintEmbedToken>;
+
+/**
+ * The filters a saved view holds: the list filters but `view`. Unknown keys are refused, as
+ * unknown query parameters are: a typo must not save a view wider than meant.
+ */
+export const ViewFilterBody = z.strictObject(z.omit(SessionFilters, { view: true }).shape);
+
+const ViewName = () => z.string().check(z.trim(), z.minLength(1, 'A view needs a name'), z.maxLength(100));
+
+/** Body of `POST /v1/views`. */
+export const CreateView = z.object({
+  name: ViewName(),
+  filters: z._default(ViewFilterBody, {}),
+  /** Whether every member may see and apply it; default false (private). */
+  shared: z._default(z.boolean(), false),
+});
+export type CreateView = z.input<typeof CreateView>;
+
+/** Body of `PATCH /v1/views/{id}`: the fields to change (filters are replaced whole). */
+export const UpdateView = z
+  .object({
+    name: z.optional(ViewName()),
+    filters: z.optional(ViewFilterBody),
+    shared: z.optional(z.boolean()),
+  })
+  .check(z.refine((body) => Object.keys(body).length > 0, 'Expected at least one of name, filters, shared'));
+export type UpdateView = z.input<typeof UpdateView>;

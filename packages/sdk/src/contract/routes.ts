@@ -4,6 +4,8 @@ import type { Scope } from './member.js';
 import { BulkResult } from './bulk-result.js';
 import {
   ActivityBatch,
+  CreateView,
+  UpdateView,
   BulkRequest,
   ExportQuery,
   ListSessionsQuery,
@@ -15,6 +17,9 @@ import {
   TranscriptQuery,
 } from './requests.js';
 import { Visibility } from './session.js';
+
+/** The path parameter of the saved-view endpoints. */
+export const ViewIdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /** The path parameter every session-scoped endpoint takes. */
 export const SessionIdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
@@ -120,6 +125,17 @@ export const routes = {
     body: MintEmbedToken,
     problems: [403],
   },
+  listViews: { ...endpoints.listViews, scopes: READ, problems: [] },
+  createView: { ...endpoints.createView, scopes: READ, body: CreateView, problems: [403, 409] },
+  getView: { ...endpoints.getView, scopes: READ, params: ViewIdParams, problems: [404] },
+  updateView: {
+    ...endpoints.updateView,
+    scopes: READ,
+    params: ViewIdParams,
+    body: UpdateView,
+    problems: [403, 404],
+  },
+  deleteView: { ...endpoints.deleteView, scopes: READ, params: ViewIdParams, problems: [403, 404] },
   health: { ...endpoints.health, scopes: [], auth: false, problems: [] },
   ready: { ...endpoints.ready, scopes: [], auth: false, problems: [503] },
 } as const satisfies Record<EndpointName, Route> & Record<string, Route>;

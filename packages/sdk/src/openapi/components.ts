@@ -89,6 +89,11 @@ const COMPONENTS: Partial<Record<keyof typeof contract, ComponentText>> = {
   // bulk-result.ts
   BulkOutcome: {},
   BulkResult: {},
+  View: {},
+  ViewList: {},
+  ViewFilterBody: {},
+  CreateView: {},
+  UpdateView: {},
   SessionRemovedData: {},
   ResetData: {},
   StreamEvent: {},

@@ -246,6 +246,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
     tags: [
       { name: 'Sessions', description: 'The session index and its actions.' },
       { name: 'Stream', description: 'The live stream of session changes.' },
+      { name: 'Views', description: 'Saved views: named list filters, private or shared.' },
       { name: 'Workspace', description: 'Members, identity and embed tokens.' },
       { name: 'Service', description: 'Operational endpoints.' },
     ],

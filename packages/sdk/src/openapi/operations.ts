@@ -11,7 +11,7 @@ export type OperationText = {
   operationId: string;
   summary: string;
   description?: string;
-  tag: 'Sessions' | 'Stream' | 'Workspace' | 'Service';
+  tag: 'Sessions' | 'Stream' | 'Views' | 'Workspace' | 'Service';
 };
 
 export const operations: Readonly<Record<RouteName, OperationText>> = {
@@ -19,7 +19,7 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
     operationId: 'listSessions',
     summary: 'List sessions',
     description:
-      "Sessions the caller may see, active first, then most recently updated, then by id (S9). Keyset-paginated: pass `nextCursor` back as `cursor`. No total count. `since` (inclusive) and `until` (exclusive) bound `updatedAt`: ISO-8601 instants with a zone, and for `since` also a duration back from now (`PT1H`, `P7D`, at most 3,660 days), counted from the instant the first page froze. `content` searches inside the work: every word (1–8, each with three letters or digits in a row) occurs in the session's redacted transcript (message text, tool names and arguments, file paths), literally and case-insensitively; redaction markers are never matched.",
+      "Sessions the caller may see, active first, then most recently updated, then by id (S9). Keyset-paginated: pass `nextCursor` back as `cursor`. No total count. `since` (inclusive) and `until` (exclusive) bound `updatedAt`: ISO-8601 instants with a zone, and for `since` also a duration back from now (`PT1H`, `P7D`, at most 3,660 days), counted from the instant the first page froze. `view` applies a saved view’s filters; a filter also given here replaces the view’s, and a view never widens what the caller may see. `content` searches inside the work: every word (1–8, each with three letters or digits in a row) occurs in the session's redacted transcript (message text, tool names and arguments, file paths), literally and case-insensitively; redaction markers are never matched.",
     tag: 'Sessions',
   },
   getSession: {
@@ -129,6 +129,36 @@ export const operations: Readonly<Record<RouteName, OperationText>> = {
     operationId: 'mintEmbedToken',
     summary: 'Mint a short-lived embed token locked to one record',
     tag: 'Workspace',
+  },
+  listViews: {
+    operationId: 'listViews',
+    summary: "List saved views: the caller's own and the shared ones",
+    description: 'Newest first. A private view is seen by its owner only.',
+    tag: 'Views',
+  },
+  createView: {
+    operationId: 'createView',
+    summary: 'Save a view',
+    description: `A name (1–100 characters), the list filters it applies (every filter but \`view\`, checked as the list checks them) and \`shared\` (default false). Members only, not embed or agent tokens; at most 100 views per member (409).`,
+    tag: 'Views',
+  },
+  getView: {
+    operationId: 'getView',
+    summary: 'Get a saved view',
+    description: "404 for another member's private view.",
+    tag: 'Views',
+  },
+  updateView: {
+    operationId: 'updateView',
+    summary: 'Rename, refilter or share a saved view',
+    description: 'Its owner only (403 for a shared view of another member); `filters` are replaced whole.',
+    tag: 'Views',
+  },
+  deleteView: {
+    operationId: 'deleteView',
+    summary: 'Delete a saved view',
+    description: 'Its owner only; answers with the deleted view. `view=` with its id is a 400 afterwards.',
+    tag: 'Views',
   },
   health: {
     operationId: 'health',

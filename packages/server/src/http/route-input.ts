@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { timeRangeError, type Route } from '@session-lens/sdk/contract';
+import { applyView, timeRangeError, type Route, type SessionFilters } from '@session-lens/sdk/contract';
+import type { Queryable } from '../db/index.js';
 import type { LensEnv } from '../routes/context.js';
+import { viewFiltersFor } from '../views/views.js';
 import { rejectBadJson, rejectBadRequestText } from './input-guards.js';
 import { forbidden, invalid } from './problem.js';
 import { readBoundedBody } from './read-body.js';
@@ -18,12 +20,23 @@ function parseQuery(route: Route, searchParams: URLSearchParams): unknown {
   const { input, errors } = coerceQuery(route.query, searchParams);
   const parsed = route.query.safeParse(input);
   const all = [...errors, ...(parsed.success ? [] : fieldErrors('query', parsed.error.issues))];
-  const range = parsed.success
-    ? timeRangeError(parsed.data as { since?: string; until?: string }, 'query')
-    : undefined;
-  if (range) all.push(range);
   if (all.length > 0 || !parsed.success) throw invalid(all);
   return parsed.data;
+}
+
+/**
+ * A query that names `view=<id>` with the view's filters applied (the contract's `applyView`:
+ * the request's own filters replace the view's), then the range checked as a whole.
+ */
+async function withView(db: Queryable, c: Context<LensEnv>, query: unknown): Promise<unknown> {
+  if (!query || typeof query !== 'object') return query;
+  let filters = query as SessionFilters;
+  if (filters.view !== undefined) {
+    filters = applyView(await viewFiltersFor(db, c.var.caller.principal, filters.view, 'query'), filters);
+  }
+  const range = timeRangeError(filters, 'query');
+  if (range) throw invalid([range]);
+  return filters;
 }
 
 /**
@@ -44,14 +57,15 @@ export function assertWithinLock(lock: string | undefined, query: unknown): void
 /**
  * Middleware that validates the path parameters and the query string against the route's
  * schemas (after refusing text PostgreSQL cannot store) and leaves them in `c.var.input`. Runs
- * after authentication: it checks the filters against the caller's embed lock.
+ * after authentication: it applies a saved view the query names (`view=`, read from `db`), then
+ * checks the filters against the caller's embed lock, so a view cannot widen it either.
  */
-export function validateInput(route: Route): MiddlewareHandler<LensEnv> {
+export function validateInput(route: Route, db: Queryable): MiddlewareHandler<LensEnv> {
   return async (c, next) => {
     const url = new URL(c.req.url);
     rejectBadRequestText(c.req.param(), url.searchParams);
     const params = route.params ? parseOrThrow(route.params, c.req.param(), 'params') : undefined;
-    const query = parseQuery(route, url.searchParams);
+    const query = await withView(db, c, parseQuery(route, url.searchParams));
     assertWithinLock(c.var.caller.principal.embed?.scope, query);
     c.set('input', { params, query });
     await next();

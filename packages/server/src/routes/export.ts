@@ -19,18 +19,23 @@ const FORMATS: Record<ExportFormat, { type: string; extension: string }> = {
  */
 export function mountExport(app: Hono<LensEnv>, deps: AppDeps): void {
   const route = routes.exportSessions;
-  app.get(honoPath(route.path), authenticateRequest(deps, route), validateInput(route), async (c) => {
-    const { format, ...filters } = c.var.input.query as SessionFilters & { format: ExportFormat };
-    const body = await exportStream(deps.store, c.var.caller.viewer, filters, format);
-    const { type, extension } = FORMATS[format];
-    const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
-    return new Response(body, {
-      headers: {
-        'content-type': type,
-        'content-disposition': `attachment; filename="sessions-${stamp}.${extension}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
-  });
+  app.get(
+    honoPath(route.path),
+    authenticateRequest(deps, route),
+    validateInput(route, deps.db),
+    async (c) => {
+      const { format, ...filters } = c.var.input.query as SessionFilters & { format: ExportFormat };
+      const body = await exportStream(deps.store, c.var.caller.viewer, filters, format);
+      const { type, extension } = FORMATS[format];
+      const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
+      return new Response(body, {
+        headers: {
+          'content-type': type,
+          'content-disposition': `attachment; filename="sessions-${stamp}.${extension}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    },
+  );
 }

@@ -54,7 +54,7 @@ export function mountJsonRoutes(app: Hono<LensEnv>, handlers: Handlers, deps: Ap
       route.method.toUpperCase(),
       honoPath(route.path),
       authenticateRequest(deps, route),
-      validateInput(route),
+      validateInput(route, deps.db),
       async (c) => {
         const { principal, viewer } = c.var.caller;
         const { body, text } = await readJsonBody(c, route, deps.maxBodyBytes);

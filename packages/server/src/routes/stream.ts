@@ -76,7 +76,7 @@ export function mountStream(app: Hono<LensEnv>, deps: AppDeps): void {
   app.get(
     honoPath(route.path),
     authenticateRequest(deps, route, { accessTokenQuery: true }),
-    validateInput(route),
+    validateInput(route, deps.db),
     (c) => {
       const query = c.var.input.query as { lastEventId?: string; access_token?: string } & SessionFilters;
       const { lastEventId: queryId, access_token: _token, ...filters } = query;
@@ -98,7 +98,7 @@ export function mountFollow(app: Hono<LensEnv>, deps: AppDeps): void {
   app.get(
     honoPath(route.path),
     authenticateRequest(deps, route, { accessTokenQuery: true }),
-    validateInput(route),
+    validateInput(route, deps.db),
     async (c) => {
       const { viewer } = c.var.caller;
       const { id } = c.var.input.params as { id: string };
