@@ -103,8 +103,6 @@ const WORDS = {
     deleted: ['File deleted', 'Datei gelöscht'],
     edited: ['File edited', 'Datei bearbeitet'],
   },
-  before: ['Before', 'Vorher'],
-  after: ['After', 'Nachher'],
   step: ['Step', 'Schritt'],
   loadingTranscript: ['Loading transcript…', 'Verlauf wird geladen…'],
   noTranscript: ['No transcript.', 'Kein Verlauf.'],

@@ -180,19 +180,6 @@ export const sessionDetailStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .diff {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-    gap: var(--_space-s);
-  }
-  .diff figure {
-    margin: 0;
-  }
-  .diff figcaption {
-    margin-bottom: var(--_space-xs);
-    color: var(--_text-muted);
-    font-size: var(--_font-size-s);
-  }
   details summary {
     cursor: pointer;
     color: var(--_text-muted);

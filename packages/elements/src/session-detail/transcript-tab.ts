@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TranscriptEntry } from '@session-lens/sdk';
 import { formatDateTime } from '../internal/format.js';
 import type { DetailMessages } from '../internal/detail-messages.js';
+import { loadFileDiff } from '../file-diff/load-file-diff.js';
 
 /** What the Transcript tab shows. */
 export type TranscriptView = {
@@ -58,25 +59,26 @@ function renderToolCall(
   </li>`;
 }
 
-function renderSide(caption: string, text: string | null): TemplateResult | typeof nothing {
-  if (text === null) return nothing;
-  return html`<figure>
-    <figcaption>${caption}</figcaption>
-    <pre>${text}</pre>
-  </figure>`;
-}
-
 function renderFileEdit(
   entry: EntryOf<'file_edit'>,
   at: TemplateResult,
   words: DetailMessages,
+  locale: string | undefined,
 ): TemplateResult {
   const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
+  // The diff view is its own chunk: fetched the first time a transcript shows a file edit.
+  loadFileDiff().catch(() => undefined);
   return html`<li part="entry" class="entry" data-type="file_edit">
     <div class="entry-head">
       <strong>${words.fileChange[change]}</strong><code class="text">${entry.path}</code>${at}
     </div>
-    <div class="diff">${renderSide(words.before, entry.before)}${renderSide(words.after, entry.after)}</div>
+    <session-file-diff
+      exportparts="diff, diff-line-added, diff-line-removed, diff-expand"
+      path=${entry.path}
+      .locale=${locale ?? ''}
+      .oldText=${entry.before}
+      .newText=${entry.after}
+    ></session-file-diff>
   </li>`;
 }
 
@@ -102,7 +104,7 @@ function renderEntry(
     case 'tool_call':
       return renderToolCall(entry, at, words);
     case 'file_edit':
-      return renderFileEdit(entry, at, words);
+      return renderFileEdit(entry, at, words, locale);
     case 'step':
       return renderStep(entry, at, words);
     default:
