@@ -17,6 +17,7 @@ export {
   CommandCenterCountEvent,
   type CommandCenterMode,
 } from './command-center/command-center.js';
+export { SessionAccess, SessionVisibilityChangeEvent } from './session-access/session-access.js';
 export { SessionOwnerFacet } from './session-list/owner-facet.js';
 export { type LiveSessionSource, type LiveSourceFactory } from './data/live-source.js';
 export { SessionLensProvider } from './provider/session-lens-provider.js';

@@ -10,6 +10,7 @@ import type {
   Scope,
   Session,
   TranscriptEntry,
+  Visibility,
 } from '@session-lens/sdk';
 import type { LensClock } from './clock.js';
 
@@ -35,6 +36,8 @@ export type LensClient = {
     cancel(id: string): Promise<Session>;
     end(id: string): Promise<Session>;
     review(id: string, body: { decision: 'completed' | 'rejected'; comment?: string }): Promise<Session>;
+    /** Replaces who may see a session (`sessions:admin`); Manage access needs it. */
+    setVisibility?(id: string, visibility: Visibility): Promise<Session>;
   };
   readonly me: { get(options?: { signal?: AbortSignal }): Promise<Me> };
   readonly members: { list(options?: { signal?: AbortSignal }): Promise<MemberList> };

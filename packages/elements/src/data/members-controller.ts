@@ -1,24 +1,30 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Member } from '@session-lens/sdk';
+import type { Member, MemberList } from '@session-lens/sdk';
 import type { LensClient } from '../context/lens-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * The workspace's members per client, asked once and shared by every element on the page that
- * lists them (members change rarely; a failed answer is forgotten, so the next ask tries again).
+ * The workspace's members and groups per client, asked once and shared by every element on the
+ * page that lists them (members change rarely; a failed answer is forgotten, so the next ask tries
+ * again).
  */
-const byClient = new WeakMap<LensClient, Promise<Member[]>>();
+const byClient = new WeakMap<LensClient, Promise<MemberList>>();
+
+/** Loads the members and groups through `client`, sharing one request per client. */
+export function loadMemberList(client: LensClient): Promise<MemberList> {
+  let list = byClient.get(client);
+  if (!list) {
+    list = client.members.list();
+    byClient.set(client, list);
+    list.catch(() => byClient.delete(client));
+  }
+  return list;
+}
 
 /** Loads the members through `client`, sharing one request per client. */
 export function loadMembers(client: LensClient): Promise<Member[]> {
-  let members = byClient.get(client);
-  if (!members) {
-    members = client.members.list().then((list) => list.data);
-    byClient.set(client, members);
-    members.catch(() => byClient.delete(client));
-  }
-  return members;
+  return loadMemberList(client).then((list) => list.data);
 }
 
 /** What a {@link MembersController} knows: nothing yet, the members, or why they failed. */

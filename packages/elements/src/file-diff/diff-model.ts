@@ -117,7 +117,12 @@ export function diffFile(
   after: string | null,
   context: number = DIFF_LIMITS.context,
 ): FileDiffModel | undefined {
-  const changes = diffArrays(splitLines(before), splitLines(after), { maxEditLength: DIFF_LIMITS.maxEdit });
+  const [a, b] = [splitLines(before), splitLines(after)];
+  // A created or deleted file is one run: nothing to search for, whatever its length.
+  const changes =
+    a.length && b.length
+      ? diffArrays(a, b, { maxEditLength: DIFF_LIMITS.maxEdit })
+      : [{ value: a.length ? a : b, added: !a.length, removed: !!a.length, count: 0 }];
   if (!changes) return undefined;
   const lines: DiffLine[] = [];
   let old = 1;

@@ -39,6 +39,28 @@ const WORDS = {
     'Connect a client with <session-lens-provider> to see sessions.',
     'Verbinden Sie einen Client mit <session-lens-provider>, um Sitzungen zu sehen.',
   ],
+  // session-access
+  access: {
+    heading: ['Who can see this', 'Wer das sehen kann'],
+    workspace: ['Everyone in the workspace', 'Alle im Workspace'],
+    nobody: ['Only workspace admins', 'Nur Workspace-Admins'],
+    manage: ['Manage access', 'Zugriff verwalten'],
+    everyone: ['Everyone in the workspace can see this session', 'Alle im Workspace sehen diese Sitzung'],
+    search: ['Add people or groups', 'Personen oder Gruppen hinzufügen'],
+    add: ['Add', 'Hinzufügen'],
+    remove: ['Remove', 'Entfernen'],
+    group: ['group', 'Gruppe'],
+    granted: ['Can see this session', 'Sehen diese Sitzung'],
+    noMatch: ['No one matches.', 'Niemand passt.'],
+    save: ['Save', 'Speichern'],
+    cancel: ['Cancel', 'Abbrechen'],
+    saving: ['Saving…', 'Wird gespeichert…'],
+    conflict: [
+      'Access to this session changed while you were editing. Close and open again to see it.',
+      'Der Zugriff auf diese Sitzung hat sich beim Bearbeiten geändert. Schließen und neu öffnen.',
+    ],
+    loadingMembers: ['Loading members…', 'Mitglieder werden geladen…'],
+  },
   // session-detail
   detailTabs: {
     transcript: ['Transcript', 'Verlauf'],

@@ -34,8 +34,9 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * then, for a flow, its run timeline; for an assessment awaiting review, a review notice; a
  * summary card (owner, start, duration, messages, tool calls, model, cost and links to the
  * initiative, plan, repository, branch and pull request); the AI-cost card when the caller may
- * see spend; and tabs: Transcript (messages, tool calls, file edits with before and after) and
- * Metadata, plus Executions and Insights for an assessment.
+ * see spend; who can see the session, with Manage access for `sessions:admin`
+ * (`<session-access>`); and tabs: Transcript (messages, tool calls, and file edits as line diffs,
+ * `<session-file-diff>`) and Metadata, plus Executions and Insights for an assessment.
  *
  * An ended chat keeps its transcript readable but offers no Resume and no End. Chat actions need
  * `conversations:manage`. A session awaiting review offers Approve and Reject to a caller holding
@@ -51,6 +52,7 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @fires {SessionOpenEditorEvent} session-open-editor - A person chose Open in editor.
  * @fires {SessionActionEvent} session-action - A person chose End, Approve or Reject; cancelable, to handle it yourself.
  * @fires {SessionActionErrorEvent} session-action-error - The server refused End or a review decision.
+ * @fires {SessionVisibilityChangeEvent} session-visibility-change - From Manage access: a person saved who may see the session.
  *
  * @csspart base - The detail card.
  * @csspart header - The header: kind, title, status and actions.
@@ -70,6 +72,10 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @csspart panel - A tab panel.
  * @csspart transcript - The transcript list.
  * @csspart entry - One transcript entry.
+ * @csspart diff - A file edit's line diff (`<session-file-diff>`).
+ * @csspart diff-line-added - An added line of a diff.
+ * @csspart diff-line-removed - A removed line of a diff.
+ * @csspart diff-expand - A diff's button that shows a collapsed run of unchanged lines.
  *
  * @cssprop --lens-color-surface - Card background.
  * @cssprop --lens-color-surface-raised - Summary, entry and notice background.
@@ -267,6 +273,7 @@ export class SessionDetail extends LensElement {
           ? html`<cost-summary .cost=${this.cost} session-id=${this.cost ? '' : session.id}></cost-summary>`
           : nothing
       }
+      <session-access .session=${session} .scopes=${this.scopes}></session-access>
       ${this.#renderTabs(session, view)}
     </article>`;
   }

@@ -3,7 +3,16 @@
  * server: it answers from fixtures and records every call. End-to-end tests use the real client
  * against the real server instead.
  */
-import type { CostDetail, Execution, Insight, Me, Member, Session, TranscriptEntry } from '@session-lens/sdk';
+import type {
+  CostDetail,
+  Execution,
+  Group,
+  Insight,
+  Me,
+  Member,
+  Session,
+  TranscriptEntry,
+} from '@session-lens/sdk';
 import type { LensClient } from '../context/lens-context.js';
 
 export type FakeClientData = {
@@ -14,8 +23,9 @@ export type FakeClientData = {
   insights?: Record<string, Insight[]>;
   me?: Me;
   members?: Member[];
+  groups?: Group[];
   /** Makes an action fail the way the server refuses it. */
-  refuse?: { cancel?: unknown; end?: unknown; review?: unknown };
+  refuse?: { cancel?: unknown; end?: unknown; review?: unknown; setVisibility?: unknown };
   /** Makes reads fail (every read rejects with this). */
   failReads?: unknown;
   /** Holds every call until `release()` is called, to observe pending states. */
@@ -90,6 +100,12 @@ export function fakeClient(data: FakeClientData = {}): LensClient & {
         if (data.refuse?.review) throw data.refuse.review;
         return { ...find(id), status: body.decision, version: find(id).version + 1 };
       },
+      setVisibility: async (id, visibility) => {
+        calls.push({ method: 'sessions.setVisibility', id });
+        await wait();
+        if (data.refuse?.setVisibility) throw data.refuse.setVisibility;
+        return { ...find(id), visibility, version: find(id).version + 1 };
+      },
     },
     me: {
       get: async () => {
@@ -103,7 +119,7 @@ export function fakeClient(data: FakeClientData = {}): LensClient & {
       list: async () => {
         calls.push({ method: 'members.list' });
         await wait();
-        return { data: data.members ?? [], groups: [] };
+        return { data: data.members ?? [], groups: data.groups ?? [] };
       },
     },
   };

@@ -6,6 +6,7 @@
 import {
   CostDetail,
   Execution,
+  type Group,
   Insight,
   Me,
   Member,
@@ -331,6 +332,12 @@ export const members: Member[] = [
   { id: 'mem_tom', name: 'Tom Asare', groups: [] },
   { id: 'mem_marcus', name: 'Marcus Webb', groups: ['grp_product'] },
 ].map((member) => Member.parse(member));
+
+/** The groups visibility lists name. */
+export const groups: Group[] = [
+  { id: 'grp_eng', name: 'Engineering' },
+  { id: 'grp_product', name: 'Product' },
+];
 
 const ALL_SCOPES: Scope[] = [...Scope.options];
 
