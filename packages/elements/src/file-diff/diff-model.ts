@@ -36,7 +36,11 @@ export type DiffLine = {
 export type DiffBlock = { readonly lines: DiffLine[]; readonly collapsed: boolean };
 
 /** A computed file diff: its blocks, and how many lines were added and removed. */
-export type FileDiffModel = { readonly blocks: DiffBlock[]; readonly added: number; readonly removed: number };
+export type FileDiffModel = {
+  readonly blocks: DiffBlock[];
+  readonly added: number;
+  readonly removed: number;
+};
 
 /** A file's lines; a final newline ends the last line rather than starting an empty one. */
 export function splitLines(text: string | null): string[] {
@@ -62,14 +66,16 @@ function markWords(removed: DiffLine, added: DiffLine): void {
   // Lines with no word in common are a rewrite: highlighting all of it says nothing.
   if (!changes.some((change) => !change.added && !change.removed && change.value.join('').trim())) return;
   const side = (skip: 'added' | 'removed'): WordSegment[] =>
-    changes.filter((change) => !change[skip]).map((change) => [change.added || change.removed, change.value.join('')]);
+    changes
+      .filter((change) => !change[skip])
+      .map((change) => [change.added || change.removed, change.value.join('')]);
   removed.words = side('added');
   added.words = side('removed');
 }
 
 /** Pairs each run of removed lines with the added run right after it, line by line. */
 function pairRuns(lines: DiffLine[]): void {
-  for (let index = 0; index < lines.length; ) {
+  for (let index = 0; index < lines.length;) {
     let removedEnd = index;
     while (lines[removedEnd]?.kind === '-') removedEnd += 1;
     let addedEnd = removedEnd;
@@ -150,7 +156,7 @@ export type SplitRow = readonly [left: DiffLine | undefined, right: DiffLine | u
 /** The split view's rows of a block: unchanged lines on both sides, changed runs side by side. */
 export function splitRows(lines: readonly DiffLine[]): SplitRow[] {
   const rows: SplitRow[] = [];
-  for (let index = 0; index < lines.length; ) {
+  for (let index = 0; index < lines.length;) {
     const line = lines[index] as DiffLine;
     if (line.kind === ' ') {
       rows.push([line, line]);

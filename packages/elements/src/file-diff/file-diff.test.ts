@@ -88,7 +88,9 @@ describe('session-file-diff', () => {
     expect(el.shadowRoot!.querySelector('del')!.textContent).to.equal('3');
     await expect(el).to.be.accessible();
 
-    const split = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Split')!;
+    const split = [...el.shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Split',
+    )!;
     split.click();
     await el.updateComplete;
     expect(el.view).to.equal('split');

@@ -127,11 +127,13 @@ export class FileDiff extends LitElement {
     const words = line.words;
     const mark = line.kind === '+' ? 'ins' : 'del';
     return html`<code class="code"
-      >${words
-        ? words.map(([changed, text]) =>
-            changed ? (mark === 'ins' ? html`<ins>${text}</ins>` : html`<del>${text}</del>`) : text,
-          )
-        : line.text}</code
+      >${
+        words
+          ? words.map(([changed, text]) =>
+              changed ? (mark === 'ins' ? html`<ins>${text}</ins>` : html`<del>${text}</del>`) : text,
+            )
+          : line.text
+      }</code
     >`;
   }
 
@@ -152,8 +154,7 @@ export class FileDiff extends LitElement {
     if (!line) return html`<div class="line empty"></div>`;
     const kind = line.kind === ' ' ? ' ' : side === 'old' ? '-' : '+';
     return html`<div class="line" part=${this.#part(line)} data-kind=${kind}>
-      <span class="no">${line[side]}</span><span class="sign">${kind}</span
-      >${this.#code(line)}
+      <span class="no">${line[side]}</span><span class="sign">${kind}</span>${this.#code(line)}
     </div>`;
   }
 
@@ -169,7 +170,11 @@ export class FileDiff extends LitElement {
   }
 
   #renderLines(model: FileDiffModel, words: (typeof WORDS)['en']): TemplateResult {
-    return html`<div class="lines" role="group" aria-label=${`${this.path} · ${words.lines(model.added, model.removed)}`}>
+    return html`<div
+      class="lines"
+      role="group"
+      aria-label=${`${this.path} · ${words.lines(model.added, model.removed)}`}
+    >
       ${model.blocks.map((block, index) =>
         block.collapsed && !this.expanded.has(index)
           ? html`<button part="diff-expand" class="expand" type="button" @click=${() => this.#expand(index)}>

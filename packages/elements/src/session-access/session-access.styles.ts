@@ -6,6 +6,8 @@ export const sessionAccessStyles = css`
     display: block;
   }
   .access {
+    background: var(--_surface);
+    color: var(--_text);
     display: flex;
     flex-wrap: wrap;
     align-items: center;

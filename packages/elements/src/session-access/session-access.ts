@@ -12,7 +12,12 @@ import { sessionAccessStyles } from './session-access.styles.js';
 type AccessWords = DetailMessages['access'];
 
 /** Someone a visibility list can name: a member or a group. */
-type Grantee = { readonly id: string; readonly name: string; readonly group: boolean; readonly email?: string };
+type Grantee = {
+  readonly id: string;
+  readonly name: string;
+  readonly group: boolean;
+  readonly email?: string;
+};
 
 /** The most search matches the dialog lists at once. */
 const MAX_MATCHES = 20;
@@ -78,7 +83,11 @@ export class SessionAccess extends LensElement {
         group: false,
         ...(member.email ? { email: member.email } : {}),
       })),
-      ...directory.groups.map((group) => ({ id: group.id, name: `${group.name} (${words.group})`, group: true })),
+      ...directory.groups.map((group) => ({
+        id: group.id,
+        name: `${group.name} (${words.group})`,
+        group: true,
+      })),
     ];
   }
 
@@ -87,7 +96,10 @@ export class SessionAccess extends LensElement {
     const all = this.#grantees();
     const find = (id: string, group: boolean): Grantee =>
       all.find((one) => one.group === group && one.id === id) ?? { id, name: id, group };
-    return [...visibility.members.map((id) => find(id, false)), ...visibility.groups.map((id) => find(id, true))];
+    return [
+      ...visibility.members.map((id) => find(id, false)),
+      ...visibility.groups.map((id) => find(id, true)),
+    ];
   }
 
   #dialog(): HTMLDialogElement | null | undefined {
@@ -170,7 +182,9 @@ export class SessionAccess extends LensElement {
     return html`<h3 id="granted">${words.granted}</h3>
       ${
         granted.length
-          ? html`<ul aria-labelledby="granted">${granted.map((one) => this.#renderGrantee(one, false, words))}</ul>`
+          ? html`<ul aria-labelledby="granted">
+              ${granted.map((one) => this.#renderGrantee(one, false, words))}
+            </ul>`
           : html`<p class="muted">${words.nobody}</p>`
       }
       <label for="search">${words.search}</label>
@@ -185,7 +199,9 @@ export class SessionAccess extends LensElement {
         loading
           ? html`<p class="muted" role="status">${words.loadingMembers}</p>`
           : matches.length
-            ? html`<ul aria-label=${words.search}>${matches.map((one) => this.#renderGrantee(one, true, words))}</ul>`
+            ? html`<ul aria-label=${words.search}>
+                ${matches.map((one) => this.#renderGrantee(one, true, words))}
+              </ul>`
             : html`<p class="muted">${words.noMatch}</p>`
       }`;
   }
@@ -237,13 +253,19 @@ export class SessionAccess extends LensElement {
     if (!given) return nothing;
     const session = this.#access.latest(given);
     const words = this.#words();
-    const admin = this.#lens.holds('sessions:admin', this.scopes) && !!this.#lens.client?.sessions.setVisibility;
+    const admin =
+      this.#lens.holds('sessions:admin', this.scopes) && !!this.#lens.client?.sessions.setVisibility;
     return html`<section part="access" class="access" aria-labelledby="access-heading">
       <h3 id="access-heading">${words.access.heading}</h3>
       <p class="who text">${this.#summary(session, words.access)}</p>
       ${
         admin
-          ? html`<button part="manage-access" class="button" type="button" @click=${() => void this.#open(session)}>
+          ? html`<button
+                part="manage-access"
+                class="button"
+                type="button"
+                @click=${() => void this.#open(session)}
+              >
                 ${words.access.manage}
               </button>
               ${this.#renderDialog(session, words)}`
