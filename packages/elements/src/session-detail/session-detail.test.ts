@@ -91,11 +91,16 @@ describe('session-detail', () => {
       'tool_call',
       'message',
     ]);
-    expect(textOf(entries[2]!.querySelector('.diff'))).to.equal(
-      'Before export const rows = all(); After export const rows = stream();',
-    );
+    // File edits are line diffs (<session-file-diff>, with the diff parts forwarded).
+    const diffs = entries.slice(2, 4).map((entry) => entry.querySelector('session-file-diff')!);
+    await Promise.all(diffs.map((diff) => diff.updateComplete));
+    const lineOf = (index: number, part: string) =>
+      textOf(diffs[index]!.shadowRoot!.querySelector(`[part~=${part}] .code`));
+    expect(lineOf(0, 'diff-line-removed')).to.equal('export const rows = all();');
+    expect(lineOf(0, 'diff-line-added')).to.equal('export const rows = stream();');
+    expect(diffs[0]!.getAttribute('exportparts')).to.include('diff-line-added');
     expect(textOf(entries[3]!.querySelector('.entry-head strong'))).to.equal('File created');
-    expect(textOf(entries[3]!.querySelector('.diff'))).to.equal('After # Plans');
+    expect(lineOf(1, 'diff-line-added')).to.equal('# Plans');
     expect(textOf(entries[5])).to.include('[REDACTED:github-token]');
     expect(entries[6]!.querySelector('.message-text')!.textContent).to.include('1. Stream rows\n2. Paginate');
     await expect(el).to.be.accessible();
