@@ -8,11 +8,13 @@ import { CommandCenter } from './command-center/command-center.js';
 import { CostSummary } from './cost-summary/cost-summary.js';
 import { SessionDetail } from './session-detail/session-detail.js';
 import { SessionAccess } from './session-access/session-access.js';
+import { FileDiff } from './file-diff/file-diff.js';
 
 /** The tags of the later chunk, with their classes. */
 export const lazyElements = {
   'cost-summary': CostSummary,
   'session-access': SessionAccess,
+  'session-file-diff': FileDiff,
   'session-detail': SessionDetail,
   'command-center': CommandCenter,
 } as const;

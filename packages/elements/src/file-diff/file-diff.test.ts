@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { DIFF_LIMITS, diffFile, isHugeEdit, splitRows } from './diff-model.js';
-import { loadFileDiff } from './load-file-diff.js';
+import '../define.js';
 import type { FileDiff } from './file-diff.js';
 import { hostile } from '../test/fixtures.js';
 
@@ -9,7 +9,6 @@ const lines = (count: number, label = 'line') =>
   Array.from({ length: count }, (_, index) => `${label} ${index + 1}`).join('\n') + '\n';
 
 async function diff(oldText: string | null, newText: string | null): Promise<FileDiff> {
-  await loadFileDiff();
   const el = await fixture<FileDiff>(
     html`<session-file-diff path="src/a.ts" .oldText=${oldText} .newText=${newText}></session-file-diff>`,
   );

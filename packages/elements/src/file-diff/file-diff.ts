@@ -48,8 +48,8 @@ const WORDS = {
  * File contents are text, never markup.
  *
  * `<session-detail>` renders one per file edit of a transcript and forwards its `diff`,
- * `diff-line-added` and `diff-line-removed` parts. It loads as its own chunk the first time a
- * transcript shows a file edit.
+ * `diff-line-added` and `diff-line-removed` parts. It comes in the embed's later chunk, with the
+ * detail (its own chunk would split Lit out of the first one and grow it past the X6 cap).
  *
  * @summary A file edit as a unified or split line diff.
  * @tagname session-file-diff

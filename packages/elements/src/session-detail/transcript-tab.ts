@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TranscriptEntry } from '@session-lens/sdk';
 import { formatDateTime } from '../internal/format.js';
 import type { DetailMessages } from '../internal/detail-messages.js';
-import { loadFileDiff } from '../file-diff/load-file-diff.js';
 
 /** What the Transcript tab shows. */
 export type TranscriptView = {
@@ -66,8 +65,6 @@ function renderFileEdit(
   locale: string | undefined,
 ): TemplateResult {
   const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
-  // The diff view is its own chunk: fetched the first time a transcript shows a file edit.
-  loadFileDiff().catch(() => undefined);
   return html`<li part="entry" class="entry" data-type="file_edit">
     <div class="entry-head">
       <strong>${words.fileChange[change]}</strong><code class="text">${entry.path}</code>${at}
