@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSessions, isActive, Problem, Session } from '@session-lens/sdk';
 import { signEmbedToken } from './auth/principal.js';
-import { ADMIN, startTestServer, type TestServer } from './test/harness.js';
+import { ADMIN, startTestServer, walkSessions, type TestServer } from './test/harness.js';
 
 let server: TestServer;
 let all: Session[];
@@ -13,22 +13,7 @@ let agentId: string;
 let embed: string;
 
 /** Every page of a list, following nextCursor. */
-async function walk(query: string, token: string, limit = 200): Promise<Session[]> {
-  const out: Session[] = [];
-  let cursor: string | null = null;
-  do {
-    const sep = query ? '&' : '';
-    const res = await server.api(
-      'GET',
-      `/v1/sessions?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
-      token,
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    out.push(...res.body.data);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return out;
-}
+const walk = (query: string, token: string, limit = 200) => walkSessions(server, query, token, limit);
 
 function expectProblem(res: { status: number; headers: Headers; body: unknown }, status: number): Problem {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

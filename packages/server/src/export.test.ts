@@ -3,7 +3,7 @@ import { EXPORT_COLUMNS, EXPORT_COST_COLUMNS, Problem, Session } from '@session-
 import { exportStream } from './export/stream.js';
 import type { Viewer } from './sessions/model.js';
 import type { SessionStore } from './sessions/store.js';
-import { ADMIN, startTestServer, type TestServer } from './test/harness.js';
+import { ADMIN, startTestServer, walkSessions, type TestServer } from './test/harness.js';
 
 // A14: GET /v1/sessions/export against the real server on real PGlite.
 
@@ -18,21 +18,7 @@ afterAll(async () => {
 });
 
 /** Every page of a list, following nextCursor. */
-async function walk(query: string, token: string): Promise<Session[]> {
-  const out: Session[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await server.api(
-      'GET',
-      `/v1/sessions?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      token,
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    out.push(...res.body.data);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return out;
-}
+const walk = (query: string, token: string) => walkSessions(server, query, token);
 
 async function download(query: string, token: string): Promise<{ response: Response; text: string }> {
   const response = await fetch(`${server.url}/v1/sessions/export?${query}`, {

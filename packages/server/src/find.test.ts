@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem, type Session } from '@session-lens/sdk';
-import { ADMIN, SseClient, sleep, startTestServer, type TestServer } from './test/harness.js';
+import { ADMIN, SseClient, sleep, startTestServer, walkSessions, type TestServer } from './test/harness.js';
 
 // Find at scale (issue 15), against the real server: the time range (A11) and content search (A12).
 
@@ -10,21 +10,7 @@ let all: Session[];
 const clients: SseClient[] = [];
 
 /** Every page of a list, following nextCursor. */
-async function walk(query: string, token: string, limit = 97): Promise<Session[]> {
-  const out: Session[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await server.api(
-      'GET',
-      `/v1/sessions?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
-      token,
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    out.push(...res.body.data);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return out;
-}
+const walk = (query: string, token: string, limit = 97) => walkSessions(server, query, token, limit);
 
 function problemPaths(res: { status: number; headers: Headers; body: unknown }, status = 400): string[] {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, TranscriptEntry } from '@session-lens/sdk';
-import { ADMIN, SseClient, startTestServer, type TestServer } from './test/harness.js';
+import {
+  ADMIN,
+  connected,
+  openStream,
+  startTestServer,
+  type SseClient,
+  type TestServer,
+} from './test/harness.js';
 
 // A16: GET /v1/sessions/{id}/stream, against the real server on real PGlite.
 
@@ -10,16 +17,12 @@ let noSpend: string;
 const clients: SseClient[] = [];
 
 function follow(id: string, token?: string, headers: Record<string, string> = {}, query = ''): SseClient {
-  const client = new SseClient(`${server.url}/v1/sessions/${id}/stream${query ? `?${query}` : ''}`, {
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...headers,
-  });
-  clients.push(client);
-  return client;
-}
-
-async function connected(client: SseClient): Promise<void> {
-  await client.until(() => client.retry !== undefined || client.status >= 400, 10_000, 'connect');
+  return openStream(
+    `${server.url}/v1/sessions/${id}/stream${query ? `?${query}` : ''}`,
+    token,
+    headers,
+    clients,
+  );
 }
 
 /** A flow the admin starts (workspace-visible), with `entries` messages written at once. */

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '@session-lens/sdk';
-import { ADMIN, SseClient, startTestServer, type TestServer } from './test/harness.js';
+import {
+  ADMIN,
+  connected,
+  openStream,
+  startTestServer,
+  type SseClient,
+  type TestServer,
+} from './test/harness.js';
 
 let server: TestServer;
 let member: string;
@@ -9,16 +16,7 @@ let agent: string;
 const clients: SseClient[] = [];
 
 function subscribe(query = '', token?: string, headers: Record<string, string> = {}): SseClient {
-  const client = new SseClient(`${server.url}/v1/stream${query ? `?${query}` : ''}`, {
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...headers,
-  });
-  clients.push(client);
-  return client;
-}
-
-async function connected(client: SseClient): Promise<void> {
-  await client.until(() => client.retry !== undefined || client.status >= 400, 10_000, 'connect');
+  return openStream(`${server.url}/v1/stream${query ? `?${query}` : ''}`, token, headers, clients);
 }
 
 /** The position up to which the server pruned its event log. */

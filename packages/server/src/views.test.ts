@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_VIEWS_PER_OWNER, Problem, type Session, type View } from '@session-lens/sdk';
-import { ADMIN, SseClient, startTestServer, type TestServer } from './test/harness.js';
+import { ADMIN, SseClient, startTestServer, walkSessions, type TestServer } from './test/harness.js';
 
 // Saved views (A13, issue 15) against the real server: private, shared, deleted, applied with
 // `view=` on the list and the stream, and never wider than the token that applies them.
@@ -12,21 +12,8 @@ const clients: SseClient[] = [];
 
 const ids = (sessions: readonly Session[]) => sessions.map((s) => s.id).sort();
 
-async function walk(query: string, token: string): Promise<Session[]> {
-  const out: Session[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await server.api(
-      'GET',
-      `/v1/sessions?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      token,
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    out.push(...res.body.data);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return out;
-}
+/** Every page of a list, following nextCursor. */
+const walk = (query: string, token: string) => walkSessions(server, query, token);
 
 function problem(res: { status: number; body: unknown }, status: number): Problem {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Session } from '@session-lens/sdk';
 import { startServer, type RunningServer, type StartServerOptions } from '../server.js';
 import { templateDir } from './global-setup.js';
 
@@ -31,6 +32,29 @@ export type TestServer = RunningServer & {
 /** A response with its parsed body (loosely typed: tests assert on its shape). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only convenience
 export type ApiResponse = { status: number; headers: Headers; body: any };
+
+/**
+ * Every page of `GET /v1/sessions?<query>` as `token`, following nextCursor; throws on any
+ * answer but 200, with its body.
+ */
+export async function walkSessions(
+  server: TestServer,
+  query: string,
+  token: string,
+  limit = 200,
+): Promise<Session[]> {
+  const out: Session[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = [query, `limit=${limit}`, cursor ? `cursor=${cursor}` : ''].filter(Boolean).join('&');
+    const res = await server.api('GET', `/v1/sessions?${params}`, token);
+    if (res.status !== 200)
+      throw new Error(`GET /v1/sessions?${params} → ${res.status} ${JSON.stringify(res.body)}`);
+    out.push(...(res.body.data as Session[]));
+    cursor = res.body.nextCursor as string | null;
+  } while (cursor);
+  return out;
+}
 
 /** Starts a seeded test server. */
 export async function startTestServer(options: Partial<StartServerOptions> = {}): Promise<TestServer> {
@@ -164,4 +188,21 @@ export class SseClient {
 }
 
 /** Sleeps. */
+/** Opens an SSE client on `url` with a bearer `token` and extra headers, recorded in `opened`. */
+export function openStream(
+  url: string,
+  token: string | undefined,
+  headers: Record<string, string>,
+  opened: SseClient[],
+): SseClient {
+  const client = new SseClient(url, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
+  opened.push(client);
+  return client;
+}
+
+/** Waits until a stream answered: its `retry:` hint arrived, or an error status. */
+export async function connected(client: SseClient): Promise<void> {
+  await client.until(() => client.retry !== undefined || client.status >= 400, 10_000, 'connect');
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
