@@ -5,11 +5,9 @@
 //   node bench/content.mjs [--sessions 100000] [--database-url postgres://…] [--skip-pglite] [--runs 200]
 // PostgreSQL comes from --database-url or SESSION_LENS_BENCH_DATABASE_URL (a fresh schema, dropped
 // after); without either, only PGlite runs. Prints figures; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { freshSchema, load, percentile } from './lib.mjs';
+import { benchServerOptions, load, percentile, seededBenchDatabase, serverModules } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,11 +17,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
   },
 });
-const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
-const { startServer } = await import(dist('server.js'));
-const { seedDemo } = await import(dist('seed/demo.js'));
-const { openDatabase } = await import(dist('db/index.js'));
-const { createApp } = await import(dist('app.js'));
+const modules = await serverModules();
+const { startServer } = modules;
 
 const ADMIN = 'bench-admin-token';
 const RUNS = Number(values.runs);
@@ -90,36 +85,20 @@ async function time(url) {
 
 async function bench(label, databaseUrl) {
   const count = Number(values.sessions);
-  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
-  const schema = databaseUrl ? await freshSchema(databaseUrl, 'sl_content') : undefined;
-  const url = schema?.url;
   const loadStart = performance.now();
-  const db = await openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false });
-  const lens = await createApp({ db });
-  let last = 0;
-  await seedDemo(db, lens.settings, {
+  const { dataDir, schema, url, db, lens } = await seededBenchDatabase(modules, {
+    label,
+    databaseUrl,
+    schemaPrefix: 'sl_content',
     sessions: count,
-    onProgress: (n) => {
-      if (n - last >= 25_000) {
-        last = n;
-        process.stderr.write(`  ${label}: loaded ${n}\n`);
-      }
-    },
+    every: 25_000,
   });
   await plant(db);
   const [{ entries }] = await db.query('select count(*)::int as entries from transcript_entries');
   const loadMs = performance.now() - loadStart;
   await lens.close();
   await db.close();
-  const server = await startServer({
-    port: 0,
-    dataDir,
-    databaseUrl: url,
-    adminToken: ADMIN,
-    pgliteFsync: false,
-    validateResponses: false,
-    limits: { requestsPerToken: false },
-  });
+  const server = await startServer(benchServerOptions(dataDir, url, ADMIN));
   const base = `${server.url}/v1/sessions?limit=50`;
   const rows = [];
   // The baseline first, last and between: the same first page without `content`.

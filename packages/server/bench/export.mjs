@@ -9,23 +9,12 @@
 // The data directory is loaded once (slow) and reused by later runs.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load } from './lib.mjs';
+import { benchDist, load, LOADED_DATA_OPTIONS, openLoadedData } from './lib.mjs';
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string' },
-    sessions: { type: 'string', default: '1000000' },
-    dist: { type: 'string' },
-    child: { type: 'string' },
-  },
-});
-if (!values.data) throw new Error('--data <dir> is required');
-const distDir = values.dist
-  ? pathToFileURL(`${resolve(values.dist)}/`).href
-  : new URL('../dist/', import.meta.url).href;
+const { values } = parseArgs({ options: { ...LOADED_DATA_OPTIONS, child: { type: 'string' } } });
+const distDir = benchDist(values, import.meta.url);
 const ADMIN = 'bench-export-admin';
 
 const CASES = {
@@ -40,16 +29,7 @@ else await runParent();
 
 async function runParent() {
   if (!existsSync(values.data)) {
-    const { openDatabase } = await import(`${distDir}db/index.js`);
-    const { createApp } = await import(`${distDir}app.js`);
-    const { seedDemo } = await import(`${distDir}seed/demo.js`);
-    const db = await openDatabase({ dataDir: values.data, pgliteFsync: false });
-    const lens = await createApp({ db });
-    const started = performance.now();
-    await seedDemo(db, lens.settings, { sessions: Number(values.sessions), details: false });
-    console.log(
-      `loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-    );
+    const { db, lens } = await openLoadedData(distDir, values);
     await lens.close();
     await db.close();
   }

@@ -3,37 +3,18 @@
 // query alone (no HTTP), with its plan. Loads once into --data and reuses it on later runs, so
 // two builds can be compared on the same rows:
 //   node bench/first-page.mjs --data /tmp/lens-1m [--sessions 1000000] [--dist ../other/dist]
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { load, percentile } from './lib.mjs';
+import { benchDist, load, LOADED_DATA_OPTIONS, openLoadedData, percentile } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' },
-    sessions: { type: 'string', default: '1000000' },
-    dist: { type: 'string' },
+    ...LOADED_DATA_OPTIONS,
     runs: { type: 'string', default: '200' },
     explain: { type: 'boolean' },
   },
 });
-if (!values.data) throw new Error('--data <dir> is required');
-const distDir = values.dist
-  ? pathToFileURL(`${resolve(values.dist)}/`).href
-  : new URL('../dist/', import.meta.url).href;
-const { openDatabase } = await import(`${distDir}db/index.js`);
-const { createApp } = await import(`${distDir}app.js`);
-const { seedDemo } = await import(`${distDir}seed/demo.js`);
-
-const fresh = !existsSync(values.data);
-const db = await openDatabase({ dataDir: values.data, pgliteFsync: false });
-const lens = await createApp({ db });
-if (fresh) {
-  const started = performance.now();
-  await seedDemo(db, lens.settings, { sessions: Number(values.sessions), details: false });
-  console.log(`loaded ${values.sessions} sessions in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
+const distDir = benchDist(values, import.meta.url);
+const { db, lens } = await openLoadedData(distDir, values);
 const viewer = { memberId: 'm_admin', groups: [], admin: true, spend: true };
 console.log(`dist ${distDir}; load ${load()}`);
 for (const [name, filters] of [

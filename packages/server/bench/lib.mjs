@@ -1,6 +1,9 @@
-// Helpers shared by the server benchmarks (run.mjs, writes.mjs, first-page.mjs).
+// Helpers shared by the server benchmarks (run.mjs, writes.mjs, first-page.mjs, export.mjs, content.mjs).
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 
 /** The p-th percentile of an ascending array. */
@@ -50,4 +53,95 @@ export function readFrames(res, onFrame) {
       onFrame(frame);
     }
   });
+}
+
+/**
+ * The options of a bench that loads its sessions once into a PGlite data directory and reuses it
+ * (`--data`, `--sessions`), built from this checkout's dist or another one's (`--dist`).
+ */
+export const LOADED_DATA_OPTIONS = {
+  data: { type: 'string' },
+  sessions: { type: 'string', default: '1000000' },
+  dist: { type: 'string' },
+};
+
+/** The dist folder to import the server from, as a URL ending in `/`; requires `--data`. */
+export function benchDist(values, self) {
+  if (!values.data) throw new Error('--data <dir> is required');
+  return values.dist ? pathToFileURL(`${resolve(values.dist)}/`).href : new URL('../dist/', self).href;
+}
+
+/**
+ * Opens the database in `--data` and an app on it, loading `--sessions` sessions (no details)
+ * first when the directory does not exist yet.
+ */
+export async function openLoadedData(distDir, values) {
+  const { openDatabase } = await import(`${distDir}db/index.js`);
+  const { createApp } = await import(`${distDir}app.js`);
+  const { seedDemo } = await import(`${distDir}seed/demo.js`);
+  const fresh = !existsSync(values.data);
+  const db = await openDatabase({ dataDir: values.data, pgliteFsync: false });
+  const lens = await createApp({ db });
+  if (fresh) {
+    const started = performance.now();
+    await seedDemo(db, lens.settings, { sessions: Number(values.sessions), details: false });
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    console.log(`loaded ${values.sessions} sessions in ${seconds} s`);
+  }
+  return { db, lens };
+}
+
+/**
+ * A database for one bench case, loaded with the app's own seed generator: a fresh schema on
+ * the PostgreSQL at `databaseUrl`, or a fresh PGlite directory without one. `server` holds the
+ * dist modules (`openDatabase`, `createApp`, `seedDemo`); progress goes to stderr every `every`.
+ */
+export async function seededBenchDatabase(
+  server,
+  { label, databaseUrl, schemaPrefix, sessions, details, every },
+) {
+  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
+  const schema = databaseUrl ? await freshSchema(databaseUrl, schemaPrefix) : undefined;
+  const url = schema?.url;
+  const db = await server.openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false });
+  const lens = await server.createApp({ db });
+  let last = 0;
+  await server.seedDemo(db, lens.settings, {
+    sessions,
+    ...(details === false ? { details: false } : {}),
+    onProgress: (n) => {
+      if (n - last >= every) {
+        last = n;
+        process.stderr.write(`  ${label}: loaded ${n}\n`);
+      }
+    },
+  });
+  return { dataDir, schema, url, db, lens };
+}
+
+/**
+ * The options a bench starts the real server with on a loaded database: port 0, no fsync, no
+ * response validation, and no per-token rate limit (a bench is one token in a tight loop; the
+ * limit would measure itself).
+ */
+export const benchServerOptions = (dataDir, databaseUrl, adminToken) => ({
+  port: 0,
+  dataDir,
+  databaseUrl,
+  adminToken,
+  pgliteFsync: false,
+  validateResponses: false,
+  limits: { requestsPerToken: false },
+});
+
+/** The server modules a bench drives, imported from this checkout's dist. */
+export async function serverModules() {
+  const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
+  const [{ startServer }, { seedDemo }, { openDatabase }, { createApp }] = await Promise.all([
+    import(dist('server.js')),
+    import(dist('seed/demo.js')),
+    import(dist('db/index.js')),
+    import(dist('app.js')),
+  ]);
+  return { startServer, seedDemo, openDatabase, createApp };
 }

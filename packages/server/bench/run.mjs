@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { freshSchema, percentile, readFrames } from './lib.mjs';
+import {
+  benchServerOptions,
+  freshSchema,
+  percentile,
+  readFrames,
+  seededBenchDatabase,
+  serverModules,
+} from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +30,8 @@ const { values } = parseArgs({
     'skip-fanout': { type: 'boolean' },
   },
 });
-const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
-const { startServer } = await import(dist('server.js'));
-const { seedDemo } = await import(dist('seed/demo.js'));
-const { openDatabase } = await import(dist('db/index.js'));
-const { createApp } = await import(dist('app.js'));
+const modules = await serverModules();
+const { startServer } = modules;
 
 const ADMIN = 'bench-admin-token';
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
@@ -48,23 +52,15 @@ async function time(url, runs) {
 
 async function listBench(label, databaseUrl) {
   const count = Number(values.sessions);
-  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'session-lens-bench-'));
-  const schema = databaseUrl ? await freshSchema(databaseUrl, 'sl_bench') : undefined;
-  const url = schema?.url;
   // Load with the app's own seed generator (sessions only), then serve.
   const loadStart = performance.now();
-  const db = await openDatabase({ databaseUrl: url, dataDir, pgliteFsync: false });
-  const lens = await createApp({ db });
-  let last = 0;
-  await seedDemo(db, lens.settings, {
+  const { dataDir, schema, url, db, lens } = await seededBenchDatabase(modules, {
+    label,
+    databaseUrl,
+    schemaPrefix: 'sl_bench',
     sessions: count,
     details: false,
-    onProgress: (n) => {
-      if (n - last >= 50_000) {
-        last = n;
-        process.stderr.write(`  ${label}: loaded ${n}\n`);
-      }
-    },
+    every: 50_000,
   });
   const loadMs = performance.now() - loadStart;
   // The query alone (no HTTP, no JSON), to separate the index work from the transport.
@@ -99,16 +95,7 @@ async function listBench(label, databaseUrl) {
   }
   await lens.close();
   await db.close();
-  const server = await startServer({
-    port: 0,
-    dataDir,
-    databaseUrl: url,
-    adminToken: ADMIN,
-    pgliteFsync: false,
-    validateResponses: false,
-    // A benchmark is one token in a tight loop: the per-token rate limit would measure itself.
-    limits: { requestsPerToken: false },
-  });
+  const server = await startServer(benchServerOptions(dataDir, url, ADMIN));
   const base = `${server.url}/v1/sessions`;
   const results = {};
   for (const [name, query] of [

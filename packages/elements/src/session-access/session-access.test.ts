@@ -37,7 +37,17 @@ async function access(options: { admin?: boolean; refuse?: unknown; session?: Se
       (candidate) => textOf(candidate) === text,
     );
   await waitUntil(() => textOf($('.who')).includes('Tom Asare'), 'names resolved');
-  return { ...mounted, client, $, button };
+  /** Opens the dialog from Manage access, as a user does (focus, then click). */
+  const openDialog = async () => {
+    const manage = $<HTMLButtonElement>('[part~=manage-access]')!;
+    manage.focus();
+    manage.click();
+    await mounted.el.updateComplete;
+    const dialog = $<HTMLDialogElement>('dialog')!;
+    expect(dialog.open).to.equal(true);
+    return { manage, dialog };
+  };
+  return { ...mounted, client, $, button, openDialog };
 }
 
 /** The element focus is in, through shadow roots. */
@@ -57,13 +67,8 @@ describe('session-access', () => {
   });
 
   it('lets an admin add a member, remove a group and save, as a modal dialog', async () => {
-    const { el, $, button, client } = await access();
-    const manage = $<HTMLButtonElement>('[part~=manage-access]')!;
-    manage.focus();
-    manage.click();
-    await el.updateComplete;
-    const dialog = $<HTMLDialogElement>('dialog')!;
-    expect(dialog.open).to.equal(true);
+    const { el, $, button, client, openDialog } = await access();
+    const { manage, dialog } = await openDialog();
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.contains(deepActive())).to.equal(true);
     await expect(el).to.be.accessible();
@@ -127,13 +132,8 @@ describe('session-access', () => {
   });
 
   it('closes on Escape and returns focus to Manage access', async () => {
-    const { el, $ } = await access();
-    const manage = $<HTMLButtonElement>('[part~=manage-access]')!;
-    manage.focus();
-    manage.click();
-    await el.updateComplete;
-    const dialog = $<HTMLDialogElement>('dialog')!;
-    expect(dialog.open).to.equal(true);
+    const { el, $, openDialog } = await access();
+    const { manage, dialog } = await openDialog();
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'closed');
     await el.updateComplete;
