@@ -19,6 +19,9 @@ import { View, ViewList } from './views.js';
  * server checks and the OpenAPI document states; this half is all the client needs, so the
  * request schemas, scopes and problems stay out of the browser bundle.
  */
+/** The longest `Idempotency-Key` an idempotent endpoint accepts (at least one character). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
 export type Endpoint = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI-style path, `{id}` for parameters. */

@@ -170,7 +170,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): Record<strin
         in: 'header',
         required: false,
         description: 'Makes a retried request a no-op: the first response is replayed.',
-        schema: { type: 'string', maxLength: 255 },
+        schema: { type: 'string', minLength: 1, maxLength: contract.IDEMPOTENCY_KEY_MAX_LENGTH },
       });
     }
     if (parameters.length) operation.parameters = parameters;

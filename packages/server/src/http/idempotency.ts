@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Route } from '@session-lens/sdk/contract';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, type Route } from '@session-lens/sdk/contract';
 import type { Queryable } from '../db/index.js';
 import { sqlState } from '../db/index.js';
 import type { Principal } from '../auth/principal.js';
@@ -17,11 +17,12 @@ import { HttpProblem, invalid } from './problem.js';
 /** The outcome of a write: its status and body, and whether it replays a stored answer. */
 export type WriteOutcome = { status: number; body: unknown; replayed: boolean };
 
-/** A request's `Idempotency-Key`, where the route honours one (1 to 200 characters). */
+/** A request's `Idempotency-Key`, where the route honours one (1 to 200 characters, the contract's limit). */
 function idempotencyKey(c: Context, route: Route): string | undefined {
   const key = route.idempotent ? c.req.header('idempotency-key') : undefined;
-  if (key !== undefined && (key.length === 0 || key.length > 200)) {
-    throw invalid([{ path: 'header.Idempotency-Key', message: 'Expected 1 to 200 characters' }]);
+  if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH)) {
+    const message = `Expected 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`;
+    throw invalid([{ path: 'header.Idempotency-Key', message }]);
   }
   return key;
 }

