@@ -119,6 +119,31 @@ describe('bulk cancel of a mixed selection', () => {
   });
 });
 
+describe('bulk by a saved view (A13)', () => {
+  it("acts on the view's matches, with the request's own filters in place of the view's", async () => {
+    const plan = { plan: { id: 'plan_bulk_view', title: 'Bulk view' } };
+    const flows = [await start('flow', { links: plan }), await start('flow', { links: plan })];
+    const task = await start('task', { links: plan });
+    const saved = await server.api('POST', '/v1/views', member, {
+      name: 'Bulk view flows',
+      filters: { scope: 'plan:plan_bulk_view', kind: ['flow'] },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const view = saved.body.id as string;
+
+    // The request's kind replaces the view's: the task only.
+    const tasks = BulkResult.parse(
+      (await bulk(member, { action: 'cancel', filters: { view, kind: ['task'] } })).body,
+    );
+    expect(tasks.results.map((r) => [r.id, r.status])).toEqual([[task, 'done']]);
+    const res = await bulk(member, { action: 'cancel', filters: { view } });
+    const result = BulkResult.parse(res.body);
+    expect(result.results.map((r) => r.id).sort()).toEqual([...flows].sort());
+    expect([result.done, result.refused, result.unknown]).toEqual([2, 0, 0]);
+    for (const id of flows) expect((await read(id)).status).toBe('cancelled');
+  });
+});
+
 describe('who may act in bulk', () => {
   it('needs the scope of the action it names; each session is then checked as its single action', async () => {
     const flow = await start('flow');
@@ -155,6 +180,7 @@ describe('bad bulk requests', () => {
       [{ action: 'cancel', filters: { kind: ['meeting'] } }, 'body.filters.kind.0'],
       [{ action: 'cancel', filters: {}, cursor: 'forged.cursor' }, 'body.cursor'],
       [{ action: 'cancel', filters: { since: 'yesterday' } }, 'body.filters.since'],
+      [{ action: 'cancel', filters: { view: 'view_no_such_view' } }, 'body.filters.view'],
       [
         { action: 'cancel', filters: { since: '2026-12-02T00:00:00Z', until: '2026-12-01T00:00:00Z' } },
         'body.filters.until',

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { applyView, timeRangeError, type Route, type SessionFilters } from '@session-lens/sdk/contract';
+import type { Principal } from '../auth/principal.js';
 import type { Queryable } from '../db/index.js';
 import type { LensEnv } from '../routes/context.js';
 import { viewFiltersFor } from '../views/views.js';
@@ -25,18 +26,30 @@ function parseQuery(route: Route, searchParams: URLSearchParams): unknown {
 }
 
 /**
- * A query that names `view=<id>` with the view's filters applied (the contract's `applyView`:
- * the request's own filters replace the view's), then the range checked as a whole.
+ * Filters that name `view=<id>` with the view's filters applied (the contract's `applyView`: the
+ * request's own filters replace the view's), then the range checked as a whole; `prefix` is where
+ * the filters sit in the request (`query`, or `body.filters` for a bulk call). A view the caller
+ * may not read is a 400 at `<prefix>.view`.
  */
+export async function resolveFilters(
+  db: Queryable,
+  principal: Principal,
+  filters: SessionFilters,
+  prefix: string,
+): Promise<SessionFilters> {
+  const resolved =
+    filters.view === undefined
+      ? filters
+      : applyView(await viewFiltersFor(db, principal, filters.view, prefix), filters);
+  const range = timeRangeError(resolved, prefix);
+  if (range) throw invalid([range]);
+  return resolved;
+}
+
+/** A route's query with its view resolved ({@link resolveFilters}); other queries unchanged. */
 async function withView(db: Queryable, c: Context<LensEnv>, query: unknown): Promise<unknown> {
   if (!query || typeof query !== 'object') return query;
-  let filters = query as SessionFilters;
-  if (filters.view !== undefined) {
-    filters = applyView(await viewFiltersFor(db, c.var.caller.principal, filters.view, 'query'), filters);
-  }
-  const range = timeRangeError(filters, 'query');
-  if (range) throw invalid([range]);
-  return filters;
+  return resolveFilters(db, c.var.caller.principal, query as SessionFilters, 'query');
 }
 
 /**

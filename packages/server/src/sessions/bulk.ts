@@ -1,7 +1,6 @@
 import {
   MAX_BULK_SESSIONS,
   routes,
-  timeRangeError,
   type BulkOutcome,
   type BulkRequest,
   type BulkResult,
@@ -10,7 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import { assertScopes } from '../http/authenticate.js';
 import type { CursorSeal } from '../http/cursors.js';
 import { HttpProblem, invalid } from '../http/problem.js';
-import { assertWithinLock } from '../http/route-input.js';
+import { assertWithinLock, resolveFilters } from '../http/route-input.js';
 import type { Logger } from '../ops/logger.js';
 import { closeSession } from './actions.js';
 import type { Viewer } from './model.js';
@@ -64,10 +63,9 @@ async function selection(
   body: BulkRequest,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   if (body.ids) return { ids: [...new Set(body.ids)], nextCursor: null };
-  const filters = body.filters ?? {};
-  // The checks the list's query gets beyond its schema: an empty time range, the embed lock.
-  const range = timeRangeError(filters, 'body.filters');
-  if (range) throw invalid([range]);
+  // The checks the list's query gets beyond its schema: a saved view applied, an empty time
+  // range, then the embed lock (a view cannot widen it).
+  const filters = await resolveFilters(store.db, principal, body.filters ?? {}, 'body.filters');
   assertWithinLock(principal.embed?.scope, filters);
   try {
     const cursor = body.cursor === undefined ? undefined : cursors.open(body.cursor);
