@@ -1,9 +1,14 @@
 import * as z from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 import { CostSummary } from './cost.js';
 import { SessionStatus } from './status.js';
 
-/** An ISO-8601 UTC timestamp, as every timestamp travels on the wire. */
-export const Timestamp = z.iso.datetime({ offset: true });
+/**
+ * An ISO-8601 UTC timestamp, as every timestamp travels on the wire. Built as `z.iso.datetime`
+ * builds it, without reading the `z.iso` namespace: esbuild keeps every member of a nested
+ * namespace it sees read (date, time, duration and their regexes, ~0.3 KB min+gzip, X6).
+ */
+export const Timestamp = _isoDateTime(z.ZodMiniISODateTime, { offset: true });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** The four kinds of agent activity the index normalizes (S1). */
