@@ -5,6 +5,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
+import { pino } from 'pino';
+import { createLogger } from '../dist/ops/logger.js';
 
 /** The p-th percentile of an ascending array. */
 export const percentile = (sorted, p) =>
@@ -126,6 +128,9 @@ export async function seededBenchDatabase(
  */
 export const benchServerOptions = (dataDir, databaseUrl, adminToken) => ({
   port: 0,
+  // Logged as in production (one JSON line a request, serialized and written), into /dev/null
+  // rather than over the figures the bench prints.
+  logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) }),
   dataDir,
   databaseUrl,
   adminToken,

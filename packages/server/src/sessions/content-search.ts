@@ -38,37 +38,84 @@ export function contentConditions(
 export const CANDIDATE_ENTRIES = 5000;
 
 /**
+ * Above this many entries in the planner's estimate (its statistics of `search`), a word is taken
+ * as common without reading the index: the read would stop at {@link CANDIDATE_ENTRIES} anyway.
+ * The estimate only chooses the plan; either plan gives the same sessions.
+ */
+const SURELY_COMMON_ENTRIES = 4 * CANDIDATE_ENTRIES;
+
+/**
  * How a list finds the sessions of a `content` search, planned per request because the right
  * plan depends on how common each word is, which a generic plan cannot know: `ids` are the only
- * sessions that can match (every word whose entries, read through the trigram index, number at
- * most {@link CANDIDATE_ENTRIES} has its sessions intersected), and `words` the ones left to
- * check per session as the walk in order reaches it (words so common that a match comes soon).
+ * sessions that can match, and `words` the ones left to check per session as the walk in order
+ * reaches it (only when every word is so common that a match comes soon). Once one word is rare
+ * enough that its sessions were read, every other word is checked inside those sessions alone,
+ * through the transcript's primary key: `ids` is then exactly the sessions that match.
  */
 export type ContentPlan = { ids?: string[] | undefined; words: string[] };
+
+/** The thresholds of {@link planContent}; tests lower them to take every path on little data. */
+export type ContentPlanLimits = { candidateEntries: number; surelyCommonEntries: number };
+
+const LIMITS: ContentPlanLimits = {
+  candidateEntries: CANDIDATE_ENTRIES,
+  surelyCommonEntries: SURELY_COMMON_ENTRIES,
+};
 
 export async function planContent(
   db: Queryable,
   content: string | undefined,
+  limits: ContentPlanLimits = LIMITS,
 ): Promise<ContentPlan | undefined> {
   const words = contentWords(content);
   if (words.length === 0) return undefined;
-  let ids: Set<string> | undefined;
+  let ids: string[] | undefined;
   const common: string[] = [];
   for (const word of words) {
-    const rows = await db.query<{ session_id: string }>(
-      'select session_id from transcript_entries where search like lower($1) limit $2',
-      [containsPattern(word), CANDIDATE_ENTRIES + 1],
-      { oneShot: true },
-    );
-    if (rows.length > CANDIDATE_ENTRIES) {
-      common.push(word);
-      continue;
+    if (ids) ids = await narrow(db, ids, word);
+    else {
+      const found = await candidateSessions(db, word, limits);
+      if (found === undefined) common.push(word);
+      else ids = found;
     }
-    const sessions = new Set(rows.map((row) => row.session_id));
-    ids = ids ? new Set([...ids].filter((id) => sessions.has(id))) : sessions;
-    if (ids.size === 0) break;
+    if (ids?.length === 0) return { ids, words: [] };
   }
-  return { ids: ids && [...ids], words: common };
+  if (ids === undefined) return { words: common };
+  for (const word of common) if (ids.length > 0) ids = await narrow(db, ids, word);
+  return { ids, words: [] };
+}
+
+/** The sessions with an entry containing `word`, or `undefined` when too many entries do. */
+async function candidateSessions(
+  db: Queryable,
+  word: string,
+  { candidateEntries, surelyCommonEntries }: ContentPlanLimits,
+): Promise<string[] | undefined> {
+  const pattern = containsPattern(word);
+  const [plan] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    'explain (format json) select 1 from transcript_entries where search like lower($1)',
+    [pattern],
+    { oneShot: true },
+  );
+  if ((plan?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) > surelyCommonEntries) return undefined;
+  const rows = await db.query<{ session_id: string }>(
+    'select session_id from transcript_entries where search like lower($1) limit $2',
+    [pattern, candidateEntries + 1],
+    { oneShot: true },
+  );
+  if (rows.length > candidateEntries) return undefined;
+  return [...new Set(rows.map((row) => row.session_id))];
+}
+
+/** Those of `ids` whose transcript contains `word`. */
+async function narrow(db: Queryable, ids: string[], word: string): Promise<string[]> {
+  const rows = await db.query<{ session_id: string }>(
+    `select distinct session_id from transcript_entries
+     where session_id = any($1::text[]) and search like lower($2)`,
+    [ids, containsPattern(word)],
+    { oneShot: true },
+  );
+  return rows.map((row) => row.session_id);
 }
 
 /** The SQL conditions of a planned `content` search on the `sessions` row being read. */

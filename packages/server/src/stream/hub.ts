@@ -5,6 +5,7 @@ import { canSee, type Viewer } from '../sessions/model.js';
 import { EVENT_SLOTS, type EventRow } from '../sessions/store.js';
 import { Follower } from './follow.js';
 import { PING, PreparedEvent, resetFrame, retryFrame } from './frames.js';
+import { isTooOld, pruneEvents } from './retention.js';
 
 /** Where a subscriber's bytes go: a node response, or a web stream when not on node:http. */
 export type StreamSink = {
@@ -352,7 +353,7 @@ export class StreamHub {
     sink.write(retryFrame(this.#options.retryMs));
     if (lastEventId === undefined) return unsubscribe;
     try {
-      if (await this.#isTooOld(lastEventId, upTo)) {
+      if (await isTooOld(this.#db, lastEventId, upTo)) {
         this.stats.resets += 1;
         sink.write(resetFrame('Last-Event-ID is no longer retained; refetch.'));
       } else {
@@ -386,41 +387,12 @@ export class StreamHub {
     return unsubscribe;
   }
 
-  async #isTooOld(lastEventId: number, upTo: number): Promise<boolean> {
-    if (lastEventId > upTo) return lastEventId > (await this.#maxSeq());
-    const rows = await this.#db.query<{ value: string }>(
-      "select value from settings where key = 'events_pruned_through'",
-    );
-    const prunedThrough = Number(rows[0]?.value ?? 0);
-    return lastEventId < prunedThrough;
-  }
-
-  async #maxSeq(): Promise<number> {
-    const [row] = await this.#db.query<{ seq: number }>(
-      'select coalesce(max(seq), 0)::float8 as seq from events',
-    );
-    return row?.seq ?? 0;
-  }
-
   /**
-   * Drops events beyond the retention (a count; positions have gaps), never past what this
-   * process has delivered; ids at or below the cut get `reset` from then on.
+   * Drops events beyond the retention, never past what this process has delivered (see
+   * {@link pruneEvents}).
    */
-  async prune(): Promise<void> {
-    const [row] = await this.#db.query<{ seq: number }>(
-      'select seq::float8 as seq from events where seq <= $1 order by seq desc offset $2 limit 1',
-      [this.#dispatchedThrough, this.#options.retention],
-    );
-    const through = row?.seq;
-    if (through === undefined) return;
-    await this.#db.transaction(async (tx) => {
-      await tx.query('delete from events where seq <= $1', [through]);
-      await tx.query(
-        `insert into settings (key, value) values ('events_pruned_through', $1)
-         on conflict (key) do update set value = greatest(settings.value::float8, excluded.value::float8)::text`,
-        [String(through)],
-      );
-    });
+  prune(): Promise<void> {
+    return pruneEvents(this.#db, this.#dispatchedThrough, this.#options.retention);
   }
 
   /**
