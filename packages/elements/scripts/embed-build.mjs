@@ -11,8 +11,31 @@ import { build } from 'vite';
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
+ * Names every module the entry imports statically (what a page loads before anything renders)
+ * `first`, so they stay one chunk. Left to itself the bundler splits them by which lazy chunks
+ * share them too — a chunk per combination — and each lazy chunk that imports a first-chunk
+ * module (Lit, the SDK) would cut the first chunk into pieces gzipped apart (kilobytes, X6).
+ * The lazy chunks then import what they share from it.
+ * @param {string} id
+ * @param {{ getModuleInfo(id: string): { isEntry: boolean, importers: readonly string[] } | null }} context
+ * @returns {string | null}
+ */
+function firstChunk(id, context) {
+  const seen = new Set();
+  const reachesEntry = (/** @type {string} */ module) => {
+    if (seen.has(module)) return false;
+    seen.add(module);
+    const info = context.getModuleInfo(module);
+    return !!info && (info.isEntry || info.importers.some(reachesEntry));
+  };
+  return reachesEntry(id) ? 'first' : null;
+}
+
+/**
  * Bundles `entry` (a path under the package, or inline source when `source` is set).
- * @param {{ entry?: string, source?: string, minify: boolean, write?: boolean, outDir?: string, fileName?: string }} options
+ * `firstChunk: false` leaves the chunks to the bundler (a bundle with no lazy chunk, such as
+ * `define.js`, is one chunk either way; this keeps it reported as one).
+ * @param {{ entry?: string, source?: string, minify: boolean, write?: boolean, outDir?: string, fileName?: string, firstChunk?: boolean }} options
  * @returns {Promise<Array<{ fileName: string, code: string, isEntry: boolean, imports: string[] }>>}
  */
 export async function bundleEmbed(options) {
@@ -48,7 +71,15 @@ export async function bundleEmbed(options) {
         fileName: () => options.fileName ?? 'session-lens.js',
       },
       // Lib mode keeps whitespace in ES output by default; the embed ships fully minified.
-      rollupOptions: { output: { chunkFileNames: 'session-lens-[name]-[hash].js', minify: options.minify } },
+      rollupOptions: {
+        output: {
+          chunkFileNames: 'session-lens-[name]-[hash].js',
+          minify: options.minify,
+          ...(options.firstChunk === false
+            ? {}
+            : { codeSplitting: { groups: [{ name: firstChunk, priority: 1 }] } }),
+        },
+      },
     },
   });
   const results = Array.isArray(output) ? output : [output];

@@ -45,7 +45,7 @@ const bundles = [
   },
   {
     name: 'define',
-    build: (minify) => bundleEmbed({ source: `import './dist/define.js';`, minify }),
+    build: (minify) => bundleEmbed({ source: `import './dist/define.js';`, minify, firstChunk: false }),
     raw: true,
   },
   { name: 'esbuild define', build: () => bundleWithEsbuild('dist/define.js'), raw: false },
