@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { isActive, type Session, type SessionFilters } from '@session-lens/sdk';
 import { LensConsumer } from '../context/lens-consumer.js';
 import { SessionOpenEvent, SessionResumeEvent } from '../events/events.js';
@@ -86,23 +85,32 @@ const AWAITING_REVIEW: SessionFilters = { kind: ['assessment'], status: ['pendin
 export class CommandCenter extends LensElement {
   static override styles = [tokens, countStyles, skeletonStyles, commandCenterStyles];
 
+  static override properties = {
+    heading: {},
+    filters: { attribute: false },
+    mode: { reflect: true },
+    recentLimit: { type: Number, attribute: 'recent-limit' },
+    scopes: { attribute: false },
+    storeFactory: { attribute: false },
+  };
+
   /** The panel's heading; "Command Center" in the page's language when unset. */
-  @property() heading = '';
+  heading = '';
 
   /** Further filters for every section (e.g. `{ kind: ['flow'] }`). */
-  @property({ attribute: false }) filters: SessionFilters = {};
+  filters: SessionFilters = {};
 
   /** The caller's own work (`mine`, the default) or everyone's (`team`); the switch sets it. */
-  @property({ reflect: true }) mode: CommandCenterMode = 'mine';
+  mode: CommandCenterMode = 'mine';
 
   /** At most this many sessions in Recent. */
-  @property({ type: Number, attribute: 'recent-limit' }) recentLimit = 50;
+  recentLimit = 50;
 
   /** The caller's scopes for the rows' actions; the provider's identity when unset. */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** Supplies the live source; by default the SDK's live store over the provider's client. */
-  @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+  storeFactory?: LiveSourceFactory;
 
   readonly #lens: LensConsumer = new LensConsumer(this, {
     // Re-partition each minute: a chat lapses out of Active Now, a session out of Recent.

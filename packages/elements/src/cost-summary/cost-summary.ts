@@ -1,6 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { formatMoney, type CostDetail } from '@session-lens/sdk';
 import { canSeeSpend } from '../context/lens-context.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -41,11 +40,16 @@ import { costSummaryStyles } from './cost-summary.styles.js';
 export class CostSummary extends LensElement {
   static override styles = [tokens, cardStyles, skeletonStyles, costSummaryStyles];
 
+  static override properties = {
+    cost: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+  };
+
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
-  @property({ attribute: false }) cost?: CostDetail;
+  cost?: CostDetail;
 
   /** A session id whose cost detail to load through the provider's client when `cost` is unset. */
-  @property({ attribute: 'session-id' }) sessionId = '';
+  sessionId = '';
 
   readonly #lens = new LensConsumer(this);
 

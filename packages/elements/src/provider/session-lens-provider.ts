@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { createClient, type TokenRequest } from '@session-lens/sdk';
 import { LensClock } from '../context/clock.js';
 import {
@@ -34,20 +33,27 @@ export class SessionLensProvider extends LitElement {
     }
   `;
 
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    token: {},
+    getToken: { attribute: false },
+    client: { attribute: false },
+  };
+
   /** Where the Sessions API lives, e.g. `https://lens.example.com`. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** A bearer token (a person's token, or a scoped embed token). */
-  @property() token = '';
+  token = '';
 
   /**
    * Returns a bearer token; called per request, and again after a 401 with `{ refresh: true }`,
    * so an expired embed token is replaced by a fresh one rather than handed out again from a cache.
    */
-  @property({ attribute: false }) getToken?: (context: TokenRequest) => string | Promise<string>;
+  getToken?: (context: TokenRequest) => string | Promise<string>;
 
   /** A ready client; when set, `base-url`, `token` and `getToken` are not used. */
-  @property({ attribute: false }) client?: LensClient;
+  client?: LensClient;
 
   /** The clock every time label inside reads. */
   readonly clock = new LensClock();

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Session, Visibility } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -44,19 +43,27 @@ const MAX_MATCHES = 20;
 export class SessionAccess extends LensElement {
   static override styles = [tokens, sessionAccessStyles];
 
+  static override properties = {
+    session: { attribute: false },
+    scopes: { attribute: false },
+    draft: { state: true },
+    parked: { state: true },
+    query: { state: true },
+  };
+
   /** The session whose access is shown. */
-  @property({ attribute: false }) session?: Session;
+  session?: Session;
 
   /** The caller's scopes; when unset, the provider's identity decides. */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** The list being edited while the dialog is open. */
-  @state() private draft: Visibility | undefined;
+  private draft: Visibility | undefined;
 
   /** The list as it was when the workspace-wide toggle was turned on, to restore when it is turned off. */
-  @state() private parked: Visibility | undefined;
+  private parked: Visibility | undefined;
 
-  @state() private query = '';
+  private query = '';
 
   readonly #lens = new LensConsumer(this);
   readonly #access = new AccessController(this, () => this.#lens.client);

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import {
   isActive,
   type CostDetail,
@@ -93,29 +92,40 @@ export class SessionDetail extends LensElement {
     sessionDetailStyles,
   ];
 
+  static override properties = {
+    session: { attribute: false },
+    transcript: { attribute: false },
+    cost: { attribute: false },
+    executions: { attribute: false },
+    insights: { attribute: false },
+    sessionId: { attribute: 'session-id' },
+    scopes: { attribute: false },
+    activeTab: { attribute: 'active-tab' },
+  };
+
   /** The session to show. */
-  @property({ attribute: false }) session?: Session;
+  session?: Session;
 
   /** The transcript, oldest first. */
-  @property({ attribute: false }) transcript?: TranscriptEntry[];
+  transcript?: TranscriptEntry[];
 
   /** The cost detail; loaded through the provider when the session carries cost and this is unset. */
-  @property({ attribute: false }) cost?: CostDetail;
+  cost?: CostDetail;
 
   /** An assessment's executions. */
-  @property({ attribute: false }) executions?: Execution[];
+  executions?: Execution[];
 
   /** An assessment's insights. */
-  @property({ attribute: false }) insights?: Insight[];
+  insights?: Insight[];
 
   /** A session id to load through the provider's client (whatever was not handed in). */
-  @property({ attribute: 'session-id' }) sessionId = '';
+  sessionId = '';
 
   /** The caller's scopes; when unset, the provider's identity decides. */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** The selected tab. */
-  @property({ attribute: 'active-tab' }) activeTab: DetailTab = 'transcript';
+  activeTab: DetailTab = 'transcript';
 
   readonly #lens: LensConsumer = new LensConsumer(this, {
     granularity: (): number => {

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Member } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -33,15 +32,23 @@ import { ownerFacetStyles } from './owner-facet.styles.js';
 export class SessionOwnerFacet extends LensElement {
   static override styles = [tokens, fieldStyles, countStyles, ownerFacetStyles];
 
+  static override properties = {
+    owners: { attribute: false },
+    members: { attribute: false },
+    open: { state: true },
+    query: { state: true },
+    draft: { state: true },
+  };
+
   /** The selected owners (member ids); empty for everyone. */
-  @property({ attribute: false }) owners: readonly string[] = [];
+  owners: readonly string[] = [];
 
   /** Every workspace member to choose from; loaded through the provider's client when unset. */
-  @property({ attribute: false }) members?: readonly Member[];
+  members?: readonly Member[];
 
-  @state() private open = false;
-  @state() private query = '';
-  @state() private draft = new Set<string>();
+  private open = false;
+  private query = '';
+  private draft = new Set<string>();
 
   readonly #lens = new LensConsumer(this);
   readonly #members = new MembersController(this, () => this.#lens.client);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { type Member, type Session, type SessionFilters, type SessionKind } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -77,70 +76,91 @@ const LOAD_AHEAD = 10;
 export class SessionList extends LensElement {
   static override styles = [tokens, tabStyles, fieldStyles, skeletonStyles, sessionListStyles];
 
-  /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
-  @property({
-    attribute: 'tabs',
-    converter: {
-      fromAttribute: (value: string | null) =>
-        (value ?? '').split(/\s+/).filter((tab): tab is KindTab => ALL_TABS.includes(tab as KindTab)),
-      toAttribute: (value: KindTab[]) => value.join(' '),
+  static override properties = {
+    tabs: {
+      attribute: 'tabs',
+      converter: {
+        fromAttribute: (value: string | null) =>
+          (value ?? '').split(/\s+/).filter((tab): tab is KindTab => ALL_TABS.includes(tab as KindTab)),
+        toAttribute: (value: KindTab[]) => value.join(' '),
+      },
     },
-  })
+    kind: {},
+    owners: { attribute: false },
+    statusFilter: { type: Boolean, attribute: 'status-filter' },
+    status: {},
+    search: { type: Boolean },
+    query: {},
+    scope: {},
+    filters: { attribute: false },
+    members: { attribute: false },
+    scopes: { attribute: false },
+    pageSize: { type: Number, attribute: 'page-size' },
+    storeFactory: { attribute: false },
+    expandedId: { attribute: false },
+    renderExpansion: { attribute: false },
+    atTop: { state: true },
+    searchDraft: { state: true },
+  };
+
+  /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
   tabs: KindTab[] = ALL_TABS;
 
   /** The selected kind tab. */
-  @property() kind: KindTab = 'all';
+  kind: KindTab = 'all';
 
   /** The owner filter: member ids. Empty for everyone. */
-  @property({ attribute: false }) owners: string[] = [];
+  owners: string[] = [];
 
   /** Whether to show the status filter (assessment-style pages). */
-  @property({ type: Boolean, attribute: 'status-filter' }) statusFilter = false;
+  statusFilter = false;
 
   /** The selected status; empty for every status. */
-  @property() status = '';
+  status = '';
 
   /** Whether to show the search box. */
-  @property({ type: Boolean }) search = false;
+  search = false;
 
   /** The search text (case-insensitive words over title, description, host, playbook, owner). */
-  @property() query = '';
+  query = '';
 
   /** Locks the list to one record: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
-  @property() scope = '';
+  scope = '';
 
   /** Further filters, merged under the ones the controls set. */
-  @property({ attribute: false }) filters: SessionFilters = {};
+  filters: SessionFilters = {};
 
   /** Every workspace member for the owner facet; loaded through the provider's client when unset. */
-  @property({ attribute: false }) members?: Member[];
+  members?: Member[];
 
   /** The caller's scopes for the rows' actions; the provider's identity when unset. */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** Sessions per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  pageSize = 50;
 
   /** Supplies the live source; by default the SDK's live store over the provider's client. */
-  @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+  storeFactory?: LiveSourceFactory;
 
   /**
    * The id of the session whose row is expanded: its row shows `aria-expanded` and, when
    * `renderExpansion` is set, the expansion renders under it, inside the same virtualized item.
    */
-  @property({ attribute: false }) expandedId = '';
+  expandedId = '';
 
   /**
    * Renders content under the expanded row (an extension point, e.g. `<session-tab>`'s inline
    * detail). When set, each row is wrapped in a list item so the expansion scrolls and is measured
    * with its row.
    */
-  @property({ attribute: false }) renderExpansion?: (session: Session) => unknown;
+  renderExpansion?: (session: Session) => unknown;
 
-  @state() private atTop = true;
-  @state() private searchDraft = '';
+  private atTop = true;
+  private searchDraft = '';
 
-  @query('.scroller') private scroller?: HTMLElement;
+  private get scroller(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? undefined;
+  }
 
   readonly #lens = new LensConsumer(this);
   readonly #live = new LiveStoreController(this, {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   costCaption,
   elapsedBetween,
@@ -90,28 +89,37 @@ export class SessionRow extends LensElement {
     delegatesFocus: true,
   };
 
+  static override properties = {
+    session: { attribute: false },
+    scopes: { attribute: false },
+    expanded: { type: Boolean, reflect: true },
+    skipTab: { type: Boolean, attribute: 'skip-tab' },
+    avatarFailed: { state: true },
+    currentStep: { state: true },
+  };
+
   /** The session to show. */
-  @property({ attribute: false }) session?: Session;
+  session?: Session;
 
   /**
    * The caller's scopes, deciding which actions show. When unset, the scopes of the provider's
    * identity are used; with neither, no action shows.
    */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** Whether the session's detail is open (inline, under the row); reflected to `aria-expanded`. */
-  @property({ type: Boolean, reflect: true }) expanded = false;
+  expanded = false;
 
   /**
    * Takes the row's controls out of the Tab order (they stay focusable by click and script): a
    * list that moves focus between rows with the arrow keys sets it on every row but its current
    * one, so the whole list is one tab stop.
    */
-  @property({ type: Boolean, attribute: 'skip-tab' }) skipTab = false;
+  skipTab = false;
 
-  @state() private avatarFailed = false;
+  private avatarFailed = false;
   /** The step the title's arrow key moves to: the one last focused. */
-  @state() private currentStep = 0;
+  private currentStep = 0;
 
   readonly #lens = new LensConsumer(this, { granularity: () => this.#granularity() });
   readonly #actions = new SessionActionController(this, {

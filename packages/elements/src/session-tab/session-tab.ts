@@ -1,5 +1,4 @@
 import { html, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import type { Member, Session } from '@session-lens/sdk';
 import type { SessionOpenEvent } from '../events/events.js';
 import type { KindTab, SessionList } from '../session-list/session-list.js';
@@ -47,34 +46,48 @@ const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
 export class SessionTab extends LensElement {
   static override styles = [tokens, sessionTabStyles];
 
+  static override properties = {
+    scope: { reflect: true },
+    tabs: {},
+    search: { type: Boolean },
+    statusFilter: { type: Boolean, attribute: 'status-filter' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    openSessionId: { attribute: 'open-session-id' },
+    members: { attribute: false },
+    scopes: { attribute: false },
+    storeFactory: { attribute: false },
+  };
+
   /** The record the tab is locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
-  @property({ reflect: true }) scope = '';
+  scope = '';
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
-  @property({ attribute: 'tabs' }) tabs = 'all flow task chat assessment';
+  tabs = 'all flow task chat assessment';
 
   /** Whether to show the search box. */
-  @property({ type: Boolean }) search = false;
+  search = false;
 
   /** Whether to show the status filter. */
-  @property({ type: Boolean, attribute: 'status-filter' }) statusFilter = false;
+  statusFilter = false;
 
   /** Sessions per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  pageSize = 50;
 
   /** The id of the session whose detail is open inline; empty when none is. */
-  @property({ attribute: 'open-session-id' }) openSessionId = '';
+  openSessionId = '';
 
   /** Every workspace member for the owner facet; loaded through the client when unset. */
-  @property({ attribute: false }) members?: Member[];
+  members?: Member[];
 
   /** The caller's scopes for actions; the provider's identity when unset. */
-  @property({ attribute: false }) scopes?: readonly string[];
+  scopes?: readonly string[];
 
   /** Supplies the live source; by default the SDK's live store over the provider's client. */
-  @property({ attribute: false }) storeFactory?: LiveSourceFactory;
+  storeFactory?: LiveSourceFactory;
 
-  @query('session-list') private list?: SessionList;
+  private get list(): SessionList | undefined {
+    return this.renderRoot?.querySelector<SessionList>('session-list') ?? undefined;
+  }
 
   /** Whether `scope` names one record. */
   get scopeValid(): boolean {

@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { toneOf, type Tone } from '@session-lens/sdk';
 import { messagesForLocale, statusText, type Messages } from '../internal/messages.js';
 import { toneIcon } from '../internal/icons.js';
@@ -57,11 +56,16 @@ export function renderStatusPill(
 export class StatusPill extends LensElement {
   static override styles = [tokens, toneVariables, statusPillStyles];
 
+  static override properties = {
+    status: {},
+    label: {},
+  };
+
   /** The status, as the API sends it (`running`, `pending_review`, or one not known yet). */
-  @property() status = '';
+  status = '';
 
   /** A label to show instead of the built-in one (for translated interfaces). */
-  @property() label?: string;
+  label?: string;
 
   /** The tone the status maps to (S2); colour depends on nothing else. */
   get tone(): Tone {
