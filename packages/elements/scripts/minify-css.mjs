@@ -1,20 +1,13 @@
 // @ts-check
 /**
- * Minifies the CSS inside Lit's css`…` literals of the compiled package (`dist/**\/*.js`), after
- * `tsc --build`: comments go, whitespace runs shrink to one character, the spaces around
- * `{`, `}`, `;` and `,` go, and so does a `;` before `}`. Hosts bundle `dist/`, and no bundler
- * touches the inside of a template literal, so this is the only place the bytes can go (X6: about
- * 0.6 KB min+gzip of `define.js`). A whitespace run that holds line breaks becomes those line
- * breaks, so every line of code keeps its line and the source maps stay true.
+ * The CSS minifier of Lit's css`…` literals (scripts/minify-literals.mjs applies it to `dist/`
+ * after `tsc --build`): comments go, whitespace runs shrink to one character, the spaces around
+ * `{`, `}`, `;` and `,` go, and so does a `;` before `}`. A whitespace run that holds line breaks
+ * becomes those line breaks here; minify-literals.mjs moves them out of the literal.
  *
- * What it does not touch: anything inside `${…}`, quoted strings, and the spaces around `:` and
- * `>` (in a selector they are part of its meaning).
- *
- *   node scripts/minify-css.mjs           rewrites dist/ in place (build:assets runs it)
+ * What it does not touch: quoted strings, and the spaces around `:` and `>` (in a selector they
+ * are part of its meaning).
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * The CSS text `css` minified as above; line breaks kept.
@@ -35,37 +28,4 @@ export function minifyCss(css) {
       .replace(/;(\n*)}/g, '$1}');
   }
   return out;
-}
-
-/** A css`…` or css `…` literal (tsc writes the space) with no interpolation or nested backtick. */
-const CSS_LITERAL = /\bcss ?`([^`$\\]*(?:(?:\\.|\$(?!\{))[^`$\\]*)*)`/g;
-
-/**
- * `source` with the CSS of each css literal minified. A literal with `${…}` is left as it is.
- * @param {string} source
- */
-export function minifyCssLiterals(source) {
-  return source.replace(CSS_LITERAL, (_literal, css) => `css\`${minifyCss(css)}\``);
-}
-
-/** Every `.js` file under `dir`. @param {string} dir @returns {Promise<string[]>} */
-async function scripts(dir) {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = fileURLToPath(new URL('../dist', import.meta.url));
-  let saved = 0;
-  for (const file of await scripts(dist)) {
-    if (file.includes('/embed/')) continue;
-    const source = await readFile(file, 'utf8');
-    const minified = minifyCssLiterals(source);
-    if (minified === source) continue;
-    saved += source.length - minified.length;
-    await writeFile(file, minified);
-  }
-  console.log(`minify-css: ${saved} bytes of CSS whitespace and comments out of dist/`);
 }
