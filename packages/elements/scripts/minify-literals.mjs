@@ -23,6 +23,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The workspace's own TypeScript (the root's devDependency, which compiles this package).
 import ts from 'typescript';
 import { minifyCss } from './minify-css.mjs';
 
