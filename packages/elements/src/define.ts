@@ -7,9 +7,11 @@
  * To use other tag names, import the classes from the package index and register them yourself.
  */
 import { defineElements, listElements } from './tags.js';
+import { warmFormatters } from './internal/define-elements.js';
 import { lazyElements } from './lazy.js';
 
 /** Every tag this package defines, with its class; the provider first. */
 export const elements = { ...listElements, ...lazyElements } as const;
 
 defineElements(elements);
+warmFormatters();

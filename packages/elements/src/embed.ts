@@ -9,9 +9,11 @@
  * registers every tag synchronously instead.
  */
 import { defineElements, listElements } from './tags.js';
+import { warmFormatters } from './internal/define-elements.js';
 import { loadLazyElements } from './internal/load-lazy.js';
 
 defineElements(listElements);
+warmFormatters();
 
 const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
 if (idle) idle(() => void loadLazyElements());
