@@ -20,6 +20,7 @@ export {
 } from './client/client.js';
 export { PagePromise, type PageFetcher } from './client/page-promise.js';
 export { Sessions, type SessionListParams } from './client/sessions.js';
+export type { ExportOptions, ExportRow } from './client/session-export.js';
 export { Members } from './client/members.js';
 export { MeResource } from './client/me.js';
 export { EmbedTokens } from './client/embed-tokens.js';

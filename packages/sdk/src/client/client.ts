@@ -209,11 +209,11 @@ export class SessionLensClient {
   }
 
   /**
-   * Opens a streaming GET (the event stream) with the client's auth and headers, without a
-   * timeout or retries: the caller owns reconnection. Resolves once the response head arrives
-   * with a success status; failures throw the same typed errors as {@link request}.
+   * Opens a streaming GET (the event stream, an export) with the client's auth and headers,
+   * without a timeout or retries: the caller owns reconnection. Resolves once the response head
+   * arrives with a success status; failures throw the same typed errors as {@link request}.
    *
-   * @internal Used by `sessions.watch`; not a stable API.
+   * @internal Used by `sessions.watch` and `sessions.export`; not a stable API.
    */
   async openStream(
     path: string,

@@ -1,6 +1,9 @@
 import type { CostDetail } from '../contract/cost.js';
+import type { BulkResult } from '../contract/bulk-result.js';
 import type {
   ActivityBatch,
+  BulkRequest,
+  ExportFormat,
   ListSessionsQuery,
   ReviewSession,
   SessionFilters,
@@ -17,6 +20,7 @@ import { fillPath } from '../internal/path.js';
 import { SessionStream, type WatchOptions } from '../stream/session-stream.js';
 import type { RequestOptions, SessionLensClient } from './client.js';
 import { PagePromise } from './page-promise.js';
+import { exportSessions, type ExportOptions, type ExportRow } from './session-export.js';
 
 /** Filters, `limit` and `cursor` of {@link Sessions.list}. */
 export type SessionListParams = ListSessionsQuery;
@@ -103,6 +107,38 @@ export class Sessions {
   /** Ends a chat (needs `conversations:manage`). */
   end(id: string, options?: RequestOptions): Promise<Session> {
     return this.#client.request(endpoints.endSession, { params: { id } }, options);
+  }
+
+  /**
+   * Cancels or ends many sessions (A15): by `ids` (at most 1,000), or by `filters` (the first
+   * 1,000 matches; pass `nextCursor` back as `cursor` for the next ones). Each session is
+   * authorized as its single action is, and the result says of each whether it was `done`,
+   * `refused` (with the problem its single action would have answered) or `unknown`.
+   */
+  bulk(body: BulkRequest, options?: RequestOptions): Promise<BulkResult> {
+    return this.#client.request(endpoints.bulkSessions, { body }, options);
+  }
+
+  /**
+   * Exports every session matching `filters` (A14), in S9 order, as an async iterable read as
+   * the server streams it: Session documents with `format: 'jsonl'` (the default), or with
+   * `format: 'csv'` the text of each CSV record, header first (joined, they are the file).
+   * `break` or `signal` closes the request.
+   *
+   * ```ts
+   * for await (const session of client.sessions.export({ kind: ['assessment'] })) {
+   *   console.log(session.id, session.status);
+   * }
+   * const csv = [];
+   * for await (const record of client.sessions.export({}, { format: 'csv' })) csv.push(record);
+   * const file = new Blob(csv, { type: 'text/csv' });
+   * ```
+   */
+  export<F extends ExportFormat = 'jsonl'>(
+    filters: SessionFilters = {},
+    { format = 'jsonl' as F, signal }: ExportOptions<F> = {},
+  ): AsyncGenerator<ExportRow<F>> {
+    return exportSessions(this.#client, filters, format, signal) as AsyncGenerator<ExportRow<F>>;
   }
 
   /** Submits a running session for review with a summary: running → `pending_review`. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { BulkResult } from './bulk-result.js';
 import { CostDetail } from './cost.js';
 import { Me, MemberList } from './member.js';
 import {
@@ -48,6 +49,11 @@ const action = (path: string) =>
 /** Every endpoint, by route name. */
 export const endpoints = {
   listSessions: get('/v1/sessions', SessionPage),
+  exportSessions: {
+    method: 'get',
+    path: '/v1/sessions/export',
+    response: { status: 200, media: ['text/csv', 'application/x-ndjson'] },
+  },
   getSession: get('/v1/sessions/{id}', Session),
   getTranscript: get('/v1/sessions/{id}/transcript', TranscriptPage),
   listExecutions: get('/v1/sessions/{id}/executions', ExecutionList),
@@ -57,6 +63,7 @@ export const endpoints = {
   ingestActivity: action('/v1/sessions/{id}/activity'),
   cancelSession: action('/v1/sessions/{id}/cancel'),
   endSession: action('/v1/sessions/{id}/end'),
+  bulkSessions: { ...action('/v1/sessions/bulk'), response: { status: 200, schema: BulkResult } },
   submitSession: action('/v1/sessions/{id}/submit'),
   reviewSession: action('/v1/sessions/{id}/review'),
   setVisibility: {
@@ -78,5 +85,5 @@ export const endpoints = {
   ready: get('/readyz', Readiness),
 } as const satisfies Record<string, Endpoint>;
 
-/** The name of an endpoint the client calls, e.g. `listSessions` (see `RouteName` for all routes). */
-export type EndpointName = keyof typeof endpoints;
+/** The name of a route, e.g. `listSessions`. */
+export type RouteName = keyof typeof endpoints;

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { endpoints, type Endpoint, type EndpointName } from './endpoints.js';
+import { endpoints, type Endpoint, type RouteName } from './endpoints.js';
 import type { Scope } from './member.js';
-import { BulkResult } from './bulk-result.js';
 import {
   ActivityBatch,
   CreateView,
@@ -58,19 +57,9 @@ const ID = { params: SessionIdParams } as const;
 /** A route on one session: its id in the path; refused with 403, 404 or 409. */
 const onSession = (scopes: readonly Scope[]) => ({ scopes, ...ID, problems: [403, 404, 409] }) as const;
 
-/** The media types of the export, CSV first (`format=csv`, `format=jsonl`). */
-export const EXPORT_MEDIA_TYPES = ['text/csv', 'application/x-ndjson'] as const;
-
 export const routes = {
   listSessions: { ...endpoints.listSessions, scopes: READ, query: ListSessionsQuery, problems: [403] },
-  exportSessions: {
-    method: 'get',
-    path: '/v1/sessions/export',
-    response: { status: 200, media: EXPORT_MEDIA_TYPES },
-    scopes: READ,
-    query: ExportQuery,
-    problems: [403],
-  },
+  exportSessions: { ...endpoints.exportSessions, scopes: READ, query: ExportQuery, problems: [403] },
   getSession: { ...endpoints.getSession, scopes: READ, ...ID, problems: [404] },
   getTranscript: { ...endpoints.getTranscript, scopes: READ, ...ID, query: TranscriptQuery, problems: [404] },
   listExecutions: { ...endpoints.listExecutions, scopes: READ, ...ID, problems: [404] },
@@ -83,10 +72,7 @@ export const routes = {
   // Each session is authorized as its single action is (cancel or end above); the call needs
   // one of their scopes, and the action named in the body needs its own.
   bulkSessions: {
-    method: 'post',
-    path: '/v1/sessions/bulk',
-    idempotent: true,
-    response: { status: 200, schema: BulkResult },
+    ...endpoints.bulkSessions,
     scopes: ['sessions:cancel-any', 'conversations:manage'],
     anyScope: true,
     body: BulkRequest,
@@ -138,11 +124,6 @@ export const routes = {
   deleteView: { ...endpoints.deleteView, scopes: READ, params: ViewIdParams, problems: [403, 404] },
   health: { ...endpoints.health, scopes: [], auth: false, problems: [] },
   ready: { ...endpoints.ready, scopes: [], auth: false, problems: [503] },
-} as const satisfies Record<EndpointName, Route> & Record<string, Route>;
+} as const satisfies Record<RouteName, Route>;
 
-/**
- * The name of a route, e.g. `listSessions`: every endpoint the client calls, plus the ones only
- * the server and the OpenAPI document read (the export and bulk endpoints, whose client half
- * would weigh on the browser bundle until the client calls them).
- */
-export type RouteName = keyof typeof routes;
+export type { RouteName } from './endpoints.js';

@@ -1,4 +1,4 @@
-import type { RouteName } from '../contract/routes.js';
+import type { RouteName } from '../contract/endpoints.js';
 
 /**
  * What the OpenAPI document says about each route besides its wire shape: the operationId, the
