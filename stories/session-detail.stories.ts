@@ -2,8 +2,18 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { Me, Session } from '@session-lens/sdk';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { apiError, identities, sessions, type FakeClientData } from './support/fixtures.js';
-import { inShadow, lens, shadow } from './support/lens.js';
+import {
+  apiError,
+  fakeClient,
+  fakeFollow,
+  identities,
+  minutesAgo,
+  sessions,
+  transcript,
+  type FakeClientData,
+  type FakeFollow,
+} from './support/fixtures.js';
+import { defaultData, inShadow, lens, shadow } from './support/lens.js';
 
 type Args = { session?: Session; sessionId: string; me?: Me; data?: Partial<FakeClientData> };
 
@@ -142,4 +152,89 @@ export const RightToLeft: Story = {
   args: { session: sessions.runningFlow, sessionId: sessions.runningFlow.id },
   parameters: { lang: 'ar', dir: 'rtl' },
   play: Flow.play!,
+};
+
+/**
+ * A detail whose client follows the session live (the stand-in stream of `fakeFollow`); the feed
+ * is on the returned wrapper as `lensFeed` for the play function. The transcript is kept short
+ * (`--lens-transcript-max-height`) so that it scrolls.
+ */
+function liveDetail(): HTMLElement {
+  const feed = fakeFollow();
+  const base = fakeClient(defaultData);
+  const client = { ...base, sessions: { ...base.sessions, follow: feed.follow } };
+  const wrapper = lens(
+    html`<session-detail
+      style="--lens-transcript-max-height: 14rem"
+      .session=${sessions.openChat}
+      session-id=${sessions.openChat.id}
+    ></session-detail>`,
+    { client },
+  );
+  return Object.assign(wrapper, { lensFeed: feed });
+}
+
+const feedOf = (canvas: HTMLElement) =>
+  (canvas.querySelector('[data-lens]') as unknown as { lensFeed: FakeFollow }).lensFeed;
+
+/** Three assistant messages after the fixture transcript, as the stream would send them. */
+function arrive(canvas: HTMLElement, from: number, count: number): void {
+  const feed = feedOf(canvas);
+  const entries = Array.from({ length: count }, (_, i) => ({
+    seq: transcript.length + from + i,
+    at: minutesAgo(1),
+    type: 'message' as const,
+    role: 'assistant' as const,
+    text: `Live entry ${from + i}: the agent keeps working.`,
+  }));
+  feed.entries(sessions.openChat.id, entries);
+  feed.push(sessions.openChat.id, {
+    type: 'session',
+    id: String(entries.at(-1)!.seq),
+    data: {
+      ...sessions.openChat,
+      version: sessions.openChat.version + from + count,
+      progress: { messages: (sessions.openChat.progress.messages ?? 0) + from + count - 1 },
+    },
+  });
+}
+
+/** Waits for the detail to follow, then sends what the stream sends first: the session as it is. */
+async function followed(canvas: HTMLElement): Promise<void> {
+  await waitFor(() => expect(entryCount(canvas)).toBe(7));
+  await waitFor(() => expect(feedOf(canvas).open()).toBe(1));
+  feedOf(canvas).push(sessions.openChat.id, {
+    type: 'session',
+    id: String(transcript.length),
+    data: sessions.openChat,
+  });
+}
+
+const scroller = (canvas: HTMLElement) => shadow(detail(canvas)).querySelector<HTMLElement>('.entries')!;
+const entryCount = (canvas: HTMLElement) => shadow(detail(canvas)).querySelectorAll('[part~=entry]').length;
+
+/** Following live (E13): entries that arrive append, and the newest stays in view. */
+export const Following: Story = {
+  render: () => liveDetail(),
+  play: async ({ canvasElement }) => {
+    await followed(canvasElement);
+    const list = scroller(canvasElement);
+    list.scrollTop = list.scrollHeight;
+    arrive(canvasElement, 1, 3);
+    await waitFor(() => expect(entryCount(canvasElement)).toBe(10));
+    await waitFor(() => expect(list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThan(40));
+    await expect(hasPart(canvasElement, 'new-entries')).toBe(false);
+  },
+};
+
+/** Paused: the reader scrolled up, so arrivals are counted ("3 new entries") instead of scrolled to. */
+export const PausedWithNewEntries: Story = {
+  render: () => liveDetail(),
+  play: async ({ canvasElement }) => {
+    await followed(canvasElement);
+    scroller(canvasElement).scrollTop = 0;
+    arrive(canvasElement, 1, 3);
+    await waitFor(() => expect(text(canvasElement)).toContain('3 new entries'));
+    await expect(scroller(canvasElement).scrollTop).toBe(0);
+  },
 };

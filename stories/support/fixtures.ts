@@ -6,3 +6,4 @@
 export * from '../../packages/elements/src/test/fixtures.js';
 export { apiError, fakeClient, type FakeClientData } from '../../packages/elements/src/test/fake-client.js';
 export { FakeLiveStore } from '../../packages/elements/src/test/fake-store.js';
+export { fakeFollow, type FakeFollow } from '../../packages/elements/src/test/fake-follow.js';

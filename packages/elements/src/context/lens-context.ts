@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type {
+  FollowEvent,
   LiveSessionsClient,
   CostDetail,
   ExecutionList,
@@ -24,6 +25,8 @@ export type LensClient = {
   readonly sessions: {
     list?: LiveSessionsClient['sessions']['list'];
     watch?: LiveSessionsClient['sessions']['watch'];
+    /** One session's stream (A16); without it a detail does not follow its session live. */
+    follow?(id: string, options?: { lastEventId?: string; signal?: AbortSignal }): AsyncIterable<FollowEvent>;
     get(id: string, options?: { signal?: AbortSignal }): Promise<Session>;
     transcript(
       id: string,

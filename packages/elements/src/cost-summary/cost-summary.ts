@@ -51,6 +51,12 @@ export class CostSummary extends LensElement {
   /** A session id whose cost detail to load through the provider's client when `cost` is unset. */
   sessionId = '';
 
+  /**
+   * Changes when the session's cost changed (a live detail passes its cost summary's figures):
+   * the detail is loaded again, and the last one stays shown until the new one arrives.
+   */
+  @property({ attribute: false }) revision = '';
+
   readonly #lens = new LensConsumer(this);
 
   /**
@@ -58,12 +64,13 @@ export class CostSummary extends LensElement {
    * the client changes; the load it supersedes is aborted, and its late answer never shows.
    */
   readonly #load = new Task(this, {
-    args: () => [this.#lens.client, this.cost ? '' : this.sessionId, this.#spendVisible()] as const,
+    args: () =>
+      [this.#lens.client, this.cost ? '' : this.sessionId, this.#spendVisible(), this.revision] as const,
     task: async ([client, id, visible], { signal }) => {
       if (!client || !id || !visible) return initialState;
       const cost = await client.sessions.cost(id, { signal });
       signal.throwIfAborted();
-      return cost;
+      return { id, cost };
     },
   });
 
@@ -88,7 +95,9 @@ export class CostSummary extends LensElement {
     const refused = load.status === TaskStatus.ERROR && [403, 404].includes(errorStatus(load.error) ?? 0);
     if (!this.#spendVisible() || refused) return nothing;
     const words = detailMessagesForLocale(this.locale.lang);
-    if (!this.cost && load.status === TaskStatus.PENDING) {
+    // A reload for a new revision of the same session keeps showing the last answer.
+    const loaded = load.value?.id === this.sessionId ? load.value.cost : undefined;
+    if (!this.cost && !loaded && load.status === TaskStatus.PENDING) {
       return html`<div part="base" class="card" aria-busy="true">
         <div class="skeleton"></div>
         <span class="visually-hidden">${words.loadingCost}</span>
@@ -100,7 +109,7 @@ export class CostSummary extends LensElement {
         <button class="button" type="button" @click=${() => void load.run()}>${words.retry}</button>
       </div>`;
     }
-    const cost = this.cost ?? (load.status === TaskStatus.COMPLETE ? load.value : undefined);
+    const cost = this.cost ?? (load.status === TaskStatus.ERROR ? undefined : loaded);
     if (!cost) return nothing;
     const locale = this.locale.lang;
     const { totals } = cost;

@@ -69,6 +69,8 @@ const WORDS = {
     insights: ['Insights', 'Erkenntnisse'],
   },
   sessionDetails: ['Session details', 'Sitzungsdetails'],
+  /** "3 new entries": entries that arrived live, below what the reader looks at. */
+  newEntries: { one: ['new entry', 'neuer Eintrag'], other: ['new entries', 'neue Einträge'] },
   origin: {
     web: ['Web app', 'Web-App'],
     editor: ['Editor', 'Editor'],

@@ -145,6 +145,18 @@ export const sessionDetailStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+    max-height: var(--lens-transcript-max-height, 36rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .entries > .entry {
+    /* A 10,000-entry transcript lays out only what is near the view (E13). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5rem;
+  }
+  .new-entries {
+    justify-self: center;
+    margin-top: var(--_space-s);
   }
   .entry {
     display: grid;

@@ -17,12 +17,20 @@ import { tokens, toneVariables } from '../styles/tokens.js';
 import { LensElement } from '../base/lens-element.js';
 import { badgeStyles, cardStyles, skeletonStyles, tabStyles } from '../styles/shared.js';
 import { DetailLoader } from './detail-loader.js';
+import { FollowController } from '../data/follow-controller.js';
+import { announce } from '../internal/announcer.js';
+import { countText } from '../internal/messages.js';
+import { FollowMode } from './follow-mode.js';
 import { renderHeader, renderReview, type HeaderView } from './detail-header.js';
 import { renderSummary, renderTimeline, type OverviewContext } from './detail-overview.js';
 import { renderExecutionsTab, renderInsightsTab } from './findings-tabs.js';
 import { renderMetadataTab } from './metadata-tab.js';
 import { renderTranscriptTab } from './transcript-tab.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
+
+/** What changes when a session's cost changes: the live detail's cost card reloads on it. */
+const costRevision = ({ cost }: Session): string =>
+  cost ? `${cost.amountUsd}/${cost.turns.priced}/${cost.turns.estimated}/${cost.turns.unpriced}` : '';
 
 /** The tabs of the detail view; executions and insights only for assessments. */
 export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
@@ -43,6 +51,14 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  *
  * Give it the data (`session`, `transcript`, `cost`, `executions`, `insights`), or a `session-id`
  * to load what is missing through the provider's client.
+ *
+ * It follows its session live (E13) wherever it is shown, when the provider's client can
+ * (`sessions.follow`, A16): entries that land append after the transcript it shows, without
+ * fetching the transcript again (after a cut it resumes after its last entry); the timeline,
+ * status, counts and cost move with the session. The transcript scrolls on its own: while the
+ * reader is at its end the newest entry stays in view (Follow mode); once they scroll up,
+ * arrivals are counted in "N new entries", which jumps back. New entries are announced politely,
+ * at most once every five seconds. It stops following when it leaves the page.
  *
  * @summary A session's detail: header actions, timeline, summary, cost and tabs.
  * @tagname session-detail
@@ -75,11 +91,13 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @csspart diff-line-added - An added line of a diff.
  * @csspart diff-line-removed - A removed line of a diff.
  * @csspart diff-expand - A diff's button that shows a collapsed run of unchanged lines.
+ * @csspart new-entries - "N new entries": live entries below the reader's view; jumps to the newest.
  *
  * @cssprop --lens-color-surface - Card background.
  * @cssprop --lens-color-surface-raised - Summary, entry and notice background.
  * @cssprop --lens-color-accent - Selected tab underline and link colour.
  * @cssprop --lens-font-mono - Code, output and file contents.
+ * @cssprop --lens-transcript-max-height - Height past which the transcript scrolls (default 36rem).
  */
 export class SessionDetail extends LensElement {
   static override styles = [
@@ -141,14 +159,47 @@ export class SessionDetail extends LensElement {
     fallbackMessage: () => this.#words().somethingWrong,
   });
 
+  /** The session live (E13): its new entries and changes, from its own stream (A16). */
+  readonly #follow = new FollowController(this, {
+    client: () => this.#lens.client,
+    sessionId: () => this.sessionId || this.session?.id || '',
+    after: () => this.#followFrom(),
+    announce: (count) => announce(`${countText(this.#words().newEntries, count, this.locale.lang)}.`),
+    onReset: () => this.#loader.retry(),
+  });
+
+  readonly #followMode = new FollowMode(
+    this,
+    () => this.shadowRoot?.querySelector<HTMLElement>('.entries'),
+    () => this.#follow.live,
+  );
+
   readonly #actions = new SessionActionController(this, {
     client: () => this.#lens.client,
     fallbackMessage: () => this.#words().somethingWrong,
   });
 
-  /** The session shown: the one handed in, else the loaded one, or the server's newer answer. */
+  /**
+   * The session shown: the one handed in, else the loaded one — or the stream's, or the server's
+   * answer to an action, when newer.
+   */
   get #session(): Session | undefined {
-    return this.#actions.latest(this.session ?? this.#loader.session);
+    const base = this.session ?? this.#loader.session;
+    const live = this.#follow.session;
+    return this.#actions.latest(base && live?.id === base.id && live.version > base.version ? live : base);
+  }
+
+  /** The transcript shown: the one handed in, else the loaded pages, and the entries since. */
+  get #transcript(): readonly TranscriptEntry[] | undefined {
+    return this.#follow.withEntries(this.transcript ?? this.#loader.transcript);
+  }
+
+  /** Where following starts: after the last entry shown, once the transcript is there. */
+  #followFrom(): number | undefined {
+    if (!this.transcript && this.#loader.state !== 'idle') return undefined;
+    const entries = this.#transcript;
+    if (!entries && !this.#session) return undefined;
+    return entries?.at(-1)?.seq ?? 0;
   }
 
   #words(): DetailMessages {
@@ -176,10 +227,15 @@ export class SessionDetail extends LensElement {
       case 'transcript': {
         const loader = this.#loader;
         const own = !this.transcript;
+        // Following, the stream sends every entry after the loaded ones: no pages to ask for.
+        const more = own && loader.hasMoreTranscript && !this.#follow.following;
         return renderTranscriptTab({
-          entries: this.transcript ?? loader.transcript,
+          entries: this.#transcript,
           loading: loader.state === 'loading',
-          onLoadMore: own && loader.hasMoreTranscript ? () => loader.loadMoreTranscript() : undefined,
+          onLoadMore: more ? () => loader.loadMoreTranscript() : undefined,
+          unseen: this.#followMode.unseen,
+          onJump: this.#followMode.jump,
+          onScroll: this.#followMode.onScroll,
           locale,
           words,
         });
@@ -280,7 +336,11 @@ export class SessionDetail extends LensElement {
       ${renderTimeline(session, view)} ${renderSummary(session, view)}
       ${
         session.cost || this.cost
-          ? html`<cost-summary .cost=${this.cost} session-id=${this.cost ? '' : session.id}></cost-summary>`
+          ? html`<cost-summary
+              .cost=${this.cost}
+              session-id=${this.cost ? '' : session.id}
+              .revision=${costRevision(session)}
+            ></cost-summary>`
           : nothing
       }
       <session-access .session=${session} .scopes=${this.scopes}></session-access>

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TranscriptEntry } from '@session-lens/sdk';
 import { formatDateTime } from '../internal/format.js';
 import type { DetailMessages } from '../internal/detail-messages.js';
+import { countText } from '../internal/messages.js';
 
 /** What the Transcript tab shows. */
 export type TranscriptView = {
@@ -10,6 +11,10 @@ export type TranscriptView = {
   readonly loading: boolean;
   /** Offers "Load more" when set. */
   readonly onLoadMore: (() => void) | undefined;
+  /** Live entries below the reader's view (Follow mode paused): "N new entries" jumps to them. */
+  readonly unseen: number;
+  readonly onJump: () => void;
+  readonly onScroll: () => void;
   readonly locale: string | undefined;
   readonly words: DetailMessages;
 };
@@ -116,9 +121,24 @@ export function renderTranscriptTab(view: TranscriptView): TemplateResult {
     return html`<p class="muted">${view.loading ? words.loadingTranscript : words.noTranscript}</p>`;
   }
   if (entries.length === 0) return html`<p class="muted">${words.noTranscriptEntries}</p>`;
-  return html`<ol part="transcript" class="entries" aria-label=${words.transcript}>
+  // Its own scroll container, so that Follow mode keeps the newest entry in view wherever the
+  // detail is shown; focusable, so the keyboard scrolls it too.
+  return html`<ol
+      part="transcript"
+      class="entries"
+      aria-label=${words.transcript}
+      tabindex="0"
+      @scroll=${view.onScroll}
+    >
       ${entries.map((entry) => renderEntry(entry, view.locale, words))}
     </ol>
+    ${
+      view.unseen > 0
+        ? html`<button part="new-entries" class="button new-entries" type="button" @click=${view.onJump}>
+            ${countText(words.newEntries, view.unseen, view.locale)}
+          </button>`
+        : nothing
+    }
     ${
       view.onLoadMore
         ? html`<p>
