@@ -51,12 +51,24 @@ const server = await startServer({
   seedSessions: 200,
   allowedOrigins: [new URL(page.url).origin],
   limits: { requestsPerToken: false },
+  logLevel: 'warn',
 });
 console.error('bench: page built, server up');
 const browser = await chromium.launch(chromiumLaunchOptions());
 console.log(`live detail bench (E13) — load average ${load()} on a shared 2-core machine: figures are noisy`);
 try {
+  const only = process.env.BENCH_ONLY;
   // A. write → visible
+  if (only !== 'scroll') await writeToVisible();
+  if (only !== 'write') await scrollLong();
+} finally {
+  await browser.close();
+  await server.close();
+  await page.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+async function writeToVisible() {
   const api = createClient({ baseUrl: server.url, token: admin });
   const session = await api.sessions.start({ kind: 'chat', title: 'Bench chat' });
   await api.sessions.ingest(session.id, { transcript: [{ type: 'message', role: 'user', text: 'start' }] });
@@ -106,7 +118,9 @@ try {
   console.log(
     `  detail / baseline p50 ${(percentile(detail, 50) / percentile(baseline, 50)).toFixed(2)}× · p99 ${(percentile(detail, 99) / percentile(baseline, 99)).toFixed(2)}×`,
   );
+}
 
+async function scrollLong() {
   // B. 10,000-entry transcript scroll, detail and naive baseline on fresh pages, alternating.
   console.log(`\nB. ${entries.toLocaleString('en')}-entry transcript, scripted fling (300 frames)`);
   for (const mode of ['detail', 'naive', 'detail', 'naive']) {
@@ -123,9 +137,4 @@ try {
     );
     await scrollPage.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
-  await page.close();
-  await rm(dataDir, { recursive: true, force: true });
 }

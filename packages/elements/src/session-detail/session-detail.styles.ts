@@ -140,7 +140,9 @@ export const sessionDetailStyles = css`
   }
 
   .entries {
-    display: grid;
+    /* A column, not a grid: a grid sizes all its rows on every layout, 10,000 of them too. */
+    display: flex;
+    flex-direction: column;
     gap: var(--_space-m);
     margin: 0;
     padding: 0;
