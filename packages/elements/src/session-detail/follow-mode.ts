@@ -50,7 +50,10 @@ export class FollowMode implements ReactiveController {
     if (!this.#stick) return;
     this.#stick = false;
     const scroller = this.#scroller();
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (!scroller) return;
+    scroller.scrollTop = scroller.scrollHeight;
+    // Entries brought into view lay out at their real height (content-visibility): once more after.
+    requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
   }
 
   /** The reader scrolled: at the end again, nothing is unseen any more. */

@@ -98,6 +98,7 @@ describe('session-detail following its session (E13)', () => {
     expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
     list.scrollTop = list.scrollHeight;
     await arrive(feed, el, 2, chat.version + 1);
+    await frame();
     expect(list.scrollHeight - list.scrollTop - list.clientHeight).to.be.lessThan(40);
     expect(el.shadowRoot!.querySelector('[part~=new-entries]')).to.equal(null);
 
