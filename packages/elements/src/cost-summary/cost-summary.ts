@@ -43,6 +43,7 @@ export class CostSummary extends LensElement {
   static override properties = {
     cost: { attribute: false },
     sessionId: { attribute: 'session-id' },
+    revision: { attribute: false },
   };
 
   /** The cost detail to show (`GET /v1/sessions/{id}/cost`). */
@@ -55,7 +56,7 @@ export class CostSummary extends LensElement {
    * Changes when the session's cost changed (a live detail passes its cost summary's figures):
    * the detail is loaded again, and the last one stays shown until the new one arrives.
    */
-  @property({ attribute: false }) revision = '';
+  revision = '';
 
   readonly #lens = new LensConsumer(this);
 
