@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /** `<session-detail>`'s review actions against the REAL reference server (test/real-server-plugin.js). */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Session } from '@session-lens/sdk';
 import '../define.js';
 import type { SessionDetail } from './session-detail.js';
@@ -39,7 +39,7 @@ async function mountDetail(token: string, id: string): Promise<SessionDetail> {
 describe('session-detail review on the real server', function () {
   this.timeout(60_000);
 
-  it('approves with a person holding sessions:review; a second decision is refused and shown', async () => {
+  it('approves with a person holding sessions:review; a second open detail shows it live', async () => {
     const { tokens } = await realServer();
     const session = await pendingReview();
     expect(session.status).to.equal('pending_review');
@@ -58,16 +58,19 @@ describe('session-detail review on the real server', function () {
     const stored = await api<Session>(tokens.admin, 'GET', `/v1/sessions/${session.id}`);
     expect(stored.status).to.equal('completed');
 
-    // The other view still shows the old state; the server refuses its decision (409).
-    setTimeout(() => part(second, 'reject')!.click());
-    const refused = await oneEvent(second, 'session-action-error');
-    expect(refused.detail.action).to.equal('reject');
-    await second.updateComplete;
-    const error = second.shadowRoot!.querySelector('[part~=review-error]');
-    expect(error?.textContent).to.match(/pending review/i);
-    expect((await api<Session>(tokens.admin, 'GET', `/v1/sessions/${session.id}`)).status).to.equal(
-      'completed',
+    // The other detail is live (E13): it shows the approved state within a second, and no
+    // review actions any more.
+    const started = Date.now();
+    await waitUntil(
+      () =>
+        second.shadowRoot!.querySelector('[part~=review]') === null &&
+        second.shadowRoot!.querySelector('status-pill')?.getAttribute('status') === 'completed',
+      'second detail approved live',
+      { timeout: 1_000, interval: 20 },
     );
+    expect(Date.now() - started).to.be.below(1_000);
+    expect(part(second, 'reject')).to.equal(null);
+    expect(part(second, 'approve')).to.equal(null);
   });
 
   it('offers no review to an agent token, which lacks sessions:review', async () => {
