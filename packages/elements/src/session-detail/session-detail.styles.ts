@@ -139,22 +139,36 @@ export const sessionDetailStyles = css`
     padding-top: var(--_space-m);
   }
 
+  /*
+   * A long transcript is windowed (row-window.ts, E13): the spacer is as tall as every entry
+   * together, the window holds the entries near the view and is placed over it, in a scroller of
+   * fixed height whose size never depends on what it shows (strict containment). Each item's
+   * padding is the gap between entries, so that measured heights add up to the whole.
+   */
   .entries {
-    /* A column, not a grid: a grid sizes all its rows on every layout, 10,000 of them too. */
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-m);
+    position: relative;
     margin: 0;
     padding: 0;
-    list-style: none;
     max-height: var(--lens-transcript-max-height, 36rem);
     overflow: auto;
+    overflow-anchor: none;
     overscroll-behavior: contain;
   }
-  .entries > .entry {
-    /* A 10,000-entry transcript lays out only what is near the view (E13). */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 5rem;
+  .entries.windowed {
+    height: var(--lens-transcript-max-height, 36rem);
+    contain: strict;
+  }
+  .entries > .spacer {
+    width: 1px;
+    visibility: hidden;
+  }
+  .entries > .window {
+    position: absolute;
+    inset-inline: 0;
+  }
+  .entries .item {
+    display: block;
+    padding-bottom: var(--_space-m);
   }
   .new-entries {
     justify-self: center;

@@ -25,7 +25,8 @@ import { renderHeader, renderReview, type HeaderView } from './detail-header.js'
 import { renderSummary, renderTimeline, type OverviewContext } from './detail-overview.js';
 import { renderExecutionsTab, renderInsightsTab } from './findings-tabs.js';
 import { renderMetadataTab } from './metadata-tab.js';
-import { renderTranscriptTab } from './transcript-tab.js';
+import { renderTranscriptTab, type TranscriptRow } from './transcript-tab.js';
+import { RowWindow } from '../session-list/row-window.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
 
 /** What changes when a session's cost changes: the live detail's cost card reloads on it. */
@@ -168,6 +169,11 @@ export class SessionDetail extends LensElement {
     onReset: () => this.#loader.retry(),
   });
 
+  /** The transcript's entries near the view; before Follow mode, which scrolls after it paints. */
+  readonly #rowWindow = new RowWindow<TranscriptRow>(this, {
+    scroller: () => this.shadowRoot?.querySelector<HTMLElement>('.entries.windowed') ?? undefined,
+  });
+
   readonly #followMode = new FollowMode(
     this,
     () => this.shadowRoot?.querySelector<HTMLElement>('.entries'),
@@ -202,6 +208,11 @@ export class SessionDetail extends LensElement {
     return entries?.at(-1)?.seq ?? 0;
   }
 
+  readonly #onTranscriptScroll = (): void => {
+    this.#rowWindow.onScroll();
+    this.#followMode.onScroll();
+  };
+
   #words(): DetailMessages {
     return detailMessagesForLocale(this.locale.lang);
   }
@@ -235,7 +246,8 @@ export class SessionDetail extends LensElement {
           onLoadMore: more ? () => loader.loadMoreTranscript() : undefined,
           unseen: this.#followMode.unseen,
           onJump: this.#followMode.jump,
-          onScroll: this.#followMode.onScroll,
+          onScroll: this.#onTranscriptScroll,
+          rowWindow: this.#rowWindow,
           locale,
           words,
         });

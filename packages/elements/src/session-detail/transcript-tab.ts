@@ -3,6 +3,29 @@ import type { TranscriptEntry } from '@session-lens/sdk';
 import { formatDateTime } from '../internal/format.js';
 import type { DetailMessages } from '../internal/detail-messages.js';
 import { countText } from '../internal/messages.js';
+import type { RowWindow } from '../session-list/row-window.js';
+
+/** From how many entries the transcript is windowed (fewer are all in the DOM). */
+export const WINDOW_FROM = 200;
+
+/** A transcript entry as a windowed row (RowWindow keys rows by id). */
+export type TranscriptRow = { readonly id: string; readonly entry: TranscriptEntry };
+
+/** One row object per entry, kept while the entry is: the window's rows change only as entries do. */
+const rowOf = new WeakMap<TranscriptEntry, TranscriptRow>();
+let lastRows: { entries: readonly TranscriptEntry[]; rows: readonly TranscriptRow[] } | undefined;
+
+/** `entries` as windowed rows; the same array for the same entries. */
+function rowsOf(entries: readonly TranscriptEntry[]): readonly TranscriptRow[] {
+  if (lastRows?.entries === entries) return lastRows.rows;
+  const rows = entries.map((entry) => {
+    let row = rowOf.get(entry);
+    if (!row) rowOf.set(entry, (row = { id: String(entry.seq), entry }));
+    return row;
+  });
+  lastRows = { entries, rows };
+  return rows;
+}
 
 /** What the Transcript tab shows. */
 export type TranscriptView = {
@@ -15,6 +38,8 @@ export type TranscriptView = {
   readonly unseen: number;
   readonly onJump: () => void;
   readonly onScroll: () => void;
+  /** Renders only the entries near the view (a 10,000-entry transcript scrolls at frame rate). */
+  readonly rowWindow: RowWindow<TranscriptRow>;
   readonly locale: string | undefined;
   readonly words: DetailMessages;
 };
@@ -32,10 +57,10 @@ function jsonText(value: unknown): string {
 }
 
 function renderMessage(entry: EntryOf<'message'>, at: TemplateResult, words: DetailMessages): TemplateResult {
-  return html`<li part="entry" class="entry" data-type="message" data-role=${entry.role}>
+  return html`<div part="entry" class="entry" data-type="message" data-role=${entry.role}>
     <div class="entry-head"><strong>${words.role[entry.role] ?? entry.role}</strong>${at}</div>
     <p class="message-text text">${entry.text}</p>
-  </li>`;
+  </div>`;
 }
 
 function renderToolCall(
@@ -43,7 +68,7 @@ function renderToolCall(
   at: TemplateResult,
   words: DetailMessages,
 ): TemplateResult {
-  return html`<li part="entry" class="entry" data-type="tool_call">
+  return html`<div part="entry" class="entry" data-type="tool_call">
     <div class="entry-head">
       <strong>${words.toolCall}</strong><code class="text">${entry.name}</code>
       <span>${words.toolStatus[entry.status] ?? entry.status}</span>${at}
@@ -60,7 +85,7 @@ function renderToolCall(
           </details>`
         : nothing
     }
-  </li>`;
+  </div>`;
 }
 
 function renderFileEdit(
@@ -70,7 +95,7 @@ function renderFileEdit(
   locale: string | undefined,
 ): TemplateResult {
   const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
-  return html`<li part="entry" class="entry" data-type="file_edit">
+  return html`<div part="entry" class="entry" data-type="file_edit">
     <div class="entry-head">
       <strong>${words.fileChange[change]}</strong><code class="text">${entry.path}</code>${at}
     </div>
@@ -81,16 +106,16 @@ function renderFileEdit(
       .oldText=${entry.before}
       .newText=${entry.after}
     ></session-file-diff>
-  </li>`;
+  </div>`;
 }
 
 function renderStep(entry: EntryOf<'step'>, at: TemplateResult, words: DetailMessages): TemplateResult {
-  return html`<li part="entry" class="entry" data-type="step">
+  return html`<div part="entry" class="entry" data-type="step">
     <div class="entry-head">
       <strong>${words.step}</strong><span class="text">${entry.name}</span>
       <status-pill status=${entry.status}></status-pill>${at}
     </div>
-  </li>`;
+  </div>`;
 }
 
 /** One transcript entry, by its kind: a message, a tool call, a file edit or a step. */
@@ -123,15 +148,28 @@ export function renderTranscriptTab(view: TranscriptView): TemplateResult {
   if (entries.length === 0) return html`<p class="muted">${words.noTranscriptEntries}</p>`;
   // Its own scroll container, so that Follow mode keeps the newest entry in view wherever the
   // detail is shown; focusable, so the keyboard scrolls it too.
-  return html`<ol
+  // Its own scroll container, so that Follow mode keeps the newest entry in view wherever the
+  // detail is shown; focusable, so the keyboard scrolls it too. A long transcript is windowed:
+  // only the entries near the view are in the DOM, in a scroller of fixed height.
+  const item = (entry: TranscriptEntry, index: number) =>
+    html`<div class="item" role="listitem" data-index=${index}>
+      ${renderEntry(entry, view.locale, words)}
+    </div>`;
+  const windowed = entries.length >= WINDOW_FROM;
+  return html`<div
       part="transcript"
-      class="entries"
+      class=${windowed ? 'entries windowed' : 'entries'}
+      role="list"
       aria-label=${words.transcript}
       tabindex="0"
       @scroll=${view.onScroll}
     >
-      ${entries.map((entry) => renderEntry(entry, view.locale, words))}
-    </ol>
+      ${
+        windowed
+          ? view.rowWindow.render(rowsOf(entries), undefined, (row, index) => item(row.entry, index))
+          : entries.map(item)
+      }
+    </div>
     ${
       view.unseen > 0
         ? html`<button part="new-entries" class="button new-entries" type="button" @click=${view.onJump}>

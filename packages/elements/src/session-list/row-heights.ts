@@ -1,4 +1,5 @@
-import type { Session } from '@session-lens/sdk';
+/** What a windowed row needs: an id that stays with it as rows land or leave. */
+export type KeyedRow = { readonly id: string };
 
 /** A row's height before any is measured (px): the row's min-height. */
 export const BASE_ROW_PX = 56;
@@ -17,7 +18,7 @@ type Extra = { readonly index: number; readonly extra: number };
  * expanded row), never to the length of the list.
  */
 export class RowHeights {
-  #rows: readonly Session[] = [];
+  #rows: readonly KeyedRow[] = [];
   #base = BASE_ROW_PX;
   #baseMeasured = false;
   /** Rows measured at other than the base height: height (px) and the index last seen at. */
@@ -31,7 +32,7 @@ export class RowHeights {
   }
 
   /** The list the heights are for, in order. */
-  setRows(rows: readonly Session[]): void {
+  setRows(rows: readonly KeyedRow[]): void {
     this.#rows = rows;
     if (this.#measured.size > 0) this.#extras = undefined;
   }

@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Session } from '@session-lens/sdk';
-import { RowHeights } from './row-heights.js';
+import { RowHeights, type KeyedRow } from './row-heights.js';
 
 /** Pixels the window keeps behind the reader's direction of travel when it moves. */
 const BEHIND_PX = 100;
@@ -47,11 +47,11 @@ export type RowWindowOptions = {
   painted?: () => void;
 };
 
-type RenderItem = (session: Session, index: number) => TemplateResult;
+type RenderItem<Row> = (row: Row, index: number) => TemplateResult;
 
 /**
- * The windowed rows of a `<session-list>`: only the rows near the viewport are in the DOM, in
- * order, inside one absolutely placed window over a spacer as tall as every row together.
+ * The windowed rows of a `<session-list>` (and of `<session-detail>`'s transcript, its rows keyed
+ * by entry): only the rows near the viewport are in the DOM, in order, inside one absolutely placed window over a spacer as tall as every row together.
  *
  * Scrolling renders the rows into the window directly (`render()` into it), without an update of
  * the host: a fling costs the rows that change and nothing of the rest of the list.
@@ -77,13 +77,13 @@ type RenderItem = (session: Session, index: number) => TemplateResult;
  * the thumb, `scrollTop` set far) goes to the same fraction of the list, while every scroll of
  * less than a viewport (wheel, touch, keys, focus) moves the rows 1:1; the ends are the ends.
  */
-export class RowWindow implements ReactiveController {
+export class RowWindow<Row extends KeyedRow = Session> implements ReactiveController {
   readonly #host: Host;
   readonly #options: RowWindowOptions;
   readonly #heights = new RowHeights();
-  #rows: readonly Session[] = [];
+  #rows: readonly Row[] = [];
   #expandedId: string | undefined;
-  #renderItem: RenderItem | undefined;
+  #renderItem: RenderItem<Row> | undefined;
   #viewport = 0;
   /** The content offset (px) at the viewport's top. */
   #offset = 0;
@@ -117,7 +117,7 @@ export class RowWindow implements ReactiveController {
    * The spacer and the (empty) window, for the host's template; the rows of `rows` (in list
    * order) are rendered into the window once the host has rendered it.
    */
-  render(rows: readonly Session[], expandedId: string | undefined, renderItem: RenderItem): TemplateResult {
+  render(rows: readonly Row[], expandedId: string | undefined, renderItem: RenderItem<Row>): TemplateResult {
     this.#expandedId = expandedId;
     this.#renderItem = renderItem;
     // Scrolled by someone else since the last scroll event (it is dispatched a frame later).
@@ -207,7 +207,7 @@ export class RowWindow implements ReactiveController {
   }
 
   /** The rendered rows as three parts, always: the rows before the expanded one, its item, the rest. */
-  #items(renderItem: RenderItem): unknown[] {
+  #items(renderItem: RenderItem<Row>): unknown[] {
     const first = this.#first;
     const shown = this.#rows.slice(first, this.#last + 1);
     const at = this.#expandedId ? shown.findIndex((session) => session.id === this.#expandedId) : -1;
@@ -267,7 +267,7 @@ export class RowWindow implements ReactiveController {
     this.#repaint();
   }
 
-  #setRows(rows: readonly Session[]): void {
+  #setRows(rows: readonly Row[]): void {
     this.#rows = rows;
     this.#heights.setRows(rows);
     this.#keepAnchor();
