@@ -56,10 +56,17 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * It follows its session live (E13) wherever it is shown, when the provider's client can
  * (`sessions.follow`, A16): entries that land append after the transcript it shows, without
  * fetching the transcript again (after a cut it resumes after its last entry); the timeline,
- * status, counts and cost move with the session. The transcript scrolls on its own: while the
- * reader is at its end the newest entry stays in view (Follow mode); once they scroll up,
- * arrivals are counted in "N new entries", which jumps back. New entries are announced politely,
- * at most once every five seconds. It stops following when it leaves the page.
+ * status, counts and cost move with the session. It stops following when it leaves the page, and
+ * resumes after its last entry when it comes back. Live changes emit no events.
+ *
+ * Follow mode: the transcript scrolls on its own (focusable, so the keyboard scrolls it). While
+ * the reader is at its end the newest entry stays in view; once they scroll up, nothing moves
+ * under them and arrivals are counted in "N new entries" (part `new-entries`), which jumps back
+ * to the newest entry, focuses the transcript and follows again; scrolling to the end does too.
+ * New entries are announced in a polite live region, at most once every five seconds ("3 new
+ * entries."), never the catch-up after a reconnect. A long transcript (200 entries or more) is
+ * windowed: only the entries near the view are in the DOM, in a scroller of
+ * `--lens-transcript-max-height`, so 10,000 entries scroll at frame rate.
  *
  * @summary A session's detail: header actions, timeline, summary, cost and tabs.
  * @tagname session-detail
@@ -98,7 +105,7 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @cssprop --lens-color-surface-raised - Summary, entry and notice background.
  * @cssprop --lens-color-accent - Selected tab underline and link colour.
  * @cssprop --lens-font-mono - Code, output and file contents.
- * @cssprop --lens-transcript-max-height - Height past which the transcript scrolls (default 36rem).
+ * @cssprop --lens-transcript-max-height - Height past which the transcript scrolls, and of a long one (default 36rem).
  */
 export class SessionDetail extends LensElement {
   static override styles = [
