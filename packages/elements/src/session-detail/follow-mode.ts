@@ -52,7 +52,7 @@ export class FollowMode implements ReactiveController {
     const scroller = this.#scroller();
     if (!scroller) return;
     scroller.scrollTop = scroller.scrollHeight;
-    // Entries brought into view lay out at their real height (content-visibility): once more after.
+    // Entries brought into view are measured after they render (a windowed transcript): once more after.
     requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
   }
 
