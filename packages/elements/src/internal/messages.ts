@@ -15,6 +15,28 @@ import { formatCount, localeOf } from './format.js';
 
 type Forms = { one: string; other: string };
 
+/** The filters a list can name in its empty state. */
+export type FilterName = 'kind' | 'owner' | 'status' | 'search' | 'range' | 'view';
+
+/** The range presets (`since` durations) the time range control offers. */
+export type RangePreset = 'PT1H' | 'P1D' | 'P7D' | 'P30D';
+
+/** The words of the list's find controls (E12): search modes, time range, empty explanation. */
+export type FindWords = {
+  searchIn: string;
+  titles: string;
+  content: string;
+  range: string;
+  anyTime: string;
+  presets: Record<RangePreset, string>;
+  custom: string;
+  resultCount: (count: string) => string;
+  excludedBy: string;
+  clearOne: (name: string) => string;
+  clearAll: string;
+  filterNames: Record<FilterName, string>;
+};
+
 /** The words of one language for the list elements. Functions take already formatted values. */
 export type Messages = {
   kind: { flow: string; task: string; chat: string; ask: string; assessment: string };
@@ -66,6 +88,7 @@ export type Messages = {
   loadingSessions: string;
   noSessions: string;
   clearFilters: string;
+  find: FindWords;
   newCount: (count: string) => string;
   loading: string;
   loadMore: string;
@@ -147,6 +170,27 @@ const en: Messages = {
   loadingSessions: 'Loading sessions…',
   noSessions: 'No sessions match.',
   clearFilters: 'Clear filters',
+  find: {
+    searchIn: 'Search in',
+    titles: 'Titles',
+    content: 'Inside sessions',
+    range: 'Time range',
+    anyTime: 'Any time',
+    presets: { PT1H: 'Last hour', P1D: 'Last 24 hours', P7D: 'Last 7 days', P30D: 'Last 30 days' },
+    custom: 'Custom range',
+    resultCount: (count) => `${count} sessions found.`,
+    excludedBy: 'These filters exclude every session:',
+    clearOne: (name) => `Clear ${name}`,
+    clearAll: 'Clear all',
+    filterNames: {
+      kind: 'kind',
+      owner: 'owner',
+      status: 'status',
+      search: 'search',
+      range: 'time range',
+      view: 'view',
+    },
+  },
   newCount: (count) => `${count} new`,
   loading: 'Loading…',
   loadMore: 'Load more',
@@ -227,6 +271,32 @@ const de: Messages = {
   loadingSessions: 'Sitzungen werden geladen…',
   noSessions: 'Keine passenden Sitzungen.',
   clearFilters: 'Filter zurücksetzen',
+  find: {
+    searchIn: 'Suchen in',
+    titles: 'Titeln',
+    content: 'Sitzungsinhalten',
+    range: 'Zeitraum',
+    anyTime: 'Beliebige Zeit',
+    presets: {
+      PT1H: 'Letzte Stunde',
+      P1D: 'Letzte 24 Stunden',
+      P7D: 'Letzte 7 Tage',
+      P30D: 'Letzte 30 Tage',
+    },
+    custom: 'Eigener Zeitraum',
+    resultCount: (count) => `${count} Sitzungen gefunden.`,
+    excludedBy: 'Diese Filter schließen jede Sitzung aus:',
+    clearOne: (name) => `${name} zurücksetzen`,
+    clearAll: 'Alle zurücksetzen',
+    filterNames: {
+      kind: 'Art',
+      owner: 'Besitzer',
+      status: 'Status',
+      search: 'Suche',
+      range: 'Zeitraum',
+      view: 'Ansicht',
+    },
+  },
   newCount: (count) => `${count} neu`,
   loading: 'Wird geladen…',
   loadMore: 'Mehr laden',

@@ -5,6 +5,8 @@ import type { SessionOwnersChangeEvent } from '../events/events.js';
 import { statusText, type Messages } from '../internal/messages.js';
 import { renderTabList } from '../internal/tabs.js';
 import type { KindTab } from './session-list.js';
+import { renderRangeControl, type TimeRange } from './range-control.js';
+import type { SearchMode } from './url-state.js';
 
 /** What {@link renderToolbar} draws, and whom it tells. */
 export type ToolbarOptions = {
@@ -15,7 +17,11 @@ export type ToolbarOptions = {
   kind: KindTab;
   onSelectTab: (tab: KindTab, focus: boolean) => void;
   /** The search box, when shown: the text typed so far. */
-  search: { value: string; onInput: (event: Event) => void } | undefined;
+  search:
+    | { value: string; mode: SearchMode; onInput: (event: Event) => void; onMode: (mode: SearchMode) => void }
+    | undefined;
+  /** The time range control, when shown. */
+  range: { value: TimeRange; onChange: (range: TimeRange) => void } | undefined;
   /** The status select, when shown: the selected status ('' for all). */
   status: { value: string; onChange: (status: string) => void } | undefined;
   owners: readonly string[];
@@ -60,15 +66,24 @@ export function renderToolbar(options: ToolbarOptions): TemplateResult {
       ${
         search
           ? html`<input
-              part="search"
-              type="search"
-              aria-label=${words.searchSessions}
-              placeholder=${words.search}
-              .value=${search.value}
-              @input=${search.onInput}
-            />`
+                part="search"
+                type="search"
+                aria-label=${words.searchSessions}
+                placeholder=${words.search}
+                .value=${search.value}
+                @input=${search.onInput}
+              />
+              <select
+                part="search-mode"
+                aria-label=${words.find.searchIn}
+                @change=${(event: Event) => search.onMode((event.target as HTMLSelectElement).value as SearchMode)}
+              >
+                <option value="titles" ?selected=${search.mode === 'titles'}>${words.find.titles}</option>
+                <option value="content" ?selected=${search.mode === 'content'}>${words.find.content}</option>
+              </select>`
           : nothing
       }
+      ${options.range ? renderRangeControl(words.find, options.range.value, options.range.onChange) : nothing}
       ${status ? renderStatusSelect(words, status) : nothing}
       <session-owner-facet
         exportparts="filter, facet"

@@ -142,7 +142,7 @@ describe('session-list', () => {
       (f) =>
         html`<session-list status-filter search tabs="all assessment" .storeFactory=${f}></session-list>`,
     );
-    const select = q<HTMLSelectElement>(el, 'select')!;
+    const select = q<HTMLSelectElement>(el, '[part~=status-filter]')!;
     select.value = 'pending_review';
     select.dispatchEvent(new Event('change'));
     await settle(el);
@@ -160,6 +160,36 @@ describe('session-list', () => {
     }
     await settle(el);
     expect(factory.last.filters).to.deep.equal({ status: ['pending_review'], q: 'db-02' });
+    await expect(el).to.be.accessible();
+
+    // Inside sessions: the same text searches the transcripts (A12).
+    const mode = q<HTMLSelectElement>(el, '[part~=search-mode]')!;
+    mode.value = 'content';
+    mode.dispatchEvent(new Event('change'));
+    await settle(el);
+    // "db-02" has no three letters or digits in a row, which the server refuses: not sent.
+    expect(factory.last.filters).to.deep.equal({ status: ['pending_review'] });
+    el.query = 'deploy';
+    await settle(el);
+    expect(factory.last.filters).to.deep.equal({ status: ['pending_review'], content: 'deploy' });
+  });
+
+  it('maps the time range presets to since, and names a custom range', async () => {
+    const { el, factory } = await list(
+      FIXTURE_ROWS,
+      (f) => html`<session-list time-range .storeFactory=${f}></session-list>`,
+    );
+    const range = q<HTMLSelectElement>(el, '[part~=range]')!;
+    range.value = 'P7D';
+    range.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(factory.last.filters).to.deep.equal({ since: 'P7D' });
+    el.until = '2026-11-30T00:00:00Z';
+    await settle(el);
+    expect(factory.last.filters).to.deep.equal({ since: 'P7D', until: '2026-11-30T00:00:00Z' });
+    expect(q<HTMLSelectElement>(el, '[part~=range]')!.selectedOptions[0]!.textContent!.trim()).to.equal(
+      'Custom range',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -280,8 +310,12 @@ describe('session-list', () => {
       await expect(el).to.be.accessible();
       el.owners = ['mem_tom'];
       await settle(el);
+      expect(textOf(q(el, '[part~=empty] p:nth-of-type(2)'))).to.equal(
+        'These filters exclude every session: owner',
+      );
       const clear = q<HTMLButtonElement>(el, '[part~=empty] button')!;
-      expect(textOf(clear)).to.equal('Clear filters');
+      expect(textOf(clear)).to.equal('Clear owner');
+      await expect(el).to.be.accessible();
       clear.click();
       await settle(el);
       expect(el.owners).to.deep.equal([]);

@@ -15,6 +15,10 @@ import { SeenSessions } from './new-sessions.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { RowWindow } from './row-window.js';
+import { renderEmptyState } from './empty-state.js';
+import { activeFilters, clearFilters, findFilters } from './find-filters.js';
+import type { ListUrlState, SearchMode } from './url-state.js';
+import { UrlSync } from './url-sync.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
@@ -40,13 +44,27 @@ const LOAD_AHEAD = 10;
  * its step strip); focus stays with its session as rows are reused while scrolling, and the list
  * never moves focus unless a person acted inside it. `focusSession(id)` moves focus to a row.
  *
+ * Find (E12): the search box looks in titles or, with "Inside sessions" (`search-mode="content"`),
+ * in the redacted transcripts (A12; sent once the text is a query the server takes: words with
+ * three letters or digits in a row); `time-range` shows a range select (last hour, 24 hours, 7
+ * and 30 days as `since` durations; `since` / `until` set otherwise read "Custom range"); `view`
+ * applies a saved view (A13). With nothing matching, the empty state names the filters that narrow
+ * the list, with a Clear button for each and Clear all.
+ *
+ * `sync-url` keeps the list's state in the page URL under `lens-` keys (`lens-kind`, `lens-owner`
+ * (repeated), `lens-status`, `lens-q` or `lens-content`, `lens-since`, `lens-until`, `lens-view`,
+ * `lens-open` for `expandedId`), leaving the host's own parameters alone: it is read when the list
+ * connects and on back/forward, and each change a person makes adds a history entry (typing in the
+ * search box replaces the current one). Hosts with their own router can leave `sync-url` off and
+ * follow `session-filters-change` instead.
+ *
  * The list talks to the API through the provider's client (`<session-lens-provider>`); a
  * `storeFactory` can supply the live source instead (tests, stories, a host with its own store).
  *
  * @summary The live, filterable, virtualized Sessions index.
  * @tagname session-list
  *
- * @fires {SessionFiltersChangeEvent} session-filters-change - A person changed the tab, owners, status or search.
+ * @fires {SessionFiltersChangeEvent} session-filters-change - A person changed the tab, owners, status, search, search mode or time range, or cleared filters from the empty state; `detail.filters` are the filters the list now asks for.
  * @fires {SessionOpenEvent} session-open - From a row: a person opened a session.
  * @fires {SessionActionEvent} session-action - From a row: a person chose Cancel or End.
  * @fires {SessionActionErrorEvent} session-action-error - From a row: the server refused an action.
@@ -58,6 +76,8 @@ const LOAD_AHEAD = 10;
  * @csspart filter - The owner filter button (of the `<session-owner-facet>` inside).
  * @csspart facet - The owner facet panel (of the `<session-owner-facet>` inside).
  * @csspart search - The search box.
+ * @csspart search-mode - The select of where the search box looks (Titles / Inside sessions).
+ * @csspart range - The time range select.
  * @csspart status-filter - The status select.
  * @csspart pause - The pause/resume live updates button.
  * @csspart refresh - The refresh button.
@@ -68,6 +88,7 @@ const LOAD_AHEAD = 10;
  * @csspart expansion - What `renderExpansion` renders under the expanded row.
  * @csspart load-more - The load-more button.
  * @csspart empty - The empty state.
+ * @csspart clear-filter - A Clear button of the empty state (one per narrowing filter, and Clear all).
  * @csspart error - The error state.
  *
  * @cssprop --lens-list-height - Height of the list when the host does not size it. Default 36rem.
@@ -91,6 +112,12 @@ export class SessionList extends LensElement {
     status: {},
     search: { type: Boolean },
     query: {},
+    searchMode: { attribute: 'search-mode' },
+    timeRange: { type: Boolean, attribute: 'time-range' },
+    since: {},
+    until: {},
+    view: {},
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
     scope: {},
     filters: { attribute: false },
     members: { attribute: false },
@@ -123,6 +150,28 @@ export class SessionList extends LensElement {
 
   /** The search text (case-insensitive words over title, description, host, playbook, owner). */
   query = '';
+
+  /** Where the search box looks: `titles` (the `q` filter) or `content` (inside the transcripts, A12). */
+  searchMode: SearchMode = 'titles';
+
+  /** Whether to show the time range control. */
+  timeRange = false;
+
+  /** Sessions updated at or after this instant, or within this duration back (`P7D`); '' for any. */
+  since = '';
+
+  /** Sessions updated before this instant; '' for any. */
+  until = '';
+
+  /** A saved view's id whose filters apply under the controls' (A13); '' for none. */
+  view = '';
+
+  /**
+   * Keeps the list's state (tab, owners, status, search and mode, range, view, the expanded
+   * session) in the page URL under `lens-` keys: restored on load and on back/forward, a history
+   * entry per change (typing replaces the entry). See docs/elements.md.
+   */
+  syncUrl = false;
 
   /** Locks the list to one record: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
   scope = '';
@@ -163,6 +212,7 @@ export class SessionList extends LensElement {
   }
 
   readonly #lens = new LensConsumer(this);
+  readonly #url = new UrlSync(this);
   readonly #live = new LiveStoreController(this, {
     filters: () => this.effectiveFilters,
     client: () => this.#lens.client,
@@ -212,7 +262,20 @@ export class SessionList extends LensElement {
     if (this.status) filters.status = [this.status];
     if (this.query.trim()) filters.q = this.query.trim();
     if (this.scope) filters.scope = this.scope;
-    return filters;
+    return findFilters(this, filters);
+  }
+
+  /** The state `sync-url` keeps in the URL. */
+  urlState(): ListUrlState {
+    const { kind, owners, status, query, searchMode, since, until, view } = this;
+    return { kind, owners, status, query, searchMode, since, until, view, open: this.expandedId };
+  }
+
+  /** Applies the state read from the URL (load, back/forward); fires no event. */
+  restoreUrlState(state: ListUrlState): void {
+    ({ kind: this.kind, owners: this.owners, status: this.status, query: this.query } = state);
+    ({ searchMode: this.searchMode, since: this.since, until: this.until, view: this.view } = state);
+    this.expandedId = state.open;
   }
 
   override disconnectedCallback(): void {
@@ -248,7 +311,9 @@ export class SessionList extends LensElement {
     this.searchDraft = (event.target as HTMLInputElement).value;
     clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => {
-      if (this.searchDraft !== this.query) this.#changeFilters(() => (this.query = this.searchDraft));
+      if (this.searchDraft === this.query) return;
+      this.#url.replaceNext();
+      this.#changeFilters(() => (this.query = this.searchDraft));
     }, SEARCH_DEBOUNCE_MS);
   }
 
@@ -275,17 +340,9 @@ export class SessionList extends LensElement {
   readonly #retry = (): void => this.#live.retry();
 
   #renderEmpty(words: Messages): TemplateResult {
-    const narrowed = this.owners.length > 0 || this.status || this.query;
-    const clear = () =>
-      this.#changeFilters(() => {
-        this.owners = [];
-        this.status = '';
-        this.query = '';
-      });
-    return html`<div class="state" part="empty">
-      <p>${words.noSessions}</p>
-      ${narrowed ? html`<button class="button" type="button" @click=${clear}>${words.clearFilters}</button>` : nothing}
-    </div>`;
+    return renderEmptyState(words, activeFilters(this), (names) =>
+      this.#changeFilters(() => clearFilters(this, names)),
+    );
   }
 
   #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
@@ -373,7 +430,19 @@ export class SessionList extends LensElement {
         kind: this.kind,
         onSelectTab: (tab, focus) => this.#selectTab(tab, focus),
         search: this.search
-          ? { value: this.searchDraft, onInput: (event) => this.#onSearchInput(event) }
+          ? {
+              value: this.searchDraft,
+              mode: this.searchMode,
+              onInput: (event) => this.#onSearchInput(event),
+              onMode: (mode) => this.#changeFilters(() => (this.searchMode = mode)),
+            }
+          : undefined,
+        range: this.timeRange
+          ? {
+              value: { since: this.since, until: this.until },
+              onChange: (range) =>
+                this.#changeFilters(() => ({ since: this.since, until: this.until } = range)),
+            }
           : undefined,
         status: this.statusFilter
           ? { value: this.status, onChange: (status) => this.#changeFilters(() => (this.status = status)) }

@@ -8,6 +8,7 @@ import { messagesForLocale } from '../internal/messages.js';
 import { tokens } from '../styles/tokens.js';
 import { LensElement } from '../base/lens-element.js';
 import { sessionTabStyles } from './session-tab.styles.js';
+import { readUrlState } from '../session-list/url-state.js';
 
 /** A record a tab can be locked to: `initiative:<id>`, `plan:<id>` or `agent:<id>`. */
 const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
@@ -31,7 +32,7 @@ const RECORD_SCOPE = /^(initiative|plan|agent):[A-Za-z0-9_.:-]{1,128}$/;
  * @tagname session-tab
  *
  * @fires {SessionOpenEvent} session-open - A person opened a session (its detail opens inline too).
- * @fires {SessionFiltersChangeEvent} session-filters-change - A person changed the tab, owners, status or search.
+ * @fires {SessionFiltersChangeEvent} session-filters-change - A person changed the tab, owners, status, search or time range.
  * @fires {SessionResumeEvent} session-resume - From the inline detail: a person chose Resume.
  * @fires {SessionOpenEditorEvent} session-open-editor - From the inline detail: a person chose Open in editor.
  * @fires {SessionActionEvent} session-action - From a row or the detail: a person chose Cancel or End.
@@ -51,6 +52,8 @@ export class SessionTab extends LensElement {
     tabs: {},
     search: { type: Boolean },
     statusFilter: { type: Boolean, attribute: 'status-filter' },
+    timeRange: { type: Boolean, attribute: 'time-range' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
     pageSize: { type: Number, attribute: 'page-size' },
     openSessionId: { attribute: 'open-session-id' },
     members: { attribute: false },
@@ -69,6 +72,15 @@ export class SessionTab extends LensElement {
 
   /** Whether to show the status filter. */
   statusFilter = false;
+
+  /** Whether to show the time range control. */
+  timeRange = false;
+
+  /**
+   * Keeps the list's state and the open session in the page URL under `lens-` keys (the list's
+   * `sync-url`): a copied link reopens the same rows with the same detail open.
+   */
+  syncUrl = false;
 
   /** Sessions per page. */
   pageSize = 50;
@@ -93,6 +105,22 @@ export class SessionTab extends LensElement {
   get scopeValid(): boolean {
     return RECORD_SCOPE.test(this.scope);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+    this.#onPopState();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+  }
+
+  /** With `sync-url`, the open session is the URL's (`lens-open`; the list writes it back). */
+  readonly #onPopState = (): void => {
+    if (this.syncUrl) this.openSessionId = readUrlState(location.search).open;
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another record: a detail opened for the last one does not carry over.
@@ -139,6 +167,8 @@ export class SessionTab extends LensElement {
       .tabs=${tabs}
       ?search=${this.search}
       ?status-filter=${this.statusFilter}
+      ?time-range=${this.timeRange}
+      ?sync-url=${this.syncUrl}
       page-size=${this.pageSize}
       .members=${this.members}
       .scopes=${this.scopes}
