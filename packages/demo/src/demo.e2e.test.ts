@@ -175,7 +175,12 @@ describe('demo host app in Chromium', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('command-center-toggle');
-    expect(await page.locator('#command-center-toggle').getAttribute('aria-expanded')).toBe('false');
+    // The dialog's close event, which resets the button, is dispatched in a task after it hides.
+    await page.waitForFunction(
+      () => document.getElementById('command-center-toggle')?.getAttribute('aria-expanded') === 'false',
+      undefined,
+      { timeout: 2_000 },
+    );
     await page.context().close();
   });
 
