@@ -247,7 +247,8 @@ export class SessionLensClient {
     for (let refresh = false; ; refresh = true) {
       let retried = 0;
       try {
-        return await this.#ky(path, {
+        // ky 1's `prefixUrl` takes paths without their leading slash.
+        return await this.#ky(path.slice(1), {
           method,
           searchParams: toSearchParams(call.query),
           ...(call.body !== undefined ? { json: call.body } : {}),
@@ -270,7 +271,7 @@ export class SessionLensClient {
           retriesLeft = Math.max(0, retriesLeft - retried);
           continue;
         }
-        throw toSessionLensError(error, method, path, timeout);
+        throw await toSessionLensError(error, method, path, timeout);
       }
     }
   }
@@ -284,7 +285,7 @@ export class SessionLensClient {
  */
 function createTransport(options: ClientOptions, retry: Required<RetryOptions>): KyInstance {
   return ky.create({
-    prefix: String(options.baseUrl),
+    prefixUrl: String(options.baseUrl),
     headers: options.headers,
     retry: {
       methods: ['get', 'put', 'post'],
@@ -301,7 +302,10 @@ function createTransport(options: ClientOptions, retry: Required<RetryOptions>):
     },
     hooks: {
       beforeRequest: [
-        async ({ request, options: { context } }) => {
+        // ky 1 runs this hook before every attempt; the token is asked for once per call, and
+        // the request ky re-sends keeps the header set on the first attempt.
+        async (request, { context }, { retryCount }) => {
+          if (retryCount > 0) return;
           const token = options.getToken
             ? await options.getToken({ refresh: context.refresh === true })
             : (options.token as string);
@@ -331,17 +335,19 @@ function attemptFetch(options: ClientOptions, what: string): typeof globalThis.f
 }
 
 /**
- * Reads a success body inside the attempt, so a body cut mid-way is retried like any other lost
- * connection (ky reads bodies after its retry loop). Error bodies are ky's: it reads them into
- * `HTTPError.data`.
+ * Reads the body inside the attempt, so a success body cut mid-way is retried like any other lost
+ * connection (ky reads bodies after its retry loop). A refused request's body (its problem
+ * document) is read here too: ky 1 hands this hook a clone, and an unread original left beside
+ * it turns an abort during the retry wait into an unhandled rejection.
  */
-const bufferBody: AfterResponseHook = async ({ request, response }) => {
-  if (!response.ok) return undefined;
+const bufferBody: AfterResponseHook = async (request, _options, response) => {
   try {
     const text = await response.text();
     return new Response(text === '' ? null : text, response);
   } catch (cause) {
     if (request.signal.aborted) throw cause;
+    // Without its problem document a refusal keeps its status and headers.
+    if (!response.ok) return new Response(null, response);
     const what = `${request.method} ${new URL(request.url).pathname}`;
     return ky.retry({
       cause: new APIConnectionError(`${what} failed to read: ${describe(cause)}`, { cause }),
@@ -350,10 +356,15 @@ const bufferBody: AfterResponseHook = async ({ request, response }) => {
 };
 
 /** The SDK's typed error for what a ky call threw. */
-function toSessionLensError(error: unknown, method: string, path: string, timeout: number): unknown {
+async function toSessionLensError(
+  error: unknown,
+  method: string,
+  path: string,
+  timeout: number,
+): Promise<unknown> {
   if (isHTTPError(error)) {
     const { status, headers } = error.response;
-    return makeAPIError(status, error.data, headers, { method, path });
+    return makeAPIError(status, await problemBody(error.response), headers, { method, path });
   }
   if (isTimeoutError(error)) {
     return new APITimeoutError(`${method} ${path} timed out after ${timeout} ms`, { cause: error });
@@ -362,6 +373,15 @@ function toSessionLensError(error: unknown, method: string, path: string, timeou
   if (isForceRetryError(error) && isSessionLensError(error.cause)) return error.cause;
   // Our own typed errors, and what the token hook threw, pass unchanged.
   return error;
+}
+
+/** The problem document of a refused request; undefined when its body is not JSON or was cut. */
+async function problemBody(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(cause: unknown): string {
