@@ -10,6 +10,8 @@ import { SessionDetail } from './session-detail/session-detail.js';
 import { SessionAccess } from './session-access/session-access.js';
 import { FileDiff } from './file-diff/file-diff.js';
 
+export { createListAct } from './session-list/list-act.js';
+
 /** The tags of the later chunk, with their classes. */
 export const lazyElements = {
   'cost-summary': CostSummary,

@@ -1,5 +1,8 @@
 import { createContext } from '@lit/context';
 import type {
+  BulkRequest,
+  BulkResult,
+  ExportFormat,
   FollowEvent,
   LiveSessionsClient,
   CostDetail,
@@ -10,6 +13,7 @@ import type {
   Page,
   Scope,
   Session,
+  SessionFilters,
   TranscriptEntry,
   Visibility,
 } from '@session-lens/sdk';
@@ -41,6 +45,13 @@ export type LensClient = {
     review(id: string, body: { decision: 'completed' | 'rejected'; comment?: string }): Promise<Session>;
     /** Replaces who may see a session (`sessions:admin`); Manage access needs it. */
     setVisibility?(id: string, visibility: Visibility): Promise<Session>;
+    /** Cancels or ends many sessions (A15); a list's bulk bar needs it. */
+    bulk?(body: BulkRequest, options?: { signal?: AbortSignal }): Promise<BulkResult>;
+    /** Streams the sessions matching `filters` (A14); a list's Export needs it. */
+    export?(
+      filters: SessionFilters,
+      options: { format: ExportFormat; signal?: AbortSignal },
+    ): AsyncIterable<Session | string>;
   };
   readonly me: { get(options?: { signal?: AbortSignal }): Promise<Me> };
   readonly members: { list(options?: { signal?: AbortSignal }): Promise<MemberList> };

@@ -5,14 +5,12 @@
  * as in `messages.ts`.
  *
  * Each word is written once, with its forms side by side in the order of {@link COLUMNS}
- * (English, German): a language is added by adding a column, and the types refuse a word left
+ * (English, German; see `word-columns.ts`): a language is added by adding a column, and the types refuse a word left
  * untranslated. Functions take already formatted values.
  */
 import { localeOf } from './format.js';
 import { languageOf, messagesForLocale, type Language, type Messages } from './messages.js';
-
-/** Which column of {@link WORDS} holds each language. */
-const COLUMNS: Readonly<Record<Language, 0 | 1>> = { en: 0, de: 1 };
+import { COLUMNS, column, type InOneLanguage } from './word-columns.js';
 
 const WORDS = {
   /** A timeline step that has not started, on a line of its own. */
@@ -190,28 +188,11 @@ const WORDS = {
   cost: ['Cost', 'Kosten'],
 } as const;
 
-/** A tree of words in every language, read in one language: `['Retry', 'Erneut']` → a string. */
-type InOneLanguage<T> = T extends readonly [infer Form, unknown]
-  ? Form extends string
-    ? string
-    : Form
-  : { readonly [Key in keyof T]: InOneLanguage<T[Key]> };
-
 /** The detail words of one language. */
 type DetailWords = InOneLanguage<typeof WORDS>;
 
 /** Every word a detail, cost card or command center shows: the list words and the detail words. */
 export type DetailMessages = Messages & DetailWords;
-
-/** Reads one column of a tree of words. */
-function column(tree: object, index: 0 | 1): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, value]: [string, unknown]) => [
-      key,
-      Array.isArray(value) ? value[index] : column(value as object, index),
-    ]),
-  );
-}
 
 const tables = new Map<Language, DetailMessages>();
 

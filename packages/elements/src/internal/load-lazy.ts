@@ -1,6 +1,26 @@
 import { defineElements } from './define-elements.js';
+import type * as Lazy from '../lazy.js';
 
-let loading: Promise<void> | undefined;
+type LazyModule = typeof Lazy;
+let loading: Promise<LazyModule> | undefined;
+
+/**
+ * Loads the later chunk (`lazy.ts`) and registers its tags, each unless already defined; resolves
+ * with the module (a list's act UI is created from it). A failed download may be tried again.
+ */
+export function loadLazyModule(): Promise<LazyModule> {
+  loading ??= import('../lazy.js').then(
+    (module) => {
+      defineElements(module.lazyElements);
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /**
  * Loads and registers `session-detail`, `cost-summary` and `command-center` (see `lazy.ts`) unless
@@ -9,12 +29,5 @@ let loading: Promise<void> | undefined;
  */
 export function loadLazyElements(): Promise<void> {
   if (customElements.get('session-detail')) return Promise.resolve();
-  loading ??= import('../lazy.js').then(
-    ({ lazyElements }) => defineElements(lazyElements),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+  return loadLazyModule().then(() => undefined);
 }

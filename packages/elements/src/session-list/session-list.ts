@@ -19,6 +19,7 @@ import { renderEmptyState } from './empty-state.js';
 import { activeFilters, clearFilters, findFilters } from './find-filters.js';
 import type { ListUrlState, SearchMode } from './url-state.js';
 import { UrlSync } from './url-sync.js';
+import { ActHost } from './act-host.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
@@ -123,6 +124,8 @@ export class SessionList extends LensElement {
     members: { attribute: false },
     scopes: { attribute: false },
     pageSize: { type: Number, attribute: 'page-size' },
+    selectable: { type: Boolean },
+    exportable: { type: Boolean },
     storeFactory: { attribute: false },
     expandedId: { attribute: false },
     renderExpansion: { attribute: false },
@@ -188,6 +191,15 @@ export class SessionList extends LensElement {
   /** Sessions per page. */
   pageSize = 50;
 
+  /**
+   * Whether rows can be selected (E15): a checkbox per row (Shift for a range, `x` on a row),
+   * "Select all N matching", and the bulk bar's Cancel / End. Loads the act chunk.
+   */
+  selectable = false;
+
+  /** Whether to show Export (CSV or JSON Lines of what the list shows). Loads the act chunk. */
+  exportable = false;
+
   /** Supplies the live source; by default the SDK's live store over the provider's client. */
   storeFactory?: LiveSourceFactory;
 
@@ -221,6 +233,7 @@ export class SessionList extends LensElement {
     onStoreChange: () => {
       this.#seen.reset();
       this.#focus.reset();
+      this.#act.reset();
     },
   });
   /** What the reader has seen: new sessions wait behind "N new" while they are scrolled away. */
@@ -234,12 +247,27 @@ export class SessionList extends LensElement {
   });
   /** How many rows the list shows (for loading ahead). */
   #rowCount = 0;
+  /** The rows the list shows, in order. */
+  #rows: readonly Session[] = [];
   /** The rows as one tab stop, and focus kept with its session as rows are reused. */
   readonly #focus = new RowFocus(
     this,
     () => this.scroller,
     (index) => this.#window.reveal(index),
   );
+
+  /** Selection, bulk actions, Export and the keyboard shortcuts (E15). */
+  readonly #act = new ActHost(this, {
+    rows: () => this.#rows,
+    lang: () => this.locale.lang,
+    client: () => this.#lens.client,
+    holds: (scope) => this.#lens.holds(scope, this.scopes),
+  });
+
+  /** The ids of the selected sessions the list shows, in list order (with `selectable`). */
+  get selectedIds(): readonly string[] {
+    return this.#act.ui?.selectedIds ?? [];
+  }
 
   /** The live source currently feeding the list. */
   get store(): LiveSessionSource | undefined {
@@ -354,6 +382,7 @@ export class SessionList extends LensElement {
     if (!store.loaded) return renderFirstLoad(store, words, { rows: 5, onRetry: this.#retry });
     const { rows, withheld } = this.#seen.visible(store.sessions, this.atTop);
     this.#focus.rows = rows;
+    this.#rows = rows;
     this.#rowCount = rows.length;
     if (rows.length === 0 && withheld === 0) return this.#renderEmpty(words);
     return html`${
@@ -399,6 +428,7 @@ export class SessionList extends LensElement {
   #renderItem(session: Session, index: number): TemplateResult {
     const expanded = session.id === this.expandedId;
     const expansion = this.renderExpansion;
+    const checkbox = this.#act.checkbox(session);
     const row = (role: string | typeof nothing) =>
       html`<session-row
         part="row"
@@ -409,10 +439,15 @@ export class SessionList extends LensElement {
         .expanded=${expanded}
         .skipTab=${!this.#focus.isCurrent(session)}
       ></session-row>`;
-    if (!expansion) return row('listitem');
-    return html`<div class="item" role="listitem" data-index=${index}>
-      ${row(nothing)}
-      ${expanded ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
+    if (!expansion && checkbox === nothing) return row('listitem');
+    return html`<div
+      class="item"
+      role="listitem"
+      data-index=${index}
+      ?data-selectable=${checkbox !== nothing}
+    >
+      ${checkbox}${row(nothing)}
+      ${expanded && expansion ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
     </div>`;
   }
 
@@ -421,7 +456,7 @@ export class SessionList extends LensElement {
     const store = this.#live.store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
     const words = messagesForLocale(this.locale.lang);
-    return html`<div part="base" class="list">
+    return html`<div part="base" class="list" @keydown=${this.#act.onKey}>
       ${renderToolbar({
         host: this,
         words,
@@ -454,6 +489,7 @@ export class SessionList extends LensElement {
         onRetry: this.#retry,
       })}
       ${store ? renderBanner(store, words, { onTogglePause: this.#togglePause, onRetry: this.#retry }) : nothing}
+      ${this.#act.renderBar()}
       <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>
         ${this.#renderBody(store, words)}
       </div>

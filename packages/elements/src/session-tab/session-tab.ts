@@ -55,6 +55,8 @@ export class SessionTab extends LensElement {
     timeRange: { type: Boolean, attribute: 'time-range' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     pageSize: { type: Number, attribute: 'page-size' },
+    selectable: { type: Boolean },
+    exportable: { type: Boolean },
     openSessionId: { attribute: 'open-session-id' },
     members: { attribute: false },
     scopes: { attribute: false },
@@ -84,6 +86,12 @@ export class SessionTab extends LensElement {
 
   /** Sessions per page. */
   pageSize = 50;
+
+  /** Whether rows can be selected for bulk Cancel / End (the list's `selectable`). */
+  selectable = false;
+
+  /** Whether to show Export (the list's `exportable`). */
+  exportable = false;
 
   /** The id of the session whose detail is open inline; empty when none is. */
   openSessionId = '';
@@ -170,6 +178,8 @@ export class SessionTab extends LensElement {
       ?time-range=${this.timeRange}
       ?sync-url=${this.syncUrl}
       page-size=${this.pageSize}
+      ?selectable=${this.selectable}
+      ?exportable=${this.exportable}
       .members=${this.members}
       .scopes=${this.scopes}
       .storeFactory=${this.storeFactory}
