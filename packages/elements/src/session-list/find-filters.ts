@@ -1,10 +1,15 @@
-import { contentQueryError, type SessionFilters } from '@session-lens/sdk';
+import { contentQueryError, type SessionFilters, type SessionKind } from '@session-lens/sdk';
 import type { FilterName } from '../internal/messages.js';
-import type { SearchMode } from './url-state.js';
 
-/** The find state of a list (E12): what {@link findFilters} and {@link clearFilters} read and set. */
+/** Where the search box looks: titles (and the other `q` fields) or inside the transcripts. */
+export type SearchMode = 'titles' | 'content';
+
+/**
+ * The find state of a list (E12): what {@link findFilters} and {@link clearFilters} read and set,
+ * and (with the open session) what `sync-url` keeps in the URL (`url-state.ts`).
+ */
 export type FindState = {
-  kind: string;
+  kind: 'all' | SessionKind;
   owners: string[];
   status: string;
   query: string;
@@ -15,17 +20,21 @@ export type FindState = {
 };
 
 /**
- * Adds the find controls' filters to `filters`: the search text as `q` (titles) or `content`
+ * Adds the find controls' filters to `filters`: the kind tab, owners and status, the search text
+ * as `q` (titles) or `content`
  * (inside sessions — only once it is a query the server takes: 1–8 words with three letters or
  * digits in a row, so typing "ab" keeps the last list instead of asking for an error), the range
  * and the view.
  */
 export function findFilters(state: FindState, filters: SessionFilters): SessionFilters {
   const text = state.query.trim();
+  if (state.kind !== 'all') filters.kind = [state.kind];
+  if (state.owners.length > 0) filters.owner = [...state.owners];
+  if (state.status) filters.status = [state.status];
   if (state.searchMode === 'content') {
     delete filters.q;
     if (text && !contentQueryError(text)) filters.content = text;
-  }
+  } else if (text) filters.q = text;
   if (state.since) filters.since = state.since;
   if (state.until) filters.until = state.until;
   if (state.view) filters.view = state.view;

@@ -6,7 +6,7 @@ import { statusText, type Messages } from '../internal/messages.js';
 import { renderTabList } from '../internal/tabs.js';
 import type { KindTab } from './session-list.js';
 import { renderRangeControl, type TimeRange } from './range-control.js';
-import type { SearchMode } from './url-state.js';
+import type { SearchMode } from './find-filters.js';
 
 /** What {@link renderToolbar} draws, and whom it tells. */
 export type ToolbarOptions = {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { type Member, type Session, type SessionFilters, type SessionKind } from '@session-lens/sdk';
 import { LensElement } from '../base/lens-element.js';
 import { LensConsumer } from '../context/lens-consumer.js';
@@ -15,17 +15,15 @@ import { SeenSessions } from './new-sessions.js';
 import { RowFocus } from './row-focus.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { RowWindow } from './row-window.js';
-import { renderEmptyState } from './empty-state.js';
-import { activeFilters, clearFilters, findFilters } from './find-filters.js';
-import type { ListUrlState, SearchMode } from './url-state.js';
-import { UrlSync } from './url-sync.js';
+import { findFilters, type SearchMode } from './find-filters.js';
 import { ActHost } from './act-host.js';
+import { ListFind } from './list-find.js';
+import { renderItem, renderLoadMore, renderNew, renderNoProvider } from './list-rows.js';
 
 /** A kind tab: every kind, or one. */
 export type KindTab = 'all' | SessionKind;
 
 export const ALL_TABS: KindTab[] = ['all', 'flow', 'task', 'chat', 'assessment'];
-const SEARCH_DEBOUNCE_MS = 300;
 /** Rows from the end of the loaded list at which the next page is requested. */
 const LOAD_AHEAD = 10;
 
@@ -59,6 +57,14 @@ const LOAD_AHEAD = 10;
  * search box replaces the current one). Hosts with their own router can leave `sync-url` off and
  * follow `session-filters-change` instead.
  *
+ * Act (E15): `selectable` adds a checkbox per row (Shift+click for a range; selection is kept by
+ * session id) and "Select all N matching", and the bulk bar's Cancel / End (each only with its
+ * scope) with a confirmation, progress, and the outcome naming each refused session and why; rows
+ * change only as the live store reports. `exportable` adds Export: CSV or JSON Lines of every
+ * session matching the list's filters (`sessions.export`), downloaded as a file. Shortcuts inside
+ * the list, never while typing: `/` search, `f` owner filter, `j` / `k` next / previous row, `x`
+ * select the row, `o` or Enter open it, `?` the shortcut help. The act UI loads with the later chunk.
+ *
  * The list talks to the API through the provider's client (`<session-lens-provider>`); a
  * `storeFactory` can supply the live source instead (tests, stories, a host with its own store).
  *
@@ -91,6 +97,19 @@ const LOAD_AHEAD = 10;
  * @csspart empty - The empty state.
  * @csspart clear-filter - A Clear button of the empty state (one per narrowing filter, and Clear all).
  * @csspart error - The error state.
+ * @csspart act-bar - The bar over the rows: selection and Export (`selectable`, `exportable`).
+ * @csspart select - A row's checkbox cell.
+ * @csspart select-all - The "Select all N matching" checkbox.
+ * @csspart bulk-count - "N selected".
+ * @csspart bulk-action - Cancel or End for the selection.
+ * @csspart bulk-confirm - The confirmation step.
+ * @csspart bulk-progress - The progress bar while the bulk calls run.
+ * @csspart bulk-outcome - How many were done, refused and not found.
+ * @csspart bulk-refusals - The list of refused sessions and why.
+ * @csspart export-format - The CSV / JSON Lines select.
+ * @csspart export - The Export button.
+ * @csspart export-progress - Rows exported so far, then the outcome.
+ * @csspart shortcuts - The keyboard shortcut help dialog (`?`).
  *
  * @cssprop --lens-list-height - Height of the list when the host does not size it. Default 36rem.
  * @cssprop --lens-color-accent - Selected tab underline, counters.
@@ -130,7 +149,6 @@ export class SessionList extends LensElement {
     expandedId: { attribute: false },
     renderExpansion: { attribute: false },
     atTop: { state: true },
-    searchDraft: { state: true },
   };
 
   /** Which kind tabs show, space-separated (`all flow task chat assessment`). */
@@ -217,14 +235,13 @@ export class SessionList extends LensElement {
   renderExpansion?: (session: Session) => unknown;
 
   private atTop = true;
-  private searchDraft = '';
 
   private get scroller(): HTMLElement | undefined {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? undefined;
   }
 
   readonly #lens = new LensConsumer(this);
-  readonly #url = new UrlSync(this);
+  readonly #find = new ListFind(this, (change) => this.#changeFilters(change));
   readonly #live = new LiveStoreController(this, {
     filters: () => this.effectiveFilters,
     client: () => this.#lens.client,
@@ -238,16 +255,13 @@ export class SessionList extends LensElement {
   });
   /** What the reader has seen: new sessions wait behind "N new" while they are scrolled away. */
   readonly #seen = new SeenSessions();
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Only the rows near the viewport are rendered. */
   readonly #window = new RowWindow(this, {
     scroller: () => this.scroller,
     paint: (paint) => this.#focus.during(paint),
     painted: () => this.#loadAhead(),
   });
-  /** How many rows the list shows (for loading ahead). */
-  #rowCount = 0;
-  /** The rows the list shows, in order. */
+  /** The rows the list shows, in order (for loading ahead, and the act UI). */
   #rows: readonly Session[] = [];
   /** The rows as one tab stop, and focus kept with its session as rows are reused. */
   readonly #focus = new RowFocus(
@@ -285,34 +299,8 @@ export class SessionList extends LensElement {
   /** The filters the list asks the server for: the controls' over `filters`. */
   get effectiveFilters(): SessionFilters {
     const filters: SessionFilters = { ...this.filters };
-    if (this.kind !== 'all') filters.kind = [this.kind];
-    if (this.owners.length > 0) filters.owner = [...this.owners];
-    if (this.status) filters.status = [this.status];
-    if (this.query.trim()) filters.q = this.query.trim();
     if (this.scope) filters.scope = this.scope;
     return findFilters(this, filters);
-  }
-
-  /** The state `sync-url` keeps in the URL. */
-  urlState(): ListUrlState {
-    const { kind, owners, status, query, searchMode, since, until, view } = this;
-    return { kind, owners, status, query, searchMode, since, until, view, open: this.expandedId };
-  }
-
-  /** Applies the state read from the URL (load, back/forward); fires no event. */
-  restoreUrlState(state: ListUrlState): void {
-    ({ kind: this.kind, owners: this.owners, status: this.status, query: this.query } = state);
-    ({ searchMode: this.searchMode, since: this.since, until: this.until, view: this.view } = state);
-    this.expandedId = state.open;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('query')) this.searchDraft = this.query;
   }
 
   #changeFilters(change: () => void): void {
@@ -335,16 +323,6 @@ export class SessionList extends LensElement {
     this.#changeFilters(() => (this.owners = event.detail.owners));
   }
 
-  #onSearchInput(event: Event): void {
-    this.searchDraft = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      if (this.searchDraft === this.query) return;
-      this.#url.replaceNext();
-      this.#changeFilters(() => (this.query = this.searchDraft));
-    }, SEARCH_DEBOUNCE_MS);
-  }
-
   #onScroll(): void {
     this.#window.onScroll();
     const top = (this.scroller?.scrollTop ?? 0) < 8;
@@ -361,37 +339,20 @@ export class SessionList extends LensElement {
 
   /** The rendered rows reach near the end of what is loaded: the next page. */
   #loadAhead(): void {
-    if (this.#rowCount > 0 && this.#window.last >= this.#rowCount - LOAD_AHEAD) this.#live.loadMore();
+    if (this.#rows.length > 0 && this.#window.last >= this.#rows.length - LOAD_AHEAD) this.#live.loadMore();
   }
 
   readonly #togglePause = (): void => this.#live.togglePause();
   readonly #retry = (): void => this.#live.retry();
 
-  #renderEmpty(words: Messages): TemplateResult {
-    return renderEmptyState(words, activeFilters(this), (names) =>
-      this.#changeFilters(() => clearFilters(this, names)),
-    );
-  }
-
   #renderBody(store: LiveSessionSource | undefined, words: Messages): TemplateResult {
-    if (!store) {
-      return html`<div class="state" part="empty">
-        <p>${words.noProvider}</p>
-      </div>`;
-    }
+    if (!store) return renderNoProvider(words);
     if (!store.loaded) return renderFirstLoad(store, words, { rows: 5, onRetry: this.#retry });
     const { rows, withheld } = this.#seen.visible(store.sessions, this.atTop);
     this.#focus.rows = rows;
     this.#rows = rows;
-    this.#rowCount = rows.length;
-    if (rows.length === 0 && withheld === 0) return this.#renderEmpty(words);
-    return html`${
-        withheld > 0
-          ? html`<button part="new" class="button primary new" type="button" @click=${this.#showNew}>
-              ${words.newCount(formatCount(withheld, this.locale.lang))}
-            </button>`
-          : nothing
-      }
+    if (rows.length === 0 && withheld === 0) return this.#find.renderEmpty(words);
+    return html`${withheld > 0 ? renderNew(formatCount(withheld, this.locale.lang), words, () => this.#showNew()) : nothing}
       <div
         part="scroller"
         class="scroller"
@@ -405,57 +366,19 @@ export class SessionList extends LensElement {
         @keydown=${(event: KeyboardEvent) => this.#focus.onKey(event)}
       >
         ${this.#window.render(rows, this.renderExpansion ? this.expandedId : undefined, (session, index) =>
-          this.#renderItem(session, index),
+          renderItem(session, index, this, !this.#focus.isCurrent(session), this.#act.checkbox(session)),
         )}
       </div>
-      ${
-        store.hasMore
-          ? html`<div class="footer">
-              <button
-                part="load-more"
-                class="button"
-                type="button"
-                ?disabled=${store.loading}
-                @click=${() => this.#live.loadMore()}
-              >
-                ${store.loading ? words.loading : words.loadMore}
-              </button>
-            </div>`
-          : nothing
-      }`;
-  }
-
-  #renderItem(session: Session, index: number): TemplateResult {
-    const expanded = session.id === this.expandedId;
-    const expansion = this.renderExpansion;
-    const checkbox = this.#act.checkbox(session);
-    const row = (role: string | typeof nothing) =>
-      html`<session-row
-        part="row"
-        role=${role}
-        data-index=${index}
-        .session=${session}
-        .scopes=${this.scopes}
-        .expanded=${expanded}
-        .skipTab=${!this.#focus.isCurrent(session)}
-      ></session-row>`;
-    if (!expansion && checkbox === nothing) return row('listitem');
-    return html`<div
-      class="item"
-      role="listitem"
-      data-index=${index}
-      ?data-selectable=${checkbox !== nothing}
-    >
-      ${checkbox}${row(nothing)}
-      ${expanded && expansion ? html`<div part="expansion" class="expansion">${expansion(session)}</div>` : nothing}
-    </div>`;
+      ${renderLoadMore(store, words, () => this.#live.loadMore())}`;
   }
 
   override render() {
-    this.#rowCount = 0;
+    this.#rows = [];
     const store = this.#live.store;
     const selected = this.tabs.includes(this.kind) ? this.kind : (this.tabs[0] ?? 'all');
     const words = messagesForLocale(this.locale.lang);
+    // The rows first: the act bar over them counts them.
+    const body = this.#renderBody(store, words);
     return html`<div part="base" class="list" @keydown=${this.#act.onKey}>
       ${renderToolbar({
         host: this,
@@ -464,24 +387,7 @@ export class SessionList extends LensElement {
         tabs: this.tabs.length > 0 ? this.tabs : ALL_TABS,
         kind: this.kind,
         onSelectTab: (tab, focus) => this.#selectTab(tab, focus),
-        search: this.search
-          ? {
-              value: this.searchDraft,
-              mode: this.searchMode,
-              onInput: (event) => this.#onSearchInput(event),
-              onMode: (mode) => this.#changeFilters(() => (this.searchMode = mode)),
-            }
-          : undefined,
-        range: this.timeRange
-          ? {
-              value: { since: this.since, until: this.until },
-              onChange: (range) =>
-                this.#changeFilters(() => ({ since: this.since, until: this.until } = range)),
-            }
-          : undefined,
-        status: this.statusFilter
-          ? { value: this.status, onChange: (status) => this.#changeFilters(() => (this.status = status)) }
-          : undefined,
+        ...this.#find.toolbar(),
         owners: this.owners,
         members: this.members,
         onOwnersChange: (event) => this.#onOwnersChange(event),
@@ -490,9 +396,7 @@ export class SessionList extends LensElement {
       })}
       ${store ? renderBanner(store, words, { onTogglePause: this.#togglePause, onRetry: this.#retry }) : nothing}
       ${this.#act.renderBar()}
-      <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>
-        ${this.#renderBody(store, words)}
-      </div>
+      <div class="viewport" role="tabpanel" id="panel" aria-labelledby=${`tab-${selected}`}>${body}</div>
     </div>`;
   }
 }

@@ -14,22 +14,10 @@
  * the rest (a malformed instant shows the list's error state, as any bad filter would).
  */
 import type { SessionKind } from '@session-lens/sdk';
+import type { FindState } from './find-filters.js';
 
-/** What `sync-url` keeps in the URL. Empty strings and arrays mean "not set". */
-export type ListUrlState = {
-  kind: 'all' | SessionKind;
-  owners: string[];
-  status: string;
-  query: string;
-  searchMode: SearchMode;
-  since: string;
-  until: string;
-  view: string;
-  open: string;
-};
-
-/** Where the search box looks: titles (and the other `q` fields) or inside the transcripts. */
-export type SearchMode = 'titles' | 'content';
+/** What `sync-url` keeps in the URL: the find state and the open session. Empty strings and arrays mean "not set". */
+export type ListUrlState = FindState & { open: string };
 
 export const URL_PREFIX = 'lens-';
 const KINDS: readonly string[] = ['flow', 'task', 'chat', 'assessment'];

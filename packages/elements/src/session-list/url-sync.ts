@@ -1,13 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readUrlState, writeUrlState, type ListUrlState } from './url-state.js';
 
-/** What a list hands {@link UrlSync}: whether to sync, and its state to read and restore. */
-export type UrlSyncHost = ReactiveControllerHost &
-  HTMLElement & {
-    readonly syncUrl: boolean;
-    urlState(): ListUrlState;
-    restoreUrlState(state: ListUrlState): void;
-  };
+/** What a list hands {@link UrlSync}: whether to sync (`sync-url`). */
+export type UrlSyncHost = ReactiveControllerHost & { readonly syncUrl: boolean };
+
+/** The state {@link UrlSync} keeps in the URL: read it, and restore what the URL holds. */
+export type UrlStateSource = {
+  urlState(): ListUrlState;
+  restoreUrlState(state: ListUrlState): void;
+};
 
 /**
  * Keeps a list's state in the page URL while its host has `sync-url` (see `url-state.ts`):
@@ -18,11 +19,13 @@ export type UrlSyncHost = ReactiveControllerHost &
  */
 export class UrlSync implements ReactiveController {
   readonly #host: UrlSyncHost;
+  readonly #state: UrlStateSource;
   #replace = false;
   #connected = false;
 
-  constructor(host: UrlSyncHost) {
+  constructor(host: UrlSyncHost, state: UrlStateSource) {
     this.#host = host;
+    this.#state = state;
     host.addController(this);
   }
 
@@ -49,7 +52,7 @@ export class UrlSync implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.#host.syncUrl || !this.#connected) return;
-    const next = writeUrlState(location.search, this.#host.urlState());
+    const next = writeUrlState(location.search, this.#state.urlState());
     const replace = this.#replace;
     this.#replace = false;
     if (next === location.search) return;
@@ -62,7 +65,7 @@ export class UrlSync implements ReactiveController {
 
   #restore(): void {
     this.#synced = true;
-    this.#host.restoreUrlState(readUrlState(location.search));
+    this.#state.restoreUrlState(readUrlState(location.search));
   }
 
   readonly #onPopState = (): void => {
