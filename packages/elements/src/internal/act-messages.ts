@@ -16,10 +16,6 @@ const WORDS = {
     ((count) => `Alle ${count} auswählen`) as Count,
   ],
   selected: [((count) => `${count} selected`) as Count, ((count) => `${count} ausgewählt`) as Count],
-  confirm: [
-    (verb: string, count: string) => `${verb}: ${count}?`,
-    (verb: string, count: string) => `${verb}: ${count}?`,
-  ],
   sessionCount: [
     { one: 'session', other: 'sessions' },
     { one: 'Sitzung', other: 'Sitzungen' },

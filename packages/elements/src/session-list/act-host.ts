@@ -114,27 +114,27 @@ export class ActHost implements ReactiveController {
         : active?.closest('[role=listitem]')?.querySelector('session-row')
     ) as SessionRow | null | undefined;
     const control =
-      shortcut === 'search'
+      shortcut === '/'
         ? root.querySelector<HTMLElement>('[part~=search]')
-        : shortcut === 'filter'
+        : shortcut === 'f'
           ? root
               .querySelector('session-owner-facet')
               ?.shadowRoot?.querySelector<HTMLElement>('[part~=filter]')
           : undefined;
-    const select = shortcut === 'select';
+    const select = shortcut === 'x';
     // A shortcut for what the list does not show, or for a row when no row has focus: left alone.
-    if (control === null || (!row && (select || shortcut === 'open')) || (select && !this.#host.selectable))
+    if (control === null || (!row && (select || shortcut === 'o')) || (select && !this.#host.selectable))
       return;
     event.preventDefault();
     control?.focus();
-    if (shortcut === 'filter') control?.click();
-    else if (shortcut === 'next' || shortcut === 'previous') {
+    if (shortcut === 'f') control?.click();
+    else if (shortcut === 'j' || shortcut === 'k') {
       // As Down or Up would from the row (row-focus.ts), or from the list to the first row in view.
       (row ?? root.querySelector('.scroller'))?.dispatchEvent(
-        new KeyboardEvent('keydown', { key: shortcut === 'next' ? 'ArrowDown' : 'ArrowUp', bubbles: true }),
+        new KeyboardEvent('keydown', { key: shortcut === 'j' ? 'ArrowDown' : 'ArrowUp', bubbles: true }),
       );
-    } else if (shortcut === 'open') row!.shadowRoot?.querySelector<HTMLElement>('[part~=open]')?.click();
-    else if (shortcut !== 'search') {
+    } else if (shortcut === 'o') row!.shadowRoot?.querySelector<HTMLElement>('[part~=open]')?.click();
+    else if (shortcut !== '/') {
       void this.#load().then((ui) => (select ? ui.toggle(row!) : ui.help()));
     }
   };

@@ -8,15 +8,6 @@ import { countText } from '../internal/messages.js';
 /** Ids per bulk call: small enough that a large selection shows its progress call by call. */
 const IDS_PER_CALL = 100;
 
-/** What a bulk run did: each session's outcome and the counts, over every call it took. */
-export type BulkRun = {
-  action: BulkAction;
-  results: BulkOutcome[];
-  done: number;
-  refused: number;
-  unknown: number;
-};
-
 /** The selection a bulk bar acts on, as the list hands it over on each render. */
 export type BulkSelection = {
   /** The selected sessions' ids (unless `filters` is set). */
@@ -55,7 +46,8 @@ export class BulkBar {
   readonly #options: BulkBarOptions;
   #phase: Phase = 'idle';
   #action: BulkAction = 'cancel';
-  #run: BulkRun | undefined;
+  /** The outcome of each session of the last run (one per session, over every call it took). */
+  #results: BulkOutcome[] | undefined;
   #failure = '';
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: BulkBarOptions) {
@@ -78,7 +70,8 @@ export class BulkBar {
 
   async #execute({ filters, ids }: BulkSelection, words: ActMessages): Promise<void> {
     const sessions = this.#options.client()?.sessions;
-    const run: BulkRun = (this.#run = { action: this.#action, results: [], done: 0, refused: 0, unknown: 0 });
+    const action = this.#action;
+    const results: BulkOutcome[] = (this.#results = []);
     this.#failure = '';
     this.#show('running');
     try {
@@ -88,13 +81,10 @@ export class BulkBar {
       do {
         const answer = await sessions!.bulk!(
           filters
-            ? { action: run.action, filters, ...(cursor ? { cursor } : {}) }
-            : { action: run.action, ids: ids.slice(at, (at += IDS_PER_CALL)) },
+            ? { action, filters, ...(cursor ? { cursor } : {}) }
+            : { action, ids: ids.slice(at, (at += IDS_PER_CALL)) },
         );
-        run.results.push(...answer.results);
-        run.done += answer.done;
-        run.refused += answer.refused;
-        run.unknown += answer.unknown;
+        results.push(...answer.results);
         cursor = answer.nextCursor ?? undefined;
         this.#host.requestUpdate();
       } while (filters ? cursor : at < ids.length);
@@ -110,20 +100,18 @@ export class BulkBar {
     const count = selection.more
       ? `${formatCount(selection.count, lang)}+ ${words.sessionCount.other}`
       : countText(words.sessionCount, selection.count, lang);
-    const run = this.#run;
+    const results = this.#results;
     if (this.#phase === 'confirm') {
       return html`<span part="bulk-confirm" role="group" aria-labelledby="bulk-question">
-        <span id="bulk-question"
-          >${words.confirm(this.#action === 'cancel' ? words.cancel : words.end, count)}</span
-        >
+        <span id="bulk-question">${this.#action === 'cancel' ? words.cancel : words.end}: ${count}?</span>
         <button class="button danger" type="button" @click=${() => void this.#execute(selection, words)}>
           ${words.yes}
         </button>
         <button class="button" type="button" @click=${() => this.#show('idle')}>${words.back}</button>
       </span>`;
     }
-    if (this.#phase === 'running' && run) {
-      const handled = run.results.length;
+    if (this.#phase === 'running' && results) {
+      const handled = results.length;
       // "All matching" with more than the list loaded has no known total.
       const total = selection.more ? undefined : selection.count;
       const text = `${this.#action === 'cancel' ? words.cancelling : words.ending} ${words.handled(
@@ -137,12 +125,13 @@ export class BulkBar {
           value=${total === undefined ? nothing : handled}
         ></progress>`;
     }
-    if (this.#phase === 'outcome' && run) {
-      const missed = run.results.filter((outcome) => outcome.status !== 'done');
+    if (this.#phase === 'outcome' && results) {
+      const missed = results.filter((outcome) => outcome.status !== 'done');
+      const counted = (status: BulkOutcome['status']) =>
+        formatCount(results.filter((outcome) => outcome.status === status).length, lang);
       const title = (id: string) => selection.rows.find((session) => session.id === id)?.title ?? shortId(id);
       return html`<span part="bulk-outcome" role="status">
-          ${words.outcome(formatCount(run.done, lang), formatCount(run.refused, lang), formatCount(run.unknown, lang))}
-          ${this.#failure}
+          ${words.outcome(counted('done'), counted('refused'), counted('unknown'))} ${this.#failure}
         </span>
         <button class="button" type="button" @click=${() => this.#show('idle')}>${words.done}</button>
         ${

@@ -91,10 +91,6 @@ class ListActUi implements ListAct {
   /** A person set `id`'s row (and, with `range`, the rows from the last one toggled). */
   #set(id: string, selected: boolean, range: boolean): void {
     this.#selection.set(id, selected, this.#options.rows(), range);
-    this.#changed();
-  }
-
-  #changed(): void {
     this.#host.requestUpdate();
   }
 
@@ -177,7 +173,7 @@ class ListActUi implements ListAct {
           ?disabled=${rows.length === 0}
           @change=${(event: Event) => {
             this.#selection.selectAll((event.target as HTMLInputElement).checked);
-            this.#changed();
+            this.#host.requestUpdate();
           }}
         />
         ${words.selectAll(matching)}

@@ -2,10 +2,11 @@
 /**
  * E15 against the REAL reference server (test/real-server-plugin.js): select a range with Shift,
  * bulk Cancel with the outcome and the rows updated live; Export of what the list shows; the
- * keyboard shortcuts, none of which fires while typing in the search box.
+ * keyboard shortcuts, none of which fires while typing in the search box; the act bar within a
+ * 375 px wide screen (E16).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../define.js';
 import type { SessionList } from './session-list.js';
 import type { SessionRow } from '../session-row/session-row.js';
@@ -243,6 +244,54 @@ describe('session-list act (E15) on the real server', function () {
     expect(list.selectedIds).to.deep.equal(before);
     expect(q<HTMLDialogElement>(list, 'dialog')!.open).to.equal(false);
     expect(opened).to.have.length(2);
+  });
+
+  it('keeps the act bar inside a 375 px wide screen, through the bulk steps', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const word = `narrow${Date.now()}`;
+      await sessionsTitled(word);
+      const list = await listOf(word, 4);
+      list.toggleAttribute('time-range', true);
+      list.toggleAttribute('status-filter', true);
+      await waitUntil(() => q(list, '[part~=select-all]') && q(list, '[part~=export]'), 'the act bar');
+      const base = q(list, '[part~=base]')!;
+      /** Every box of the toolbar and the act bar ends inside the list, and nothing scrolls sideways. */
+      const overflow = () => {
+        const right = base.getBoundingClientRect().right + 0.5;
+        // The kind tabs scroll inside their own tab list (by design); every other box must fit.
+        const boxes = [
+          ...list.shadowRoot!.querySelectorAll(
+            '[part~=toolbar] > *, .controls *, [part~=act-bar], [part~=act-bar] *',
+          ),
+        ];
+        return {
+          page: document.documentElement.scrollWidth > 375,
+          list: base.scrollWidth > base.clientWidth,
+          bar: q(list, '[part~=act-bar]')!.scrollWidth > q(list, '[part~=act-bar]')!.clientWidth,
+          outside: boxes
+            .filter((box) => box.getBoundingClientRect().right > right)
+            .map((box) => box.outerHTML.slice(0, 60)),
+        };
+      };
+      const none = { page: false, list: false, bar: false, outside: [] };
+      expect(list.getBoundingClientRect().width).to.be.at.most(375);
+      expect(overflow()).to.deep.equal(none);
+      // Everything selected: the count, Cancel and End join the bar.
+      q<HTMLInputElement>(list, '[part~=select-all]')!.click();
+      await waitUntil(
+        () => list.shadowRoot!.querySelectorAll('[part~=bulk-action]').length === 2,
+        'Cancel and End',
+      );
+      expect(overflow()).to.deep.equal(none);
+      q<HTMLButtonElement>(list, '[part~=bulk-action]')!.click();
+      await waitUntil(() => q(list, '[part~=bulk-confirm]'), 'the confirmation');
+      expect(overflow()).to.deep.equal(none);
+      list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=bulk-confirm] button')[1]!.click();
+      await list.updateComplete;
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('never answers a key pressed outside the list', async () => {
