@@ -63,7 +63,8 @@ const LOAD_AHEAD = 10;
  * change only as the live store reports. `exportable` adds Export: CSV or JSON Lines of every
  * session matching the list's filters (`sessions.export`), downloaded as a file. Shortcuts inside
  * the list, never while typing: `/` search, `f` owner filter, `j` / `k` next / previous row, `x`
- * select the row, `o` or Enter open it, `?` the shortcut help. The act UI loads with the later chunk.
+ * select the row, `o` or Enter open it, `?` the shortcut help. The act UI loads with the later chunk
+ * and fires no events of its own (a bulk run's changes reach the rows, and hosts, as store updates).
  *
  * The list talks to the API through the provider's client (`<session-lens-provider>`); a
  * `storeFactory` can supply the live source instead (tests, stories, a host with its own store).
