@@ -271,7 +271,7 @@ describe('session-list act (E15) on the real server', function () {
           bar: q(list, '[part~=act-bar]')!.scrollWidth > q(list, '[part~=act-bar]')!.clientWidth,
           outside: boxes
             .filter((box) => box.getBoundingClientRect().right > right)
-            .map((box) => box.outerHTML.slice(0, 60)),
+            .map((box) => `${box.localName}[part=${box.getAttribute('part') ?? ''}]`),
         };
       };
       const none = { page: false, list: false, bar: false, outside: [] };

@@ -33,7 +33,7 @@ describe('url-state', () => {
 });
 
 describe('find-filters', () => {
-  const base = { ...emptyUrlState(), kind: 'all' };
+  const base = emptyUrlState();
 
   it('sends the search text as content only once the server takes it', () => {
     expect(findFilters({ ...base, query: 'ab', searchMode: 'content' }, { q: 'ab' })).to.deep.equal({});
@@ -47,7 +47,7 @@ describe('find-filters', () => {
   });
 
   it('names the active filters and clears them one by one', () => {
-    const state = { ...base, kind: 'task', status: 'failed', since: 'P7D', view: 'v1' };
+    const state = { ...base, kind: 'task' as const, status: 'failed', since: 'P7D', view: 'v1' };
     expect(activeFilters(state)).to.deep.equal(['kind', 'status', 'range', 'view']);
     clearFilters(state, ['range', 'kind']);
     expect(state).to.include({ kind: 'all', since: '', until: '', status: 'failed' });
