@@ -37,8 +37,6 @@ export type ListAct = {
   readonly styles: CSSStyleSheet | undefined;
   /** The ids of the selected sessions the list shows, in list order. */
   readonly selectedIds: readonly string[];
-  /** Whether every session matching the filters is selected ("Select all N matching"). */
-  readonly allMatching: boolean;
   /** The checkbox cell of a row. */
   checkbox(session: Session): TemplateResult;
   /** The bar over the rows (select all, the bulk bar, Export) and the shortcut help. */

@@ -30,15 +30,12 @@ const actStyles = css`
   .item:has(.check:checked) > * {
     --lens-color-surface: var(--_surface-raised);
   }
-  .act-bar,
-  .export {
+  .act-bar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-s);
     font-size: var(--_font-size-s);
-  }
-  .act-bar {
     padding: var(--_space-s) var(--_space-m);
     border-bottom: 1px solid var(--_border);
   }
@@ -78,10 +75,6 @@ class ListActUi implements ListAct {
 
   get selectedIds(): readonly string[] {
     return this.#selection.selectedIn(this.#options.rows()).map((session) => session.id);
-  }
-
-  get allMatching(): boolean {
-    return this.#selection.allMatching;
   }
 
   #words(): ActMessages {
@@ -151,7 +144,7 @@ class ListActUi implements ListAct {
   }
 
   reset(): void {
-    if (this.selectedIds.length === 0 && !this.allMatching) return;
+    if (this.selectedIds.length === 0 && !this.#selection.allMatching) return;
     this.#selection.selectAll(false);
     this.#host.requestUpdate();
   }
@@ -161,7 +154,7 @@ class ListActUi implements ListAct {
     const more = this.#host.store?.hasMore ?? false;
     const lang = this.#options.lang();
     const selected = this.#selection.selectedIn(rows);
-    const all = this.allMatching;
+    const all = this.#selection.allMatching;
     const matching = `${formatCount(rows.length, lang)}${more ? '+' : ''}`;
     return html`<label>
         <input

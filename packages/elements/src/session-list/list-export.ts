@@ -65,11 +65,10 @@ export class ListExport {
     this.#host.requestUpdate();
   }
 
-  /** The format select, Export (Stop while running) and the progress or last outcome. */
+  /** The format select, Export (disabled while running) and the progress or last outcome. */
   render(start: () => void, words: ActMessages, lang: string | undefined): TemplateResult {
     const running = this.#abort !== undefined;
-    return html`<span class="export">
-      <select
+    return html`<select
         part="export-format"
         aria-label=${words.export}
         ?disabled=${running}
@@ -83,7 +82,6 @@ export class ListExport {
       </button>
       <span part="export-progress" role="status"
         >${running ? words.exporting(formatCount(this.#rows, lang)) : this.#outcome || nothing}</span
-      >
-    </span>`;
+      >`;
   }
 }
