@@ -47,7 +47,6 @@ const WORDS = {
   shortcut: {
     move: ['Next / previous row', 'Nächste / vorige Zeile'],
     select: ['Select the row', 'Zeile auswählen'],
-    help: ['Shortcuts', 'Kürzel'],
   },
 } as const;
 

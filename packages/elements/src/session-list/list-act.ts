@@ -126,7 +126,7 @@ class ListActUi implements ListAct {
       ['j / k', shortcut.move],
       ...(this.#host.selectable ? ([['x', shortcut.select]] as Array<[string, string]>) : []),
       ['o / Enter', words.open],
-      ['?', shortcut.help],
+      ['?', words.shortcuts],
     ];
     return html`<dialog part="shortcuts" class="help" aria-labelledby="help-title">
       <h2 id="help-title">${words.shortcuts}</h2>

@@ -21,7 +21,7 @@ export class ListExport {
   format: ExportFormat = 'csv';
   #rows = 0;
   #outcome = '';
-  #abort: AbortController | undefined;
+  #running = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -34,7 +34,7 @@ export class ListExport {
     lang?: string,
   ): Promise<void> {
     const format = this.format;
-    const abort = (this.#abort = new AbortController());
+    this.#running = true;
     const parts: string[] = [];
     let rows = format === 'csv' ? -1 : 0; // a CSV's first record is its header
     this.#outcome = '';
@@ -42,7 +42,7 @@ export class ListExport {
     this.#host.requestUpdate();
     try {
       // A client without it (a stand-in) fails here, shown as the export's failure.
-      for await (const row of client!.sessions.export!(filters, { format, signal: abort.signal })) {
+      for await (const row of client!.sessions.export!(filters, { format })) {
         parts.push(typeof row === 'string' ? row : `${JSON.stringify(row)}\n`);
         if (++rows % ROWS_PER_UPDATE === 0) {
           this.#rows = rows;
@@ -61,13 +61,13 @@ export class ListExport {
     } catch (error) {
       this.#outcome = words.failed(errorMessage(error, words.somethingWrong));
     }
-    this.#abort = undefined;
+    this.#running = false;
     this.#host.requestUpdate();
   }
 
   /** The format select, Export (disabled while running) and the progress or last outcome. */
   render(start: () => void, words: ActMessages, lang: string | undefined): TemplateResult {
-    const running = this.#abort !== undefined;
+    const running = this.#running;
     return html`<select
         part="export-format"
         aria-label=${words.export}
