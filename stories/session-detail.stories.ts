@@ -159,9 +159,12 @@ export const RightToLeft: Story = {
  * is on the returned wrapper as `lensFeed` for the play function. The transcript is kept short
  * (`--lens-transcript-max-height`) so that it scrolls.
  */
-function liveDetail(): HTMLElement {
+function liveDetail(entries = transcript): HTMLElement {
   const feed = fakeFollow();
-  const base = fakeClient(defaultData);
+  const base = fakeClient({
+    ...defaultData,
+    transcripts: { ...defaultData.transcripts, [sessions.openChat.id]: entries },
+  });
   const client = { ...base, sessions: { ...base.sessions, follow: feed.follow } };
   const wrapper = lens(
     html`<session-detail
@@ -177,11 +180,11 @@ function liveDetail(): HTMLElement {
 const feedOf = (canvas: HTMLElement) =>
   (canvas.querySelector('[data-lens]') as unknown as { lensFeed: FakeFollow }).lensFeed;
 
-/** Three assistant messages after the fixture transcript, as the stream would send them. */
-function arrive(canvas: HTMLElement, from: number, count: number): void {
+/** Assistant messages after the `after` entries, as the stream would send them. */
+function arrive(canvas: HTMLElement, from: number, count: number, after = transcript.length): void {
   const feed = feedOf(canvas);
   const entries = Array.from({ length: count }, (_, i) => ({
-    seq: transcript.length + from + i,
+    seq: after + from + i,
     at: minutesAgo(1),
     type: 'message' as const,
     role: 'assistant' as const,
@@ -200,17 +203,20 @@ function arrive(canvas: HTMLElement, from: number, count: number): void {
 }
 
 /** Waits for the detail to follow, then sends what the stream sends first: the session as it is. */
-async function followed(canvas: HTMLElement): Promise<void> {
-  await waitFor(() => expect(entryCount(canvas)).toBe(7));
+async function followed(canvas: HTMLElement, count = transcript.length): Promise<void> {
+  if (count < 200) await waitFor(() => expect(entryCount(canvas)).toBe(count));
+  else await waitFor(() => expect(scroller(canvas)?.classList.contains('windowed')).toBe(true));
   await waitFor(() => expect(feedOf(canvas).open()).toBe(1));
   feedOf(canvas).push(sessions.openChat.id, {
     type: 'session',
-    id: String(transcript.length),
+    id: String(count),
     data: sessions.openChat,
   });
 }
 
 const scroller = (canvas: HTMLElement) => shadow(detail(canvas)).querySelector<HTMLElement>('.entries')!;
+const entryTexts = (canvas: HTMLElement) =>
+  [...shadow(detail(canvas)).querySelectorAll('[part~=entry]')].map((node) => node.textContent ?? '');
 const entryCount = (canvas: HTMLElement) => shadow(detail(canvas)).querySelectorAll('[part~=entry]').length;
 
 /** Following live (E13): entries that arrive append, and the newest stays in view. */
@@ -236,5 +242,61 @@ export const PausedWithNewEntries: Story = {
     arrive(canvasElement, 1, 3);
     await waitFor(() => expect(text(canvasElement)).toContain('3 new entries'));
     await expect(scroller(canvasElement).scrollTop).toBe(0);
+  },
+};
+
+/** 2,000 entries of every kind (the fixture transcript over and over), numbered in their messages. */
+const longTranscript = Array.from({ length: 2000 }, (_, i) => {
+  const entry = transcript[i % transcript.length]!;
+  return entry.type === 'message'
+    ? { ...entry, seq: i + 1, text: `${entry.text} (entry ${i + 1})` }
+    : { ...entry, seq: i + 1 };
+});
+
+/**
+ * A long transcript, following live: windowed (only the entries near the view are in the DOM, so
+ * 10,000 entries scroll at frame rate); at its end, entries that arrive append and the newest
+ * stays in view.
+ */
+export const LongTranscriptFollowing: Story = {
+  render: () => liveDetail(longTranscript),
+  play: async ({ canvasElement }) => {
+    await followed(canvasElement, longTranscript.length);
+    const list = scroller(canvasElement);
+    await expect(entryCount(canvasElement)).toBeLessThan(100);
+    list.scrollTop = list.scrollHeight;
+    await waitFor(() => expect(entryTexts(canvasElement).join(' ')).toContain('(entry 1996)'));
+    arrive(canvasElement, 1, 3, longTranscript.length);
+    await waitFor(() => expect(entryTexts(canvasElement).join(' ')).toContain('Live entry 3:'));
+    await waitFor(() => expect(list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThan(40));
+    await expect(hasPart(canvasElement, 'new-entries')).toBe(false);
+    await expect(entryCount(canvasElement)).toBeLessThan(100);
+  },
+};
+
+/**
+ * A long transcript, paused: the reader scrolled up into it, so arrivals are counted ("3 new
+ * entries") while nothing moves under them; the button jumps to the newest entry.
+ */
+export const LongTranscriptPaused: Story = {
+  render: () => liveDetail(longTranscript),
+  play: async ({ canvasElement, step }) => {
+    await followed(canvasElement, longTranscript.length);
+    const list = scroller(canvasElement);
+    list.scrollTop = list.scrollHeight / 2;
+    await waitFor(() => expect(entryTexts(canvasElement).join(' ')).not.toContain('(entry 1)'));
+    const top = list.scrollTop;
+    arrive(canvasElement, 1, 3, longTranscript.length);
+    await waitFor(() => expect(text(canvasElement)).toContain('3 new entries'));
+    await expect(list.scrollTop).toBe(top);
+    await step('"3 new entries" jumps to the newest entry', async () => {
+      inShadow(detail(canvasElement), '[part~=new-entries]').click();
+      await waitFor(() => expect(entryTexts(canvasElement).join(' ')).toContain('Live entry 3:'));
+      await waitFor(() => expect(hasPart(canvasElement, 'new-entries')).toBe(false));
+    });
+    // Back where the reader was, for the story's picture: paused, with new entries below.
+    list.scrollTop = top;
+    arrive(canvasElement, 4, 3, longTranscript.length);
+    await waitFor(() => expect(text(canvasElement)).toContain('3 new entries'));
   },
 };
