@@ -8,7 +8,7 @@
 export { StatusPill } from './status-pill/status-pill.js';
 export { SessionRow } from './session-row/session-row.js';
 export { CostSummary } from './cost-summary/cost-summary.js';
-export { FileDiff, DIFF_LIMITS, type DiffView } from './file-diff/file-diff.js';
+export { FileDiff, DIFF_LIMITS, type DiffState, type DiffView } from './file-diff/file-diff.js';
 export { SessionDetail, type DetailTab } from './session-detail/session-detail.js';
 export { SessionList, type KindTab } from './session-list/session-list.js';
 export { SessionTab } from './session-tab/session-tab.js';

@@ -115,6 +115,27 @@ describe('session-file-diff', () => {
     expect(parts(el, 'diff-expand')).to.have.length(1);
   });
 
+  it("keeps the reader's choices in the state it is handed, one state per file", async () => {
+    const before = lines(40);
+    const el = await diff(before, before.replace('line 20\n', 'line twenty\n'));
+    const first = {};
+    el.state = first;
+    await el.updateComplete;
+    el.view = 'split';
+    (parts(el, 'diff-expand')[0] as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(first).to.deep.include({ view: 'split', forced: false });
+    // Another file's state on the same element (a reused row): none of the first one's choices.
+    el.state = {};
+    await el.updateComplete;
+    expect(el.view).to.equal('unified');
+    expect(parts(el, 'diff-expand')).to.have.length(2);
+    el.state = first;
+    await el.updateComplete;
+    expect(el.view).to.equal('split');
+    expect(parts(el, 'diff-expand')).to.have.length(1);
+  });
+
   it('shows a created and a deleted file without the view switch', async () => {
     const created = await diff(null, 'new\nfile\n');
     expect(parts(created, 'diff-line-added')).to.have.length(2);

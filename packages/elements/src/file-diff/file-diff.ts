@@ -13,6 +13,9 @@ import { fileDiffStyles } from './file-diff.styles.js';
 /** How a diff lays out its lines: one column, or before and after side by side. */
 export type DiffView = 'unified' | 'split';
 
+/** What the reader chose in one diff: its view, the runs they expanded, Show diff of a huge edit. */
+export type DiffState = { view?: DiffView; expanded?: ReadonlySet<number>; forced?: boolean };
+
 const WORDS = {
   en: {
     label: 'Changes',
@@ -75,6 +78,7 @@ export class FileDiff extends LitElement {
     path: {},
     view: { reflect: true },
     locale: {},
+    state: { attribute: false },
     expanded: { state: true },
     forced: { state: true },
   };
@@ -94,6 +98,13 @@ export class FileDiff extends LitElement {
   /** The language of its words (`de…` German, else English); `<session-detail>` passes its own. */
   locale = '';
 
+  /**
+   * Where the reader's choices are kept (they are read from it when it is set, and written to it
+   * as the reader makes them): a host that reuses one element for several files, as a windowed
+   * transcript does, hands each file its own object, and each file keeps its own view and runs.
+   */
+  state?: DiffState;
+
   /** Indexes of the collapsed runs the reader expanded. */
   private expanded: ReadonlySet<number> = new Set();
 
@@ -108,6 +119,17 @@ export class FileDiff extends LitElement {
       this.expanded = new Set();
       this.forced = false;
     }
+    const state = this.state;
+    if (!state) return;
+    // Another file's choices (a reused element): its own, or none yet.
+    if (changed.has('state')) {
+      ({
+        view: this.view = 'unified',
+        expanded: this.expanded = new Set(),
+        forced: this.forced = false,
+      } = state);
+    }
+    Object.assign(state, { view: this.view, expanded: this.expanded, forced: this.forced });
   }
 
   #computed(): FileDiffModel | undefined {
