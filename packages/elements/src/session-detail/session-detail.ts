@@ -25,7 +25,7 @@ import { renderHeader, renderReview, type HeaderView } from './detail-header.js'
 import { renderSummary, renderTimeline, type OverviewContext } from './detail-overview.js';
 import { renderExecutionsTab, renderInsightsTab } from './findings-tabs.js';
 import { renderMetadataTab } from './metadata-tab.js';
-import { renderTranscriptTab, type TranscriptRow } from './transcript-tab.js';
+import { renderTranscriptTab, WINDOW_FROM, type TranscriptRow } from './transcript-tab.js';
 import { RowWindow } from '../session-list/row-window.js';
 import { sessionDetailStyles } from './session-detail.styles.js';
 
@@ -66,7 +66,11 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * New entries are announced in a polite live region, at most once every five seconds ("3 new
  * entries."), never the catch-up after a reconnect. A long transcript (200 entries or more) is
  * windowed: only the entries near the view are in the DOM, in a scroller of
- * `--lens-transcript-max-height`, so 10,000 entries scroll at frame rate.
+ * `--lens-transcript-max-height`, so 10,000 entries scroll at frame
+ * rate; when a live transcript turns windowed, the reader stays where they were (at the newest
+ * entry when following). What the reader opened or chose in an entry (a tool call's arguments, a
+ * diff's Split view or expanded lines) stays with that entry as the window scrolls.
+
  *
  * @summary A session's detail: header actions, timeline, summary, cost and tabs.
  * @tagname session-detail
@@ -187,6 +191,9 @@ export class SessionDetail extends LensElement {
     () => this.#follow.live,
   );
 
+  /** The entry the reader is at while the transcript turns windowed (it crossed 200 entries). */
+  #keep = -1;
+
   readonly #actions = new SessionActionController(this, {
     client: () => this.#lens.client,
     fallbackMessage: () => this.#words().somethingWrong,
@@ -219,6 +226,29 @@ export class SessionDetail extends LensElement {
     this.#rowWindow.onScroll();
     this.#followMode.onScroll();
   };
+
+  /** Before the transcript turns windowed (it reached 200 entries): the first entry in view. */
+  override willUpdate(): void {
+    const list = this.shadowRoot?.querySelector('div.entries:not(.windowed)');
+    // (undefined >= 200 is false: no transcript any more.)
+    if (list && (this.#transcript?.length as number) >= WINDOW_FROM) {
+      // A layout read, once: the window starts at the top, and the reader was elsewhere.
+      this.#keep = [...(list.children as HTMLCollectionOf<HTMLElement>)].findIndex(
+        (item) => item.offsetTop >= list.scrollTop,
+      );
+    }
+  }
+
+  override updated(): void {
+    // Once windowed: the noted entry at the top of the view (revealed from below, it lands there).
+    // A reader at the end saw only entries that fit in the last view, so they stay at the end,
+    // where Follow mode keeps the newest entry in view.
+    const keep = this.#keep;
+    if (keep < 0) return;
+    this.#keep = -1;
+    this.#rowWindow.reveal(this.#transcript!.length - 1);
+    this.#rowWindow.reveal(keep);
+  }
 
   #words(): DetailMessages {
     return detailMessagesForLocale(this.locale.lang);

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { TranscriptEntry } from '@session-lens/sdk';
+import type { DiffState } from '../file-diff/file-diff.js';
 import { formatDateTime } from '../internal/format.js';
 import type { DetailMessages } from '../internal/detail-messages.js';
 import { countText } from '../internal/messages.js';
@@ -8,10 +10,24 @@ import type { RowWindow } from '../session-list/row-window.js';
 /** From how many entries the transcript is windowed (fewer are all in the DOM). */
 export const WINDOW_FROM = 200;
 
-/** A transcript entry as a windowed row (RowWindow keys rows by id). */
-export type TranscriptRow = { readonly id: string; readonly entry: TranscriptEntry };
+/**
+ * What the reader opened or chose in one entry: a tool call's arguments and result, a file
+ * edit's diff view and expanded runs. It is kept with the entry's row, since the window reuses
+ * its row elements for whichever entries scroll into their place.
+ */
+export type EntryState = DiffState & { arguments?: boolean; result?: boolean };
 
-/** One row object per entry, kept while the entry is: the window's rows change only as entries do. */
+/** A transcript entry as a row (RowWindow keys rows by id: its `seq`), with the reader's choices in it. */
+export type TranscriptRow = {
+  readonly id: string;
+  readonly entry: TranscriptEntry;
+  readonly state: EntryState;
+};
+
+/**
+ * One row object per entry, kept while the entry is: the window's rows change only as entries
+ * do, and what the reader chose in an entry stays with it wherever the window shows it.
+ */
 const rowOf = new WeakMap<TranscriptEntry, TranscriptRow>();
 let lastRows: { entries: readonly TranscriptEntry[]; rows: readonly TranscriptRow[] } | undefined;
 
@@ -20,7 +36,7 @@ function rowsOf(entries: readonly TranscriptEntry[]): readonly TranscriptRow[] {
   if (lastRows?.entries === entries) return lastRows.rows;
   const rows = entries.map((entry) => {
     let row = rowOf.get(entry);
-    if (!row) rowOf.set(entry, (row = { id: String(entry.seq), entry }));
+    if (!row) rowOf.set(entry, (row = { id: String(entry.seq), entry, state: {} }));
     return row;
   });
   lastRows = { entries, rows };
@@ -63,29 +79,35 @@ function renderMessage(entry: EntryOf<'message'>, at: TemplateResult, words: Det
   </div>`;
 }
 
+/** A tool call's arguments or result, open as the reader left it in this entry. */
+function renderDetails(state: EntryState, key: 'arguments' | 'result', value: unknown, label: string) {
+  return html`<details
+    ?open=${state[key]}
+    @toggle=${(event: Event) => (state[key] = (event.target as HTMLDetailsElement).open)}
+  >
+    <summary>${label}</summary>
+    <pre>${jsonText(value)}</pre>
+  </details>`;
+}
+
 function renderToolCall(
   entry: EntryOf<'tool_call'>,
   at: TemplateResult,
   words: DetailMessages,
-): TemplateResult {
-  return html`<div part="entry" class="entry" data-type="tool_call">
-    <div class="entry-head">
-      <strong>${words.toolCall}</strong><code class="text">${entry.name}</code>
-      <span>${words.toolStatus[entry.status] ?? entry.status}</span>${at}
-    </div>
-    <details>
-      <summary>${words.arguments}</summary>
-      <pre>${jsonText(entry.arguments)}</pre>
-    </details>
-    ${
-      entry.result !== undefined
-        ? html`<details>
-            <summary>${words.result}</summary>
-            <pre>${jsonText(entry.result)}</pre>
-          </details>`
-        : nothing
-    }
-  </div>`;
+  state: EntryState,
+): unknown {
+  // Keyed by entry: a reused row's <details> would keep the last entry's open state.
+  return keyed(
+    entry.seq,
+    html`<div part="entry" class="entry" data-type="tool_call">
+      <div class="entry-head">
+        <strong>${words.toolCall}</strong><code class="text">${entry.name}</code>
+        <span>${words.toolStatus[entry.status] ?? entry.status}</span>${at}
+      </div>
+      ${renderDetails(state, 'arguments', entry.arguments, words.arguments)}
+      ${entry.result !== undefined ? renderDetails(state, 'result', entry.result, words.result) : nothing}
+    </div>`,
+  );
 }
 
 function renderFileEdit(
@@ -93,6 +115,7 @@ function renderFileEdit(
   at: TemplateResult,
   words: DetailMessages,
   locale: string | undefined,
+  state: EntryState,
 ): TemplateResult {
   const change = entry.before === null ? 'created' : entry.after === null ? 'deleted' : 'edited';
   return html`<div part="entry" class="entry" data-type="file_edit">
@@ -105,6 +128,7 @@ function renderFileEdit(
       .locale=${locale ?? ''}
       .oldText=${entry.before}
       .newText=${entry.after}
+      .state=${state}
     ></session-file-diff>
   </div>`;
 }
@@ -119,24 +143,21 @@ function renderStep(entry: EntryOf<'step'>, at: TemplateResult, words: DetailMes
 }
 
 /** One transcript entry, by its kind: a message, a tool call, a file edit or a step. */
-function renderEntry(
-  entry: TranscriptEntry,
-  locale: string | undefined,
-  words: DetailMessages,
-): TemplateResult {
+function renderEntry({ entry, state }: TranscriptRow, view: TranscriptView): unknown {
+  const { locale, words } = view;
   const at = html`<time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>`;
   switch (entry.type) {
     case 'message':
       return renderMessage(entry, at, words);
     case 'tool_call':
-      return renderToolCall(entry, at, words);
+      return renderToolCall(entry, at, words, state);
     case 'file_edit':
-      return renderFileEdit(entry, at, words, locale);
+      return renderFileEdit(entry, at, words, locale, state);
     case 'step':
       return renderStep(entry, at, words);
-    default:
-      return html``;
   }
+  // An entry type this version does not know renders nothing (undefined).
+  return undefined;
 }
 
 /** The Transcript tab: every entry oldest first, and "Load more" while pages remain. */
@@ -147,15 +168,12 @@ export function renderTranscriptTab(view: TranscriptView): TemplateResult {
   }
   if (entries.length === 0) return html`<p class="muted">${words.noTranscriptEntries}</p>`;
   // Its own scroll container, so that Follow mode keeps the newest entry in view wherever the
-  // detail is shown; focusable, so the keyboard scrolls it too.
-  // Its own scroll container, so that Follow mode keeps the newest entry in view wherever the
   // detail is shown; focusable, so the keyboard scrolls it too. A long transcript is windowed:
   // only the entries near the view are in the DOM, in a scroller of fixed height.
-  const item = (entry: TranscriptEntry, index: number) =>
-    html`<div class="item" role="listitem" data-index=${index}>
-      ${renderEntry(entry, view.locale, words)}
-    </div>`;
-  const windowed = entries.length >= WINDOW_FROM;
+  const item = (row: TranscriptRow, index: number) =>
+    html`<div class="item" role="listitem" data-index=${index}>${renderEntry(row, view)}</div>`;
+  const rows = rowsOf(entries);
+  const windowed = rows.length >= WINDOW_FROM;
   return html`<div
       part="transcript"
       class=${windowed ? 'entries windowed' : 'entries'}
@@ -164,11 +182,7 @@ export function renderTranscriptTab(view: TranscriptView): TemplateResult {
       tabindex="0"
       @scroll=${view.onScroll}
     >
-      ${
-        windowed
-          ? view.rowWindow.render(rowsOf(entries), undefined, (row, index) => item(row.entry, index))
-          : entries.map(item)
-      }
+      ${windowed ? view.rowWindow.render(rows, undefined, item) : rows.map(item)}
     </div>
     ${
       view.unseen > 0
