@@ -4,6 +4,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import customElements from '@session-lens/elements/custom-elements.json';
 // Registers every element under its default tag (the built package: run `pnpm build` first).
 import '@session-lens/elements/define.js';
+// German is an opt-in pack (define.js speaks English): the stories with `lang: 'de'` read it.
+import '@session-lens/elements/locales/de.js';
 
 // Autodocs read attributes, properties, events, parts and CSS properties from the manifest the
 // analyzer writes from each element's JSDoc.

@@ -1,7 +1,8 @@
 /**
  * `@session-lens/elements`: framework-agnostic Lit web components for an embeddable, live
  * Sessions index. This entry exports the classes and registers nothing; import
- * `@session-lens/elements/define.js` to register every tag.
+ * `@session-lens/elements/define.js` to register every tag. The elements speak English; import
+ * `@session-lens/elements/locales/de.js` for German, or give {@link registerLanguage} a pack.
  *
  * @packageDocumentation
  */
@@ -45,3 +46,6 @@ export {
   type SessionAction,
 } from './events/events.js';
 export { tokens } from './styles/tokens.js';
+export { registerLanguage, type LanguagePack, type Messages } from './internal/messages.js';
+export type { DetailWords } from './internal/detail-messages.js';
+export type { ActWords } from './internal/act-messages.js';

@@ -2,7 +2,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import '../define.js';
+// The German words (an opt-in pack: define.js carries English only).
+import '../locales/de.js';
 import { LensElement } from './lens-element.js';
+import { refreshLocales } from './locale-controller.js';
 import type { StatusPill } from '../status-pill/status-pill.js';
 
 /** Renders what its locale controller says, and counts its renders. */
@@ -124,5 +127,25 @@ describe('LocaleController (through LensElement)', () => {
     outer.setAttribute('lang', 'de');
     await settled(pill);
     expect(label()).to.equal('Pausiert');
+  });
+
+  it('refreshLocales re-renders every connected element, its language unchanged', async () => {
+    const outer = await fixture<HTMLElement>(html`<div lang="de"><locale-probe></locale-probe></div>`);
+    const probe = outer.querySelector<LocaleProbe>('locale-probe')!;
+    await probe.updateComplete;
+    const before = probe.renders;
+    refreshLocales();
+    await probe.updateComplete;
+    expect(probe.renders).to.equal(before + 1);
+    expect(shown(probe)).to.equal('de|ltr');
+
+    const away = document.createElement('locale-probe') as LocaleProbe;
+    outer.append(away);
+    await away.updateComplete;
+    away.remove();
+    const rendersAway = away.renders;
+    refreshLocales();
+    await probe.updateComplete;
+    expect(away.renders, 'a disconnected element is left alone').to.equal(rendersAway);
   });
 });

@@ -58,6 +58,14 @@ function watchRootsOf(element: Element): void {
 }
 
 /**
+ * Re-renders every connected element that reads a language: after a language pack is registered
+ * (`registerLanguage`), so elements already on the page show its words.
+ */
+export function refreshLocales(): void {
+  for (const controller of controllers) controller.refresh(true);
+}
+
+/**
  * Gives its host the language and direction it sits in, and keeps them current: resolved once
  * on connect (not on every render), then again whenever a `lang` or `dir` attribute changes on
  * the host, an ancestor or the document element, re-rendering the host when either changed.
@@ -94,10 +102,10 @@ export class LocaleController implements ReactiveController, LocaleSettings {
     controllers.delete(this);
   }
 
-  /** Looks again at `lang` and `dir`; re-renders the host when either changed. */
-  refresh(): void {
+  /** Looks again at `lang` and `dir`; re-renders the host when either changed, or when `force`d. */
+  refresh(force = false): void {
     const next = resolveLocale(this.#host);
-    if (next.lang === this.#settings.lang && next.dir === this.#settings.dir) return;
+    if (!force && next.lang === this.#settings.lang && next.dir === this.#settings.dir) return;
     this.#settings = next;
     this.#host.requestUpdate();
   }

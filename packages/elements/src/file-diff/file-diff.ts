@@ -8,6 +8,7 @@ import {
   type DiffLine,
   type FileDiffModel,
 } from './diff-model.js';
+import { detailMessagesForLocale, type DetailWords } from '../internal/detail-messages.js';
 import { fileDiffStyles } from './file-diff.styles.js';
 
 /** How a diff lays out its lines: one column, or before and after side by side. */
@@ -15,29 +16,6 @@ export type DiffView = 'unified' | 'split';
 
 /** What the reader chose in one diff: its view, the runs they expanded, Show diff of a huge edit. */
 export type DiffState = { view?: DiffView; expanded?: ReadonlySet<number>; forced?: boolean };
-
-const WORDS = {
-  en: {
-    label: 'Changes',
-    unified: 'Unified',
-    split: 'Split',
-    lines: (added: number, removed: number) => `${added} added, ${removed} removed`,
-    expand: (count: number) => `Show ${count} unchanged lines`,
-    huge: (before: number, after: number) => `Large file: ${before} lines before, ${after} after.`,
-    show: 'Show diff',
-    tooDifferent: 'Too different to show as a diff.',
-  },
-  de: {
-    label: 'Änderungen',
-    unified: 'Einspaltig',
-    split: 'Nebeneinander',
-    lines: (added: number, removed: number) => `${added} hinzugefügt, ${removed} entfernt`,
-    expand: (count: number) => `${count} unveränderte Zeilen zeigen`,
-    huge: (before: number, after: number) => `Große Datei: ${before} Zeilen vorher, ${after} nachher.`,
-    show: 'Diff zeigen',
-    tooDifferent: 'Zu verschieden für einen Diff.',
-  },
-};
 
 /**
  * A file edit as a line diff, computed with the `diff` package (E13): line numbers on both sides,
@@ -95,7 +73,7 @@ export class FileDiff extends LitElement {
   /** Unified (one column) or split (before and after side by side); the reader can switch. */
   view: DiffView = 'unified';
 
-  /** The language of its words (`de…` German, else English); `<session-detail>` passes its own. */
+  /** The language of its words (a registered language, else English); `<session-detail>` passes its own. */
   locale = '';
 
   /**
@@ -141,8 +119,8 @@ export class FileDiff extends LitElement {
     return this.#model;
   }
 
-  #words() {
-    return /^de\b/i.test(this.locale) ? WORDS.de : WORDS.en;
+  #words(): DetailWords['diff'] {
+    return detailMessagesForLocale(this.locale).diff;
   }
 
   #code(line: DiffLine): TemplateResult {
@@ -191,7 +169,7 @@ export class FileDiff extends LitElement {
     this.expanded = new Set([...this.expanded, index]);
   }
 
-  #renderLines(model: FileDiffModel, words: (typeof WORDS)['en']): TemplateResult {
+  #renderLines(model: FileDiffModel, words: DetailWords['diff']): TemplateResult {
     return html`<div
       class="lines"
       role="group"
@@ -207,7 +185,7 @@ export class FileDiff extends LitElement {
     </div>`;
   }
 
-  #renderBody(words: (typeof WORDS)['en']): TemplateResult {
+  #renderBody(words: DetailWords['diff']): TemplateResult {
     if (!this.forced && isHugeEdit(this.oldText, this.newText)) {
       return html`<p class="note">
         ${words.huge(splitLines(this.oldText).length, splitLines(this.newText).length)}

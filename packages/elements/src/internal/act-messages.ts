@@ -1,70 +1,48 @@
 /**
- * The words of the list's act UI (E15: selection, the bulk bar, Export, the shortcut help), per
- * language, on top of the list words of `messages.ts`: they load with the act chunk (`act.ts`),
- * so the first chunk of `<session-tab>` carries none of them (X6). Written as in
- * `detail-messages.ts`: each word once, its forms side by side (English, German).
+ * The English words of the list's act UI (E15: selection, the bulk bar, Export, the shortcut
+ * help), on top of the list words of `messages.ts`: they load with the act chunk (`act.ts`), so
+ * the first chunk of `<session-tab>` carries none of them (X6). Other languages come from a
+ * registered language pack, as in `detail-messages.ts`.
  */
-import { languageOf, messagesForLocale, type Language, type Messages } from './messages.js';
-import { COLUMNS, column, type InOneLanguage } from './word-columns.js';
+import { languagePackFor, messagesForLocale, type Messages } from './messages.js';
 
-type Count = (count: string) => string;
-
-const WORDS = {
-  selectSession: [(title: string) => `Select ${title}`, (title: string) => `${title} auswählen`],
-  selectAll: [
-    ((count) => `Select all ${count} matching`) as Count,
-    ((count) => `Alle ${count} auswählen`) as Count,
-  ],
-  selected: [((count) => `${count} selected`) as Count, ((count) => `${count} ausgewählt`) as Count],
-  sessionCount: [
-    { one: 'session', other: 'sessions' },
-    { one: 'Sitzung', other: 'Sitzungen' },
-  ],
-  yes: ['Confirm', 'Bestätigen'],
-  back: ['Back', 'Zurück'],
-  done: ['Done', 'Fertig'],
-  handled: [((count) => `${count} handled`) as Count, ((count) => `${count} bearbeitet`) as Count],
-  outcome: [
-    (done: string, refused: string, unknown: string) =>
-      `${done} done · ${refused} refused · ${unknown} not found`,
-    (done: string, refused: string, unknown: string) =>
-      `${done} erledigt · ${refused} abgelehnt · ${unknown} nicht gefunden`,
-  ],
-  notFound: ['Not found', 'Nicht gefunden'],
-  failed: [(reason: string) => `Failed: ${reason}`, (reason: string) => `Fehlgeschlagen: ${reason}`],
-  export: ['Export', 'Exportieren'],
-  exporting: [
-    ((count) => `Exporting… ${count} rows`) as Count,
-    ((count) => `Export läuft… ${count} Zeilen`) as Count,
-  ],
-  exported: [
-    ((count) => `Exported ${count} rows`) as Count,
-    ((count) => `${count} Zeilen exportiert`) as Count,
-  ],
-  shortcuts: ['Keyboard shortcuts', 'Tastenkürzel'],
-  open: ['Open', 'Öffnen'],
-  close: ['Close', 'Schließen'],
+const en = {
+  selectSession: (title: string) => `Select ${title}`,
+  selectAll: (count: string) => `Select all ${count} matching`,
+  selected: (count: string) => `${count} selected`,
+  sessionCount: { one: 'session', other: 'sessions' },
+  yes: 'Confirm',
+  back: 'Back',
+  done: 'Done',
+  handled: (count: string) => `${count} handled`,
+  outcome: (done: string, refused: string, unknown: string) =>
+    `${done} done · ${refused} refused · ${unknown} not found`,
+  notFound: 'Not found',
+  failed: (reason: string) => `Failed: ${reason}`,
+  export: 'Export',
+  exporting: (count: string) => `Exporting… ${count} rows`,
+  exported: (count: string) => `Exported ${count} rows`,
+  shortcuts: 'Keyboard shortcuts',
+  open: 'Open',
+  close: 'Close',
   shortcut: {
-    move: ['Next / previous row', 'Nächste / vorige Zeile'],
-    select: ['Select the row', 'Zeile auswählen'],
+    move: 'Next / previous row',
+    select: 'Select the row',
   },
-} as const;
+};
 
-/** The act words of one language. */
-type ActWords = InOneLanguage<typeof WORDS>;
+/** The act words of one language: a language pack's `act` (every key of English). */
+export type ActWords = typeof en;
 
 /** Every word the act UI shows: the list words and the act words. */
 export type ActMessages = Messages & ActWords;
 
-const tables = new Map<Language, ActMessages>();
+const tables = new WeakMap<ActWords, ActMessages>();
 
-/** The act table for a locale tag ("de-CH" → German); English for an unknown or invalid tag. */
+/** The act table for a locale tag ("de-CH" → German once registered); English for any other tag. */
 export function actMessagesForLocale(locale: string | undefined): ActMessages {
-  const language = languageOf(locale);
-  let table = tables.get(language);
-  if (!table) {
-    const words = column(WORDS, COLUMNS[language]) as ActWords;
-    tables.set(language, (table = { ...messagesForLocale(locale), ...words }));
-  }
+  const words = languagePackFor(locale)?.act ?? en;
+  let table = tables.get(words);
+  if (!table) tables.set(words, (table = { ...messagesForLocale(locale), ...words }));
   return table;
 }

@@ -2,6 +2,8 @@
 import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
 import type { Session } from '@session-lens/sdk';
 import '../define.js';
+// The German words (an opt-in pack: define.js carries English only).
+import '../locales/de.js';
 import type { SessionList } from '../session-list/session-list.js';
 import type { SessionRow } from '../session-row/session-row.js';
 import { fakeClient } from '../test/fake-client.js';

@@ -1,17 +1,23 @@
 /**
- * Every word the elements show or announce, per language, in one place (numbers, dates, times
- * and plurals come from `Intl`; cost captions, progress and time labels from the SDK's helpers).
- * An element picks its table from the nearest `lang` (crossing shadow roots); a language with no
- * table reads English. The lookup and the plural forms are the SDK's (`tableLanguage`,
- * `pluralForm`, over its bounded `Intl` cache). To add a language, add a table of type {@link Messages} to `BY_LANGUAGE`
- * and one to `detail-messages.ts`.
+ * Every word the list elements show or announce, in English, and the registry of the other
+ * languages (numbers, dates, times and plurals come from `Intl`; cost captions, progress and time
+ * labels from the SDK's helpers). An element picks its words from the nearest `lang` (crossing
+ * shadow roots); a language with no registered pack reads English. The lookup and the plural forms
+ * are the SDK's (`tableLanguage`, `pluralForm`, over its bounded `Intl` cache).
+ *
+ * English is built in; another language is a pack of its list, detail and act words given to
+ * {@link registerLanguage} (German: `locales/de.ts`, which define.js and the package index do not
+ * import, so a host bundle carries no German unless it asks for it; X6).
  *
  * These are the words of the first chunk (provider, tab, list, row, pill). The detail, the cost
- * card and the command center, which a page loads later, take theirs from `detail-messages.ts`
- * so the first chunk carries none of them (X6).
+ * card and the command center, which a page loads later, take theirs from `detail-messages.ts`,
+ * the act UI from `act-messages.ts`, so the first chunk carries none of them (X6).
  */
 import { pluralForm, tableLanguage, type KnownStatus } from '@session-lens/sdk';
 import { formatCount, localeOf } from './format.js';
+import { refreshLocales } from '../base/locale-controller.js';
+import type { ActWords } from './act-messages.js';
+import type { DetailWords } from './detail-messages.js';
 
 type Forms = { one: string; other: string };
 
@@ -197,130 +203,46 @@ const en: Messages = {
   missingScope: 'This tab needs a record: set scope to initiative:<id>, plan:<id> or agent:<id>.',
 };
 
-const de: Messages = {
-  kind: {
-    flow: 'Flow-Lauf',
-    task: 'Hintergrundaufgabe',
-    chat: 'Chat',
-    ask: 'Ask-Anfrage',
-    assessment: 'Bewertung',
-  },
-  status: {
-    running: 'Läuft',
-    provisioning: 'Wird bereitgestellt',
-    streaming: 'Streamt',
-    pending: 'Ausstehend',
-    queued: 'In Warteschlange',
-    paused: 'Pausiert',
-    blocked: 'Blockiert',
-    waiting: 'Wartet',
-    interrupted: 'Unterbrochen',
-    pending_review: 'Prüfung ausstehend',
-    completed: 'Abgeschlossen',
-    merged: 'Zusammengeführt',
-    reviewed: 'Geprüft',
-    ended: 'Beendet',
-    skipped: 'Übersprungen',
-    cancelled: 'Abgebrochen',
-    failed: 'Fehlgeschlagen',
-    rejected: 'Abgelehnt',
-    discarded: 'Verworfen',
-  },
-  tabs: { all: 'Alle', flow: 'Flows', task: 'Aufgaben', chat: 'Chats', assessment: 'Bewertungen' },
-  untitled: 'Ohne Titel',
-  ask: 'Ask',
-  errorPrefix: 'Fehler:',
-  ranFor: 'lief',
-  notStarted: 'nicht gestartet',
-  insights: { one: 'Erkenntnis', other: 'Erkenntnisse' },
-  cancel: 'Abbrechen',
-  cancelling: 'Wird abgebrochen…',
-  end: 'Beenden',
-  ending: 'Wird beendet…',
-  actionOn: (verb, title) => `${verb}: ${title}`,
-  stepLabel: (name, status, time) => `${name}: ${status}, ${time}`,
-  statusChanged: (title, status) => `${title}: ${status}.`,
-  manyChanged: (count) => `Bei ${count} Sitzungen hat sich der Status geändert.`,
-  somethingWrong: 'Etwas ist schiefgelaufen.',
-  sessionKinds: 'Sitzungsarten',
-  sessions: 'Sitzungen',
-  searchSessions: 'Sitzungen durchsuchen',
-  search: 'Suchen',
-  statusLabel: 'Status',
-  allStatuses: 'Alle Status',
-  filter: 'Filter',
-  ownersSelected: ', ausgewählte Personen: ',
-  pauseLive: 'Live pausieren',
-  resumeLive: 'Live fortsetzen',
-  resume: 'Fortsetzen',
-  refresh: 'Aktualisieren',
-  retry: 'Erneut versuchen',
-  owner: 'Person',
-  searchMembers: 'Mitglieder suchen',
-  members: 'Mitglieder',
-  loadingMembers: 'Mitglieder werden geladen…',
-  membersFailed: (reason) => `Mitglieder konnten nicht geladen werden: ${reason}`,
-  noMemberMatches: 'Kein Mitglied passt.',
-  clear: 'Zurücksetzen',
-  apply: 'Anwenden',
-  paused: (waiting) => `Live-Updates pausiert${waiting > 0 ? ` · ${waiting} wartend` : ''}.`,
-  reconnecting: 'Verbindung wird wiederhergestellt… die Liste ist evtl. nicht aktuell.',
-  offlineList: 'Offline: zuletzt bekannte Liste.',
-  noProvider: 'Verbinden Sie einen Client mit <session-lens-provider>, um Sitzungen aufzulisten.',
-  sessionsFailed: (reason) => `Sitzungen konnten nicht geladen werden: ${reason}`,
-  loadingSessions: 'Sitzungen werden geladen…',
-  noSessions: 'Keine passenden Sitzungen.',
-  clearFilters: 'Filter zurücksetzen',
-  find: {
-    searchIn: 'Suchen in',
-    titles: 'Titeln',
-    content: 'Sitzungsinhalten',
-    range: 'Zeitraum',
-    anyTime: 'Beliebige Zeit',
-    presets: {
-      PT1H: 'Letzte Stunde',
-      P1D: 'Letzte 24 Stunden',
-      P7D: 'Letzte 7 Tage',
-      P30D: 'Letzte 30 Tage',
-    },
-    custom: 'Eigener Zeitraum',
-    resultCount: (count) => `${count} Sitzungen gefunden.`,
-    excludedBy: 'Diese Filter schließen jede Sitzung aus:',
-    clearOne: (name) => `${name} zurücksetzen`,
-    clearAll: 'Alle zurücksetzen',
-    filterNames: {
-      kind: 'Art',
-      owner: 'Besitzer',
-      status: 'Status',
-      search: 'Suche',
-      range: 'Zeitraum',
-      view: 'Ansicht',
-    },
-  },
-  newCount: (count) => `${count} neu`,
-  loading: 'Wird geladen…',
-  loadMore: 'Mehr laden',
-  missingScope:
-    'Dieser Tab braucht einen Datensatz: setzen Sie scope auf initiative:<id>, plan:<id> oder agent:<id>.',
+/**
+ * The words of one language other than English: its list words, detail words and act words,
+ * every key of the English tables (the types refuse a pack that misses one).
+ */
+export type LanguagePack = {
+  readonly messages: Messages;
+  readonly detail: DetailWords;
+  readonly act: ActWords;
 };
 
-/** The languages with a table; every other language reads English. */
-export type Language = 'en' | 'de';
+/** The registered languages by lowercase language subtag; English is built in (no pack). */
+const packs: Record<string, LanguagePack | undefined> = { en: undefined };
 
-const BY_LANGUAGE: Readonly<Record<Language, Messages>> = { en, de };
+/**
+ * Registers the words of a language ("de"): an element whose nearest `lang` has that language
+ * ("de", "de-CH") reads them from now on, and connected elements re-render in them. German is
+ * `import '@session-lens/elements/locales/de.js'` (the browser embed includes it).
+ */
+export function registerLanguage(language: string, pack: LanguagePack): void {
+  packs[language.toLowerCase()] = pack;
+  refreshLocales();
+}
 
-/** The table language of a locale tag ("de-CH" → "de"); "en" for an unset, unknown or invalid tag. */
-export function languageOf(locale: string | undefined): Language {
+/** The registered pack of a locale tag ("de-CH" → German); undefined for English, an unregistered or invalid tag. */
+export function languagePackFor(locale: string | undefined): LanguagePack | undefined {
+  return packs[languageOf(locale)];
+}
+
+/** The registered language of a locale tag ("de-CH" → "de"); "en" for an unset, unregistered or invalid tag. */
+export function languageOf(locale: string | undefined): string {
   try {
-    return tableLanguage(BY_LANGUAGE, locale || 'en', 'en');
+    return tableLanguage(packs, locale || 'en', 'en');
   } catch {
     return 'en'; // an invalid `lang` value reads English
   }
 }
 
-/** The table for a locale tag ("de-CH" → German); English for an unknown or invalid tag. */
+/** The list words for a locale tag ("de-CH" → German once registered); English for any other tag. */
 export function messagesForLocale(locale: string | undefined): Messages {
-  return BY_LANGUAGE[languageOf(locale)];
+  return languagePackFor(locale)?.messages ?? en;
 }
 
 /** The table for an element, from its nearest `lang` (else English). */
