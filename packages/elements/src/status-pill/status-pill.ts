@@ -36,7 +36,7 @@ export function renderStatusPill(
  * A live status (`running`, `provisioning`, `streaming`) shows a spinner instead of a pill; the
  * spinner stands still when the reader prefers reduced motion. A status this version does not
  * know renders with its raw label in the neutral tone. Labels follow the nearest `lang` (English
- * and German built in; other languages read English).
+ * built in, German with `locales/de.js` or the embed; other languages read English).
  *
  * @summary A status label with tone colour and a non-colour cue.
  * @tagname status-pill
