@@ -141,21 +141,24 @@ export const sessionDetailStyles = css`
 
   /*
    * A long transcript is windowed (row-window.ts, E13): the spacer is as tall as every entry
-   * together, the window holds the entries near the view and is placed over it, in a scroller of
-   * fixed height whose size never depends on what it shows (strict containment). Each item's
-   * padding is the gap between entries, so that measured heights add up to the whole.
+   * together, the window holds the entries near the view and is placed over it, in a scroller
+   * whose size never depends on what it shows (strict containment). Each item's padding is the
+   * gap between entries, so that measured heights add up to the whole. The scroller fills the
+   * view the detail is read in, whose height the detail measures into --_fill, less the room of
+   * the new entries button under it; at least 12rem, at most --lens-transcript-max-height.
    */
   .entries {
+    --_height: min(var(--lens-transcript-max-height, 100vh), max(12rem, var(--_fill, 40rem) - 4rem));
     position: relative;
     margin: 0;
     padding: 0;
-    max-height: var(--lens-transcript-max-height, 36rem);
+    max-height: var(--_height);
     overflow: auto;
     overflow-anchor: none;
     overscroll-behavior: contain;
   }
   .entries.windowed {
-    height: var(--lens-transcript-max-height, 36rem);
+    height: var(--_height);
     contain: strict;
   }
   .entries > .spacer {

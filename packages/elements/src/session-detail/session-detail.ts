@@ -33,6 +33,19 @@ import { sessionDetailStyles } from './session-detail.styles.js';
 const costRevision = ({ cost }: Session): string =>
   cost ? `${cost.amountUsd}/${cost.turns.priced}/${cost.turns.estimated}/${cost.turns.unpriced}` : '';
 
+/**
+ * The height (px) of the view `from` is read in: its nearest ancestor that scrolls, through
+ * shadow roots (a list the detail opens in, a sheet), else the window.
+ */
+function viewHeight(from: Element): number {
+  // The page's root scrolls as tall as the window; a shadow root has no height (undefined > undefined).
+  for (let node: Node | null = from; (node = node.parentNode ?? (node as ShadowRoot).host);) {
+    const { scrollHeight, clientHeight } = node as Element;
+    if (scrollHeight > clientHeight) return clientHeight;
+  }
+  return innerHeight;
+}
+
 /** The tabs of the detail view; executions and insights only for assessments. */
 export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
 
@@ -65,11 +78,14 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * to the newest entry, focuses the transcript and follows again; scrolling to the end does too.
  * New entries are announced in a polite live region, at most once every five seconds ("3 new
  * entries."), never the catch-up after a reconnect. A long transcript (200 entries or more) is
- * windowed: only the entries near the view are in the DOM, in a scroller of
- * `--lens-transcript-max-height`, so 10,000 entries scroll at frame
+ * windowed: only the entries near the view are in the DOM, so 10,000 entries scroll at frame
  * rate; when a live transcript turns windowed, the reader stays where they were (at the newest
  * entry when following). What the reader opened or chose in an entry (a tool call's arguments, a
  * diff's Split view or expanded lines) stays with that entry as the window scrolls.
+ *
+ * The transcript fills the view the detail is read in — the nearest scrolling ancestor, such as
+ * the list a `<session-tab>` opens it in, else the window — less room for "N new entries", at
+ * least 12rem and at most `--lens-transcript-max-height`.
 
  *
  * @summary A session's detail: header actions, timeline, summary, cost and tabs.
@@ -109,7 +125,7 @@ export type DetailTab = 'transcript' | 'metadata' | 'executions' | 'insights';
  * @cssprop --lens-color-surface-raised - Summary, entry and notice background.
  * @cssprop --lens-color-accent - Selected tab underline and link colour.
  * @cssprop --lens-font-mono - Code, output and file contents.
- * @cssprop --lens-transcript-max-height - Height past which the transcript scrolls, and of a long one (default 36rem).
+ * @cssprop --lens-transcript-max-height - The transcript's greatest height; by default it fills the view the detail is read in.
  */
 export class SessionDetail extends LensElement {
   static override styles = [
@@ -240,6 +256,11 @@ export class SessionDetail extends LensElement {
   }
 
   override updated(): void {
+    // The transcript fills the view the detail is read in (measured after it rendered: its own
+    // height counts when that view scrolls); the style is written only when it changes.
+    const list = this.shadowRoot?.querySelector<HTMLElement>('[part=transcript]');
+    const fill = list && `${viewHeight(this)}px`;
+    if (fill && list.style.getPropertyValue('--_fill') !== fill) list.style.setProperty('--_fill', fill);
     // Once windowed: the noted entry at the top of the view (revealed from below, it lands there).
     // A reader at the end saw only entries that fit in the last view, so they stay at the end,
     // where Follow mode keeps the newest entry in view.

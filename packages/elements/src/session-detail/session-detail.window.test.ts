@@ -6,7 +6,8 @@ import type { SessionDetail } from './session-detail.js';
 import { WINDOW_FROM } from './transcript-tab.js';
 import { fakeClient } from '../test/fake-client.js';
 import { fakeFollow } from '../test/fake-follow.js';
-import { insights, minutesAgo, sessions } from '../test/fixtures.js';
+import { fakeStoreFactory } from '../test/fake-store.js';
+import { insights, members, minutesAgo, sessions } from '../test/fixtures.js';
 import { mount } from '../test/mount.js';
 
 // A long transcript is windowed (E13): only the entries near the view are in the DOM.
@@ -72,7 +73,7 @@ describe('session-detail long transcript (windowed)', () => {
   });
 });
 
-// Per-entry UI state and the switch to windowing while live (#14).
+// Per-entry UI state, the switch to windowing while live, and the scroller's height (#14).
 
 const edit = (seq: number): TranscriptEntry => ({
   seq,
@@ -218,6 +219,65 @@ describe('session-detail long transcript: crossing into windowing live', () => {
     await frames(4);
     expect(firstInView(el)).to.equal(120);
     expect(texts(el)).to.include('entry 121');
+  });
+});
+
+describe('session-detail long transcript: height', () => {
+  it('fills the view it scrolls in, never taller than it', async () => {
+    const { wrapper } = await mount<SessionDetail>(
+      html`<div style="height: 320px; overflow: auto">
+        <session-detail .session=${chat} .transcript=${long.slice(0, 500)}></session-detail>
+      </div>`,
+    );
+    const el = wrapper.querySelector<SessionDetail>('session-detail')!;
+    await el.updateComplete;
+    await frames();
+    const height = scroller(el).getBoundingClientRect().height;
+    expect(height).to.be.at.most(320);
+    expect(height).to.be.at.least(200);
+  });
+
+  it("fits inline in a session-tab's list, under the row it opens from", async () => {
+    const all = Object.values(sessions);
+    const transcripts = Object.fromEntries(all.map((session) => [session.id, long.slice(0, 500)]));
+    const { el: tab } = await mount<HTMLElementTagNameMap['session-tab']>(
+      html`<session-tab
+        scope="initiative:ini_csv"
+        .storeFactory=${fakeStoreFactory(all)}
+        .members=${members}
+      ></session-tab>`,
+      { client: fakeClient({ sessions: all, members, transcripts }) },
+    );
+    const list = () => tab.shadowRoot!.querySelector('session-list')!.shadowRoot!;
+    await waitUntil(() => list().querySelector('session-row'), 'rows');
+    list()
+      .querySelector('session-row')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[part~=open]')!
+      .click();
+    await waitUntil(
+      () => list().querySelector('session-detail')?.shadowRoot?.querySelector('.entries.windowed'),
+      'the inline detail, windowed',
+    );
+    const el = list().querySelector('session-detail')!;
+    await el.updateComplete;
+    await frames();
+    const view = list().querySelector<HTMLElement>('.scroller')!.clientHeight;
+    const height = scroller(el).getBoundingClientRect().height;
+    expect(height).to.be.at.most(view);
+    expect(height).to.be.at.least(Math.min(view - 100, 192));
+  });
+
+  it('fills the window on a page, up to --lens-transcript-max-height when set', async () => {
+    const { el } = await mount<SessionDetail>(
+      html`<session-detail .session=${chat} .transcript=${long.slice(0, 500)}></session-detail>`,
+    );
+    await frames();
+    const height = scroller(el).getBoundingClientRect().height;
+    expect(height).to.be.at.most(innerHeight);
+    expect(height).to.be.at.least(Math.min(innerHeight - 100, 576));
+    el.style.setProperty('--lens-transcript-max-height', '10rem');
+    await frames();
+    expect(scroller(el).getBoundingClientRect().height).to.equal(160);
   });
 });
 
