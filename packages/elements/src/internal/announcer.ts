@@ -2,16 +2,15 @@
  * Polite, throttled announcements of status changes (E10).
  *
  * One live region per document, not one per row: a busy list would otherwise talk over itself.
- * Messages that arrive within the throttle window are coalesced; when more than a few pile up,
- * the region says how many sessions changed instead of reading each one.
+ * Messages that arrive within the throttle window are coalesced; when more than a few status
+ * changes pile up, the region says how many sessions changed instead of reading each one.
  */
 const THROTTLE_MS = 2_000;
 const MAX_ITEMIZED = 3;
 
 let region: HTMLElement | undefined;
-/** Words for the summary of a burst, from the last element that announced. */
-let summarize = (count: number): string => `${count} sessions changed status.`;
-let queue: string[] = [];
+/** What waits for the next flush; `many` words the summary of a burst of its kind (status changes). */
+let queue: { text: string; many?: (count: number) => string }[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastFlush = 0;
 
@@ -43,8 +42,14 @@ function flush(): void {
   const messages = queue;
   queue = [];
   if (messages.length === 0) return;
-  const text = messages.length > MAX_ITEMIZED ? summarize(messages.length) : messages.join(' ');
-  liveRegion().textContent = text;
+  // A long burst of status changes is summed up; other messages (a result count, new entries)
+  // are read as they are, and never counted as status changes.
+  const burst = messages.filter((message) => message.many);
+  const texts =
+    burst.length > MAX_ITEMIZED
+      ? [burst[burst.length - 1]!.many!(burst.length), ...messages.filter((m) => !m.many).map((m) => m.text)]
+      : messages.map((message) => message.text);
+  liveRegion().textContent = texts.join(' ');
 }
 
 /**
@@ -52,8 +57,7 @@ function flush(): void {
  * `manyChanged` words the summary read when a burst is too long to itemize (in the caller's language).
  */
 export function announce(message: string, manyChanged?: (count: number) => string): void {
-  queue.push(message);
-  if (manyChanged) summarize = manyChanged;
+  queue.push({ text: message, many: manyChanged });
   if (timer !== undefined) return;
   const wait = Math.max(0, lastFlush + THROTTLE_MS - Date.now());
   // Even the first message waits a moment, so a burst of changes is read as one.

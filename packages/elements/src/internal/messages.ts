@@ -36,7 +36,8 @@ export type FindWords = {
   anyTime: string;
   presets: Record<RangePreset, string>;
   custom: string;
-  resultCount: (count: string) => string;
+  /** Read after a find change: how many sessions the first page holds (`one`: exactly one). */
+  resultCount: (count: string, one: boolean) => string;
   excludedBy: string;
   clearOne: (name: string) => string;
   clearAll: string;
@@ -184,7 +185,7 @@ const en: Messages = {
     anyTime: 'Any time',
     presets: { PT1H: 'Last hour', P1D: 'Last 24 hours', P7D: 'Last 7 days', P30D: 'Last 30 days' },
     custom: 'Custom range',
-    resultCount: (count) => `${count} sessions found.`,
+    resultCount: (count, one) => `${count} ${one ? 'session' : 'sessions'} found.`,
     excludedBy: 'These filters exclude every session:',
     clearOne: (name) => `Clear ${name}`,
     clearAll: 'Clear all',

@@ -98,7 +98,7 @@ const messages: Messages = {
       P30D: 'Letzte 30 Tage',
     },
     custom: 'Eigener Zeitraum',
-    resultCount: (count) => `${count} Sitzungen gefunden.`,
+    resultCount: (count, one) => `${count} ${one ? 'Sitzung' : 'Sitzungen'} gefunden.`,
     excludedBy: 'Diese Filter schließen jede Sitzung aus:',
     clearOne: (name) => `${name} zurücksetzen`,
     clearAll: 'Alle zurücksetzen',

@@ -48,7 +48,8 @@ const LOAD_AHEAD = 10;
  * three letters or digits in a row); `time-range` shows a range select (last hour, 24 hours, 7
  * and 30 days as `since` durations; `since` / `until` set otherwise read "Custom range"); `view`
  * applies a saved view (A13). With nothing matching, the empty state names the filters that narrow
- * the list, with a Clear button for each and Clear all.
+ * the list, with a Clear button for each and Clear all. After a person changes a filter, the
+ * first page's count is read in a polite live region ("50+ sessions found.").
  *
  * `sync-url` keeps the list's state in the page URL under `lens-` keys (`lens-kind`, `lens-owner`
  * (repeated), `lens-status`, `lens-q` or `lens-content`, `lens-since`, `lens-until`, `lens-view`,
@@ -242,13 +243,18 @@ export class SessionList extends LensElement {
   }
 
   readonly #lens = new LensConsumer(this);
-  readonly #find = new ListFind(this, (change) => this.#changeFilters(change));
+  readonly #find = new ListFind(
+    this,
+    (change) => this.#changeFilters(change),
+    () => this.locale.lang,
+  );
   readonly #live = new LiveStoreController(this, {
     filters: () => this.effectiveFilters,
     client: () => this.#lens.client,
     factory: () => this.storeFactory,
     pageSize: () => this.pageSize,
-    onStoreChange: () => {
+    onStoreChange: (store) => {
+      this.#find.storeChanged(store);
       this.#seen.reset();
       this.#focus.reset();
       this.#act.reset();
@@ -305,6 +311,7 @@ export class SessionList extends LensElement {
   }
 
   #changeFilters(change: () => void): void {
+    this.#find.filtersChanged();
     change();
     this.dispatchEvent(new SessionFiltersChangeEvent(this.effectiveFilters));
   }
