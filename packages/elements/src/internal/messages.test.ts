@@ -1,15 +1,12 @@
 /// <reference types="mocha" />
-import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
-import type { Session } from '@session-lens/sdk';
+import { expect } from '@open-wc/testing';
 import '../define.js';
 // The German words (an opt-in pack: define.js carries English only).
 import '../locales/de.js';
 import type { SessionList } from '../session-list/session-list.js';
 import type { SessionRow } from '../session-row/session-row.js';
-import { fakeClient } from '../test/fake-client.js';
-import { fakeStoreFactory } from '../test/fake-store.js';
-import { members, sessions } from '../test/fixtures.js';
-import { mount, textOf } from '../test/mount.js';
+import { textOf } from '../test/mount.js';
+import { mountFixtureList, tabTexts } from '../test/list-fixture.js';
 import { messagesForLocale } from './messages.js';
 
 window.addEventListener('error', (event) => {
@@ -19,26 +16,8 @@ window.addEventListener('error', (event) => {
   }
 });
 
-const ROWS: Session[] = Object.values(sessions);
-
-async function list(attributes: { lang?: string; dir?: string }) {
-  const factory = fakeStoreFactory(ROWS);
-  const { el } = await mount<SessionList>(
-    html`<session-list
-      lang=${attributes.lang ?? ''}
-      dir=${attributes.dir ?? 'ltr'}
-      .storeFactory=${factory}
-      .members=${members}
-    ></session-list>`,
-    { client: fakeClient({ members }) },
-  );
-  await waitUntil(() => el.shadowRoot!.querySelectorAll('session-row').length > 0, 'rows rendered');
-  await nextFrame();
-  return el;
-}
-
-const tabs = (el: SessionList) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]')].map((tab) => textOf(tab));
+const list = mountFixtureList;
+const tabs = tabTexts;
 const rows = (el: SessionList) => [...el.shadowRoot!.querySelectorAll<SessionRow>('session-row')];
 
 describe('messages (en, de; fallback; rtl)', () => {

@@ -1,17 +1,14 @@
 /// <reference types="mocha" />
 // This file imports define.js without the German pack, then registers it: the pack is opt-in.
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../define.js';
 import { actMessagesForLocale } from '../internal/act-messages.js';
 import { detailMessagesForLocale } from '../internal/detail-messages.js';
 import { languageOf, messagesForLocale, registerLanguage, type LanguagePack } from '../internal/messages.js';
 import type { FileDiff } from '../file-diff/file-diff.js';
-import type { SessionList } from '../session-list/session-list.js';
 import type { StatusPill } from '../status-pill/status-pill.js';
-import { fakeClient } from '../test/fake-client.js';
-import { fakeStoreFactory } from '../test/fake-store.js';
-import { members, sessions } from '../test/fixtures.js';
-import { mount, textOf } from '../test/mount.js';
+import { textOf } from '../test/mount.js';
+import { mountFixtureList, tabTexts } from '../test/list-fixture.js';
 
 window.addEventListener('error', (event) => {
   if (String(event.message).includes('ResizeObserver loop')) {
@@ -20,18 +17,8 @@ window.addEventListener('error', (event) => {
   }
 });
 
-async function germanList() {
-  const { el } = await mount<SessionList>(
-    html`<session-list lang="de" .storeFactory=${fakeStoreFactory(Object.values(sessions))}></session-list>`,
-    { client: fakeClient({ members }) },
-  );
-  await waitUntil(() => el.shadowRoot!.querySelectorAll('session-row').length > 0, 'rows rendered');
-  await nextFrame();
-  return el;
-}
-
-const tabs = (el: SessionList) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]')].map((tab) => textOf(tab));
+const germanList = () => mountFixtureList({ lang: 'de' });
+const tabs = tabTexts;
 
 /** Every path to a word ("find.presets.P1D"), functions and plural forms included. */
 function paths(tree: object, prefix = ''): string[] {
