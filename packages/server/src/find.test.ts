@@ -111,6 +111,52 @@ describe('since / until (A11)', () => {
   });
 });
 
+describe('model, runtime and origin (A1 facets)', () => {
+  const meta = (s: Session) => s.metadata ?? {};
+
+  it('keeps sessions with any of the given values, each filter narrowing the others', async () => {
+    const models = [...new Set(all.map((s) => meta(s).model).filter((m) => m !== undefined))];
+    expect(models.length).toBeGreaterThan(1);
+    const [one, two] = models as [string, string];
+    const q = `model=${encodeURIComponent(one)}&model=${encodeURIComponent(two)}`;
+    const byModel = all.filter((s) => meta(s).model === one || meta(s).model === two);
+    expect(ids(await walk(q, ADMIN))).toEqual(ids(byModel));
+    expect(byModel.length).toBeLessThan(all.length);
+    const runtime = meta(byModel[0]!).runtime!;
+    const expected = byModel.filter((s) => meta(s).runtime === runtime && meta(s).origin === 'editor');
+    const got = await walk(`${q}&runtime=${encodeURIComponent(runtime)}&origin=editor`, ADMIN);
+    expect(ids(got)).toEqual(ids(expected));
+    expect(expected.length).toBeGreaterThan(0);
+    // A session without metadata matches no value.
+    const bare = await server.api('POST', '/v1/sessions', member, { kind: 'flow', title: 'No metadata' });
+    expect((await walk('origin=web&origin=editor&origin=scheduled', member)).map((s) => s.id)).not.toContain(
+      (bare.body as Session).id,
+    );
+  });
+
+  it('streams only the sessions that match', async () => {
+    const client = subscribe('runtime=deno2', member);
+    await client.until(() => client.retry !== undefined);
+    const create = (runtime: string) =>
+      server.api('POST', '/v1/sessions', member, { kind: 'flow', title: runtime, metadata: { runtime } });
+    const other = (await create('node20')).body as Session;
+    const deno = (await create('deno2')).body as Session;
+    await client.until(() => client.data().some((s) => s.id === deno.id), 10_000, 'the deno2 session');
+    expect(client.data().some((s) => s.id === other.id)).toBe(false);
+  });
+
+  it('answers an unknown origin or too many values with a 400 naming the parameter', async () => {
+    expect(problemPaths(await server.api('GET', '/v1/sessions?origin=mobile', ADMIN))).toEqual([
+      'query.origin.0',
+    ]);
+    const many = Array.from({ length: 21 }, (_, i) => `model=m${i}`).join('&');
+    expect(problemPaths(await server.api('GET', `/v1/sessions?${many}`, ADMIN))).toEqual(['query.model']);
+    expect(problemPaths(await server.api('GET', '/v1/stream?origin=web&origin=mobile', ADMIN))).toEqual([
+      'query.origin.1',
+    ]);
+  });
+});
+
 /** Starts a session and ingests a transcript; returns its id. */
 async function sessionWith(
   transcript: unknown[],

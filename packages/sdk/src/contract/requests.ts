@@ -8,7 +8,15 @@ import { Execution, Insight } from './assessment.js';
 import { TurnAmount } from './money.js';
 import { Pricing } from './cost.js';
 import { RecordScope, Scope } from './member.js';
-import { ChatMode, SessionKind, SessionLinks, SessionMetadata, Step, Visibility } from './session.js';
+import {
+  ChatMode,
+  SessionKind,
+  SessionLinks,
+  SessionMetadata,
+  SessionOrigin,
+  Step,
+  Visibility,
+} from './session.js';
 import { SessionStatus } from './status.js';
 import { TranscriptEntryInput } from './transcript.js';
 import { INSTANT_HINT, isSince, isUntil } from './time-range-validation.js';
@@ -30,6 +38,12 @@ export const SessionFilters = z.object({
   agent: z.optional(Id()),
   hostname: z.optional(ShortText()),
   playbook: z.optional(ShortText()),
+  /** Any of these models (`metadata.model`, exactly). */
+  model: z.optional(z.array(ShortText()).check(z.maxLength(20))),
+  /** Any of these runtimes (`metadata.runtime`, exactly). */
+  runtime: z.optional(z.array(ShortText()).check(z.maxLength(20))),
+  /** Any of these origins (`metadata.origin`). */
+  origin: z.optional(z.array(SessionOrigin).check(z.maxLength(3))),
   /**
    * Free text: every whitespace-separated word must occur, case-insensitively, in the title,
    * description, hostname, playbook or owner name.
@@ -69,7 +83,7 @@ export const SessionFilters = z.object({
 export type SessionFilters = z.infer<typeof SessionFilters>;
 
 /** Which query parameters of the list and stream endpoints may repeat. */
-export const REPEATABLE_FILTERS = ['kind', 'owner', 'status'] as const;
+export const REPEATABLE_FILTERS = ['kind', 'owner', 'status', 'model', 'runtime', 'origin'] as const;
 
 /** The query string of `GET /v1/sessions`: the filters plus `limit` and `cursor`. */
 export const ListSessionsQuery = z.extend(SessionFilters, {

@@ -87,13 +87,17 @@ export const SessionCounts = z.object({
 });
 export type SessionCounts = z.infer<typeof SessionCounts>;
 
+/** Where a session was started: in the web app, from an editor, or on a schedule. */
+export const SessionOrigin = z.enum(['web', 'editor', 'scheduled']);
+export type SessionOrigin = z.infer<typeof SessionOrigin>;
+
 /** Where the work ran. */
 export const SessionMetadata = z.object({
   model: z.optional(z.string()),
   runtime: z.optional(z.string()),
   sandbox: z.optional(z.string()),
   profile: z.optional(z.string()),
-  origin: z.optional(z.enum(['web', 'editor', 'scheduled'])),
+  origin: z.optional(SessionOrigin),
 });
 export type SessionMetadata = z.infer<typeof SessionMetadata>;
 

@@ -40,6 +40,7 @@ const COMPONENTS: Partial<Record<keyof typeof contract, ComponentText>> = {
   SessionLinks: {},
   AgentRef: {},
   SessionCounts: {},
+  SessionOrigin: {},
   SessionMetadata: {},
   Visibility: {},
   Session: {},

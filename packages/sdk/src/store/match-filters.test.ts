@@ -66,6 +66,22 @@ describe('matchesFilters', () => {
     }
   });
 
+  it('keeps a session whose metadata holds any of the given models, runtimes and origins', () => {
+    const ran = {
+      ...flow,
+      metadata: { model: 'claude-sonnet-4', runtime: 'node20', origin: 'editor' as const },
+    };
+    expect(matchesFilters(ran, { model: ['gpt-5', 'claude-sonnet-4'] }, NOW)).toBe(true);
+    expect(matchesFilters(ran, { model: ['gpt-5'] }, NOW)).toBe(false);
+    expect(matchesFilters(ran, { runtime: ['node20'], origin: ['web', 'editor'] }, NOW)).toBe(true);
+    expect(matchesFilters(ran, { runtime: ['node20'], origin: ['scheduled'] }, NOW)).toBe(false);
+    expect(matchesFilters(ran, { model: [], runtime: [] }, NOW)).toBe(true);
+    // Without metadata no value matches.
+    expect(
+      matchesFilters({ ...flow, metadata: undefined }, { origin: ['web', 'editor', 'scheduled'] }, NOW),
+    ).toBe(false);
+  });
+
   it('reads activeness at the given instant: a chat leaves active=true 30 minutes after its last message', () => {
     const chat = wireSession({
       kind: 'chat',

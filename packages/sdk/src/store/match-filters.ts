@@ -40,6 +40,10 @@ export function withinScope(scope: string, session: Session): boolean {
   return false;
 }
 
+/** Whether a repeatable filter lets `value` through: no values given, or `value` among them. */
+const anyOf = <T extends string>(values: readonly T[] | undefined, value: T | undefined): boolean =>
+  !values?.length || (value !== undefined && values.includes(value));
+
 /**
  * Whether a session matches list and stream filters at the instant `now` (activeness and a
  * `since` duration depend on the clock). The reference server filters its stream with this very
@@ -56,6 +60,10 @@ export function matchesFilters(session: Session, filters: SessionFilters, now: n
   if (filters.agent !== undefined && session.agent?.id !== filters.agent) return false;
   if (filters.hostname !== undefined && session.agent?.hostname !== filters.hostname) return false;
   if (filters.playbook !== undefined && session.playbook !== filters.playbook) return false;
+  const { model, runtime, origin } = session.metadata ?? {};
+  if (!anyOf(filters.model, model) || !anyOf(filters.runtime, runtime) || !anyOf(filters.origin, origin)) {
+    return false;
+  }
   const words = searchWords(filters.q);
   if (words.length > 0) {
     const text = sessionSearchText(session);
