@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Content search (A12, issue 15): p99 of `GET /v1/sessions?content=…` over 100,000 sessions with
 // their transcripts (~6 entries each), on PostgreSQL and on PGlite, beside the same request
-// without `content` (the plain first page), measured in the same run on the same data.
+// without `content` (the plain first page), measured in the same run on the same data; then the
+// A1 facets (`model`, `runtime`, `origin`) on the same data.
 //   node bench/content.mjs [--sessions 100000] [--database-url postgres://…] [--skip-pglite] [--runs 200]
 // PostgreSQL comes from --database-url or SESSION_LENS_BENCH_DATABASE_URL (a fresh schema, dropped
 // after); without either, only PGlite runs. Prints figures; asserts nothing.
@@ -42,6 +43,18 @@ const SEARCHES = [
   ['nowhere', 'nowhereatall'],
   ['two words', 'needlesome read_file'],
   ['rare, kind=flow', 'needlerare', '&kind=flow'],
+];
+
+/**
+ * The A1 facets on the same data (each indexed in the list's order, migration 007): a common
+ * value, a less common one, two together, and a value no session has — without the index the
+ * worst case, reading every row the caller may see.
+ */
+const FACETS = [
+  ['model (1 in 5)', 'model=claude-sonnet-4'],
+  ['origin (about 1 in 7)', 'origin=scheduled'],
+  ['model + runtime', 'model=gpt-4.1&runtime=go1.23'],
+  ['a value none has', 'runtime=deno2'],
 ];
 
 /** Plants the bench's words into one message entry of every n-th session. */
@@ -107,6 +120,8 @@ async function bench(label, databaseUrl) {
     const result = await time(`${base}&content=${encodeURIComponent(content)}${more}`);
     rows.push([name, content, result]);
   }
+  const facets = [];
+  for (const [name, query] of FACETS) facets.push([name, query, await time(`${base}&${query}`)]);
   const baselineAgain = await time(base);
   await server.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -126,6 +141,12 @@ async function bench(label, databaseUrl) {
   }
   const worst = Math.max(...rows.map(([, , r]) => p(r, 99)));
   console.log(`  worst content p99 ${fmt(worst)}  (target on PostgreSQL: ≤ 50 ms)`);
+  console.log('  facets (A1):');
+  for (const [name, query, r] of facets) {
+    console.log(
+      `  ${name.padEnd(22)} ${query.padEnd(30)} ${String(r.rows).padStart(2)} rows  p50 ${fmt(p(r, 50))}  p99 ${fmt(p(r, 99))}  (${(p(r, 99) / plain).toFixed(1)}× the baseline p99)`,
+    );
+  }
 }
 
 const databaseUrl = values['database-url'] ?? process.env.SESSION_LENS_BENCH_DATABASE_URL;

@@ -59,11 +59,13 @@ function filterSql(
   if (filters.agent !== undefined) parts.where.push(`agent_id = ${param(parts, filters.agent)}`);
   if (filters.hostname !== undefined) parts.where.push(`hostname = ${param(parts, filters.hostname)}`);
   if (filters.playbook !== undefined) parts.where.push(`playbook = ${param(parts, filters.playbook)}`);
-  // Not indexed: checked row by row as the list walks its order (a rare value scans further).
+  // The facets read the document; migration 007 indexes each expression in the list's order.
   for (const field of ['model', 'runtime', 'origin'] as const) {
     const values = filters[field];
-    if (values?.length)
-      parts.where.push(`doc->'metadata'->>'${field}' = any(${param(parts, [...values])}::text[])`);
+    if (!values?.length) continue;
+    const path = `(doc->'metadata'->>'${field}')`;
+    if (values.length === 1) parts.where.push(`${path} = ${param(parts, values[0])}`);
+    else parts.where.push(`${path} = any(${param(parts, [...values])}::text[])`);
   }
   // strpos rather than LIKE: the words are matched literally, so `%` or `_` in a query mean
   // themselves and need no escaping.
