@@ -4,7 +4,7 @@
  * the first chunk of `<session-tab>` carries none of them (X6). Other languages come from a
  * registered language pack, as in `detail-messages.ts`.
  */
-import { languagePackFor, messagesForLocale, type Messages } from './messages.js';
+import { layeredWords, type Messages } from './messages.js';
 
 const en = {
   selectSession: (title: string) => `Select ${title}`,
@@ -37,12 +37,5 @@ export type ActWords = typeof en;
 /** Every word the act UI shows: the list words and the act words. */
 export type ActMessages = Messages & ActWords;
 
-const tables = new WeakMap<ActWords, ActMessages>();
-
 /** The act table for a locale tag ("de-CH" → German once registered); English for any other tag. */
-export function actMessagesForLocale(locale: string | undefined): ActMessages {
-  const words = languagePackFor(locale)?.act ?? en;
-  let table = tables.get(words);
-  if (!table) tables.set(words, (table = { ...messagesForLocale(locale), ...words }));
-  return table;
-}
+export const actMessagesForLocale: (locale: string | undefined) => ActMessages = layeredWords('act', en);

@@ -6,7 +6,7 @@
  * no pack reads English. Functions take already formatted values.
  */
 import { localeOf } from './format.js';
-import { languagePackFor, messagesForLocale, type Messages } from './messages.js';
+import { layeredWords, type Messages } from './messages.js';
 
 const en = {
   /** A timeline step that has not started, on a line of its own. */
@@ -180,15 +180,11 @@ export type DetailWords = typeof en;
 /** Every word a detail, cost card or command center shows: the list words and the detail words. */
 export type DetailMessages = Messages & DetailWords;
 
-const tables = new WeakMap<DetailWords, DetailMessages>();
-
 /** The full table for a locale tag ("de-CH" → German once registered); English for any other tag. */
-export function detailMessagesForLocale(locale: string | undefined): DetailMessages {
-  const words = languagePackFor(locale)?.detail ?? en;
-  let table = tables.get(words);
-  if (!table) tables.set(words, (table = { ...messagesForLocale(locale), ...words }));
-  return table;
-}
+export const detailMessagesForLocale: (locale: string | undefined) => DetailMessages = layeredWords(
+  'detail',
+  en,
+);
 
 /** The full table for an element, from its nearest `lang` (else English). */
 export function detailMessagesFor(element: Element): DetailMessages {

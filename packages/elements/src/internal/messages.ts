@@ -246,6 +246,23 @@ export function messagesForLocale(locale: string | undefined): Messages {
   return languagePackFor(locale)?.messages ?? en;
 }
 
+/**
+ * The lookup of a later chunk's words (`detail`, `act`): its part of the locale's pack, else its
+ * English, over the list words of the same locale; each merged table made once.
+ */
+export function layeredWords<Part extends 'detail' | 'act'>(
+  part: Part,
+  english: LanguagePack[Part],
+): (locale: string | undefined) => Messages & LanguagePack[Part] {
+  const tables = new WeakMap<LanguagePack[Part], Messages & LanguagePack[Part]>();
+  return (locale) => {
+    const words = languagePackFor(locale)?.[part] ?? english;
+    let table = tables.get(words);
+    if (!table) tables.set(words, (table = { ...messagesForLocale(locale), ...words }));
+    return table;
+  };
+}
+
 /** The table for an element, from its nearest `lang` (else English). */
 export function messagesFor(element: Element): Messages {
   return messagesForLocale(localeOf(element));
